@@ -1,0 +1,33 @@
+// Bundles the three entry points. typescript is bundled into the server and the CLI so the
+// packaged extension and `npx cors-lint` need no node_modules at run time.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const entries = [
+  { in: 'server/src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
+  // The engine alone, for tests and benchmarks.
+  { in: 'server/src/core/index.ts', out: 'core' },
+  { in: 'server/src/lsp/main.ts', out: 'server' },
+  { in: 'server/src/cli/worker.ts', out: 'worker' },
+  { in: 'client/src/extension.ts', out: 'client', external: ['vscode'] },
+].filter((e) => existsSync(e.in));
+
+const contexts = await Promise.all(entries.map((e) => esbuild.context({
+  entryPoints: { [e.out]: e.in },
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  sourcemap: true,
+  external: e.external ?? [],
+  banner: e.banner ? { js: e.banner } : undefined,
+  logLevel: 'warning',
+})));
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+}

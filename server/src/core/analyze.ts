@@ -1,0 +1,95 @@
+// The one entry point: text in, findings and policies out. Used unchanged by the LSP server, the CLI,
+// the audit and the tests. Pure: no I/O, never throws for any input text.
+import * as ts from 'typescript';
+import { defaultConfig } from './config';
+import { RuleContext } from './context';
+import { applyDirectives, findDirectives } from './directives';
+import { collectFacts } from './facts';
+import { parseSource } from './parse';
+import { buildPolicies } from './policies';
+import { mayContainCors } from './prefilter';
+import { RULES } from './rules';
+import { AnalysisResult, CorsLintConfig, Finding, InternalError } from './types';
+
+export interface AnalyzeOptions {
+  /** An already-parsed SourceFile for exactly `text` (e.g. from reparseIncrementally), to skip parsing. */
+  sourceFile?: ts.SourceFile;
+  /** Skip the text prefilter (tests use this to prove the prefilter is conservative). */
+  noPrefilter?: boolean;
+}
+
+export function analyzeFile(
+  text: string,
+  fileName: string,
+  config: CorsLintConfig = defaultConfig(),
+  options: AnalyzeOptions = {},
+): AnalysisResult {
+  if (!options.noPrefilter && !mayContainCors(text)) {
+    return { findings: [], policies: [], internalErrors: [], skipped: true };
+  }
+  const internalErrors: InternalError[] = [];
+  let sourceFile: ts.SourceFile;
+  try {
+    sourceFile = options.sourceFile && options.sourceFile.text === text ? options.sourceFile : parseSource(text, fileName);
+  } catch (error) {
+    internalErrors.push(toInternalError('parse', error));
+    return { findings: [], policies: [], internalErrors, skipped: false };
+  }
+
+  let context: RuleContext;
+  try {
+    const facts = collectFacts(sourceFile);
+    context = new RuleContext(sourceFile, facts, config);
+  } catch (error) {
+    internalErrors.push(toInternalError('facts', error, sourceFile, undefined));
+    return { findings: [], policies: [], internalErrors, skipped: false };
+  }
+
+  for (const rule of RULES) {
+    const setting = config.rules[rule.meta.id];
+    if (setting === 'off') continue;
+    context.beginRule(rule.meta, setting);
+    try {
+      rule.check(context);
+    } catch (error) {
+      // One broken rule must not hide the others: log it with the node it was looking at.
+      internalErrors.push(toInternalError(rule.meta.id, error, sourceFile, context.currentNode));
+    }
+  }
+
+  let findings: Finding[] = context.findings;
+  try {
+    const directives = findDirectives(sourceFile);
+    findings = applyDirectives(
+      findings,
+      directives,
+      (offset) => sourceFile.getLineAndCharacterOfPosition(offset).line,
+      config.reportUnusedDisableDirectives,
+      text,
+    );
+  } catch (error) {
+    internalErrors.push(toInternalError('directives', error, sourceFile));
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+
+  let policies: AnalysisResult['policies'] = [];
+  try {
+    policies = buildPolicies(context, findings);
+  } catch (error) {
+    internalErrors.push(toInternalError('policies', error, sourceFile));
+  }
+  return { findings, policies, internalErrors, skipped: false };
+}
+
+function toInternalError(ruleId: string, error: unknown, sourceFile?: ts.SourceFile, node?: ts.Node): InternalError {
+  const err = error instanceof Error ? error : new Error(String(error));
+  let line: number | undefined;
+  if (sourceFile && node) {
+    try {
+      line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
+    } catch {
+      line = undefined;
+    }
+  }
+  return { ruleId, message: err.message, line, stack: err.stack };
+}

@@ -1,0 +1,74 @@
+// What a rule sees: the file, its facts, the config, and `report`. Severity overrides from the config
+// are applied here so rules only state their default (which may depend on credentials).
+import * as ts from 'typescript';
+import type { CorsFacts } from './facts/model';
+import type { RuleMeta } from './rules/rule';
+import type { CorsLintConfig, Finding, Fix, RelatedLocation, RuleSetting, Severity } from './types';
+
+export interface ReportDescriptor {
+  node: ts.Node;
+  message: string;
+  /** Defaults to the rule's default severity. */
+  severity?: Severity;
+  related?: { node: ts.Node; message: string }[];
+  fixes?: (Fix | undefined)[];
+}
+
+export class RuleContext {
+  readonly findings: Finding[] = [];
+  /** The node the current rule is looking at, for internal-error reports. */
+  currentNode: ts.Node | undefined;
+  private meta: RuleMeta | undefined;
+  private setting: RuleSetting | undefined;
+  private readonly reported = new Set<string>();
+
+  constructor(
+    readonly sourceFile: ts.SourceFile,
+    readonly facts: CorsFacts,
+    readonly config: CorsLintConfig,
+  ) {}
+
+  get text(): string {
+    return this.sourceFile.text;
+  }
+
+  beginRule(meta: RuleMeta, setting: RuleSetting | undefined): void {
+    this.meta = meta;
+    this.setting = setting;
+    this.currentNode = undefined;
+  }
+
+  /** Marks the node being examined, so an exception can be located. Returns the node. */
+  at<T extends ts.Node>(node: T): T {
+    this.currentNode = node;
+    return node;
+  }
+
+  report(descriptor: ReportDescriptor): void {
+    if (!this.meta) throw new Error('report() outside a rule');
+    const start = descriptor.node.getStart(this.sourceFile);
+    const end = descriptor.node.end;
+    // One finding per rule and range: several facts can lead to the same node.
+    const key = `${this.meta.id}:${start}:${end}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    const severity: Severity =
+      this.setting && this.setting !== 'off' ? this.setting : descriptor.severity ?? this.meta.defaultSeverity;
+    const related: RelatedLocation[] = (descriptor.related ?? [])
+      .filter((r) => r.node !== descriptor.node)
+      .map((r) => ({ start: r.node.getStart(this.sourceFile), end: r.node.end, message: r.message }));
+    this.findings.push({
+      ruleId: this.meta.id,
+      severity,
+      start,
+      end,
+      message: descriptor.message,
+      related,
+      fixes: (descriptor.fixes ?? []).filter((f): f is Fix => f !== undefined && f.edits.length > 0),
+    });
+  }
+
+  line(node: ts.Node): number {
+    return this.sourceFile.getLineAndCharacterOfPosition(node.getStart(this.sourceFile)).line + 1;
+  }
+}

@@ -1,0 +1,12 @@
+// The engine's public surface. Adapters (LSP server, CLI, tests) import from here only.
+export * from './types';
+export { analyzeFile } from './analyze';
+export type { AnalyzeOptions } from './analyze';
+export { parseConfig, defaultConfig, applyRuleOverrides, isIgnored, globToRegExp, isRuleId, CONFIG_FILE_NAME } from './config';
+export type { ConfigResult } from './config';
+export { RULES } from './rules';
+export type { Rule, RuleMeta } from './rules';
+export { applyEdits, safeFixEdits } from './fix';
+export { mayContainCors, isAnalyzableFile, ANALYZABLE_EXTENSIONS } from './prefilter';
+export { ruleDocsUrl, DOCS_BASE_URL } from './docs';
+export { describePolicy, describeOriginGrant } from './describe';

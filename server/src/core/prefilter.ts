@@ -1,0 +1,17 @@
+// A cheap text test run before parsing. It must be conservative: every file the engine could report
+// on passes it (a test checks this over every fixture). Every finding needs either a CORS response
+// header name ("Access-Control-…", also spelled ACCESS_CONTROL_… in constants such as Node's
+// http2.constants) or a CORS library/option ("cors", "enableCors", "cors:").
+const CORS_MARKER = /access[-_]control[-_]|cors/i;
+
+export function mayContainCors(text: string): boolean {
+  return CORS_MARKER.test(text);
+}
+
+export const ANALYZABLE_EXTENSIONS = ['.js', '.jsx', '.ts', '.tsx', '.mjs', '.cjs', '.mts', '.cts'] as const;
+
+export function isAnalyzableFile(fileName: string): boolean {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.d.ts') || lower.endsWith('.d.mts') || lower.endsWith('.d.cts')) return false;
+  return ANALYZABLE_EXTENSIONS.some((ext) => lower.endsWith(ext));
+}

@@ -1,0 +1,122 @@
+// The engine's public data shapes. Everything the LSP server, the CLI and the audit report see
+// comes through these types; offsets are UTF-16 code unit offsets into the analysed text, like LSP.
+
+export type Severity = 'error' | 'warning' | 'info';
+export type RuleSetting = Severity | 'off';
+
+export const RULE_IDS = [
+  'duplicate-origin-header',
+  'insecure-origin',
+  'invalid-origin',
+  'missing-preflight',
+  'missing-vary-origin',
+  'multiple-origins',
+  'null-origin',
+  'permissive-wildcard',
+  'reflected-origin',
+  'weak-origin-check',
+  'wildcard-with-credentials',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+/** Findings about the suppression comments themselves (not a rule: cannot be disabled by a directive). */
+export const UNUSED_DIRECTIVE_ID = 'unused-disable-directive';
+export type FindingId = RuleId | typeof UNUSED_DIRECTIVE_ID;
+
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+export interface TextEdit extends TextRange {
+  newText: string;
+}
+
+/**
+ * safe: behaviour-preserving (or only repairing something the browser already rejects);
+ * applied by fix-all and `--fix`. suggestion: changes who is allowed; the user picks it.
+ */
+export type FixKind = 'safe' | 'suggestion';
+
+export interface Fix {
+  title: string;
+  kind: FixKind;
+  edits: TextEdit[];
+}
+
+export interface RelatedLocation extends TextRange {
+  message: string;
+}
+
+export interface Finding extends TextRange {
+  ruleId: FindingId;
+  severity: Severity;
+  message: string;
+  related: RelatedLocation[];
+  fixes: Fix[];
+}
+
+/** Who a policy lets read responses cross-origin. */
+export type OriginGrant =
+  | { kind: 'any' } // `*`
+  | { kind: 'reflected' } // any origin, echoed back
+  | { kind: 'weakly-checked'; detail: string } // echoed back after a check an attacker passes
+  | { kind: 'list'; origins: string[] } // fixed origins (includes checked reflection against a list)
+  | { kind: 'null' }
+  | { kind: 'disabled' }
+  | { kind: 'unknown'; detail?: string };
+
+/** One place in the code that grants cross-origin access: a header write group or a middleware config. */
+export interface Policy extends TextRange {
+  /** 'header' for hand-written headers, 'middleware' for a CORS library/option object. */
+  source: 'header' | 'middleware';
+  /** Framework or library, e.g. 'express', 'node:http', 'fetch', 'cors', '@fastify/cors'. */
+  framework: string;
+  /** Route or handler description when known, e.g. 'PUT /items/:id' or 'export function GET'. */
+  route?: string;
+  origins: OriginGrant;
+  credentials: boolean | 'unknown';
+  /** Allowed methods ('*' = any) or undefined when not stated (library default / not answered). */
+  methods?: string[];
+  /** Allowed request headers, or undefined when not stated / reflected by the library. */
+  allowedHeaders?: string[];
+  preflight: 'answered' | 'missing' | 'not-needed' | 'unknown';
+  vary: boolean | 'not-needed';
+  /** Rule ids of findings located inside this policy's range. */
+  findings: RuleId[];
+}
+
+/** A rule that threw: the other rules' findings still come back. */
+export interface InternalError {
+  ruleId: string;
+  message: string;
+  /** 1-based line of the node being analysed when the error happened, when known. */
+  line?: number;
+  stack?: string;
+}
+
+export interface AnalysisResult {
+  findings: Finding[];
+  policies: Policy[];
+  internalErrors: InternalError[];
+  /** True when the cheap text prefilter decided the file cannot contain CORS code. */
+  skipped: boolean;
+}
+
+export interface CorsLintConfig {
+  /** Per-rule severity override or 'off'. Absent = the rule's default (which may depend on credentials). */
+  rules: Partial<Record<RuleId, RuleSetting>>;
+  /** Trusted origins: used by fixes and to accept checks against them. */
+  allowedOrigins: string[];
+  /** Glob patterns (relative to the config file's folder) of files not to analyse. */
+  ignore: string[];
+  reportUnusedDisableDirectives: RuleSetting;
+}
+
+export interface ConfigProblem {
+  message: string;
+  /** JSON path of the offending key, e.g. 'rules.null-origin'. */
+  key?: string;
+  /** 0-based offset into the config text, when known. */
+  offset?: number;
+}
