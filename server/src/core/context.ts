@@ -1,7 +1,8 @@
 // What a rule sees: the file, its facts, the config, and `report`. Severity overrides from the config
 // are applied here so rules only state their default (which may depend on credentials).
 import * as ts from 'typescript';
-import type { CorsFacts } from './facts/model';
+import type { FactsBundle } from './facts';
+import { FixBuilder } from './fixers';
 import type { RuleMeta } from './rules/rule';
 import type { CorsLintConfig, Finding, Fix, RelatedLocation, RuleSetting, Severity } from './types';
 
@@ -21,10 +22,12 @@ export class RuleContext {
   private meta: RuleMeta | undefined;
   private setting: RuleSetting | undefined;
   private readonly reported = new Set<string>();
+  /** Edit builders for fixes, sharing the file's quote and indentation style. */
+  readonly fixer: FixBuilder = new FixBuilder(this);
 
   constructor(
     readonly sourceFile: ts.SourceFile,
-    readonly facts: CorsFacts,
+    readonly facts: FactsBundle,
     readonly config: CorsLintConfig,
   ) {}
 
@@ -66,6 +69,12 @@ export class RuleContext {
       related,
       fixes: (descriptor.fixes ?? []).filter((f): f is Fix => f !== undefined && f.edits.length > 0),
     });
+  }
+
+  /** True when any response or middleware in the file allows credentials (severity of file-level checks). */
+  get fileAllowsCredentials(): boolean {
+    return this.facts.writes.some((w) => w.name === 'access-control-allow-credentials' && w.value.variants.some((v) => (v.kind === 'literal' && v.text === 'true') || (v.kind === 'boolean' && v.value)))
+      || this.facts.configs.some((c) => c.credentials === true);
   }
 
   line(node: ts.Node): number {

@@ -29,7 +29,7 @@ export interface Directive {
   usedWithoutList: boolean;
 }
 
-const DIRECTIVE = /cors-lint-disable(-next-line|-line)?(?=\s|\*\/|$)/g;
+const DIRECTIVE = /(?<![\w-])cors-lint-disable(-next-line|-line)?(?=\s|\*\/|$)/g;
 
 export function findDirectives(sourceFile: ts.SourceFile): Directive[] {
   const text = sourceFile.text;

@@ -1,6 +1,121 @@
+// The CORS policy inventory: one Policy per place that grants cross-origin access (an
+// Access-Control-Allow-Origin write, or a CORS middleware config), with what it grants.
+import * as ts from 'typescript';
 import type { RuleContext } from './context';
-import type { Finding, Policy } from './types';
+import { ACAH, ACAM } from './facts/headers';
+import type { CorsConfig, HeaderWrite } from './facts/model';
+import { SIMPLE_METHODS } from './facts/routes';
+import { reflectsWithCredentials } from './libraries';
+import { coexist, credentialsWrite, dependsOnRequest, hasVaryOrigin, originWrites } from './responses';
+import type { Finding, OriginGrant, Policy, RuleId } from './types';
 
-export function buildPolicies(_context: RuleContext, _findings: Finding[]): Policy[] {
-  return [];
+export function buildPolicies(context: RuleContext, findings: Finding[]): Policy[] {
+  const { facts, sourceFile } = context;
+  const policies: Policy[] = [];
+  const needsPreflight = facts.routes.some((r) => !SIMPLE_METHODS.has(r.method) && !['OPTIONS', 'ALL'].includes(r.method));
+  const withFindings = (p: Omit<Policy, 'findings'>): Policy => ({
+    ...p,
+    findings: findings.filter((f) => f.start >= p.start && f.end <= p.end && f.ruleId !== 'unused-disable-directive').map((f) => f.ruleId as RuleId),
+  });
+
+  for (const write of originWrites(facts)) {
+    const acam = write.group.writes.find((w) => w.name === ACAM && coexist(w, write));
+    const acah = write.group.writes.find((w) => w.name === ACAH && coexist(w, write));
+    const preflight: Policy['preflight'] = facts.optionsAnswers.length > 0 || acam ? 'answered' : needsPreflight ? 'missing' : 'not-needed';
+    policies.push(withFindings({
+      start: write.node.getStart(sourceFile),
+      end: write.node.end,
+      source: 'header',
+      framework: write.framework,
+      route: routeOf(write.node, context),
+      origins: grantOfWrite(write, context),
+      credentials: credentialsWrite(write) ? true : false,
+      methods: acam ? listOf(acam) : undefined,
+      allowedHeaders: acah ? listOf(acah) : undefined,
+      preflight,
+      vary: dependsOnRequest(write) ? hasVaryOrigin(write, facts) : 'not-needed',
+    }));
+  }
+  for (const config of facts.configs) {
+    policies.push(withFindings({
+      start: config.node.getStart(sourceFile),
+      end: config.node.end,
+      source: 'middleware',
+      framework: config.library,
+      route: routeOf(config.node, context),
+      origins: grantOfConfig(config),
+      credentials: config.credentials,
+      methods: config.methods,
+      allowedHeaders: config.allowedHeaders,
+      preflight: 'answered',
+      vary: config.origin === 'any' || config.origin === 'disabled' ? 'not-needed' : true,
+    }));
+  }
+  return policies.sort((a, b) => a.start - b.start);
+}
+
+function listOf(write: HeaderWrite): string[] | undefined {
+  const texts = write.value.variants.flatMap((v) => (v.kind === 'literal' ? v.text.split(',').map((s) => s.trim()).filter(Boolean) : v.kind === 'list' ? v.items.flatMap((i) => (i.kind === 'literal' ? [i.text] : [])) : []));
+  return texts.length > 0 ? texts : undefined;
+}
+
+function grantOfWrite(write: HeaderWrite, context: RuleContext): OriginGrant {
+  const literals: string[] = [];
+  let grant: OriginGrant | undefined;
+  const rank = { reflected: 5, 'weakly-checked': 4, any: 3, null: 2, unknown: 1 } as Record<string, number>;
+  const take = (g: OriginGrant) => {
+    if (!grant || (rank[g.kind] ?? 0) > (rank[grant.kind] ?? 0)) grant = g;
+  };
+  for (const v of write.value.variants) {
+    if (v.kind === 'literal') {
+      const t = v.text.trim();
+      if (t === '*') take({ kind: 'any' });
+      else if (t.toLowerCase() === 'null') take({ kind: 'null' });
+      else literals.push(...t.split(/[\s,]+/).filter(Boolean));
+    } else if (v.kind === 'list') {
+      literals.push(...v.items.flatMap((i) => (i.kind === 'literal' ? [i.text] : [])));
+    } else if (v.kind === 'request') {
+      const guard = context.facts.guards.guardOf(v, write.node);
+      if (guard.strength === 'none') take({ kind: 'reflected' });
+      else if (guard.strength === 'weak') take({ kind: 'weakly-checked', detail: guard.weakness ?? 'weak check' });
+      else {
+        const checked = context.facts.originLiterals.filter((l) => l.context !== 'header').map((l) => l.text);
+        literals.push(...(checked.length > 0 ? checked : context.config.allowedOrigins));
+      }
+    } else if (v.kind === 'env') take({ kind: 'unknown', detail: `environment variable ${v.name}` });
+    else take({ kind: 'unknown' });
+  }
+  if (grant && grant.kind !== 'unknown') return grant;
+  if (literals.length > 0) return { kind: 'list', origins: [...new Set(literals)] };
+  return grant ?? { kind: 'unknown' };
+}
+
+function grantOfConfig(config: CorsConfig): OriginGrant {
+  if (config.weakCheck) return { kind: 'weakly-checked', detail: config.weakCheck.weakness ?? 'weak check' };
+  switch (config.origin) {
+    case 'reflect': return { kind: 'reflected' };
+    case 'any': return config.credentials === true && reflectsWithCredentials(config) ? { kind: 'reflected' } : { kind: 'any' };
+    case 'disabled': return { kind: 'disabled' };
+    case 'list': {
+      if (config.entries.some((e) => e.text.toLowerCase() === 'null')) return { kind: 'null' };
+      return { kind: 'list', origins: config.entries.map((e) => (e.isRegExp ? `/${e.text}/` : e.text)) };
+    }
+    case 'function': return { kind: 'list', origins: [] };
+    default: return { kind: 'unknown', detail: config.originFunction ? 'decided by a callback' : undefined };
+  }
+}
+
+/** 'PUT /items/:id' when the node sits inside a known route handler, or the exported handler's name. */
+function routeOf(node: ts.Node, context: RuleContext): string | undefined {
+  for (const route of context.facts.routes) {
+    const h = route.handler;
+    if (h && h.pos <= node.pos && node.end <= h.end) return `${route.method}${route.path ? ` ${route.path}` : ''}`;
+  }
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && ['use', 'all'].includes(n.expression.name.text)) {
+      const first = n.arguments[0];
+      return `all requests${first && ts.isStringLiteralLike(first) ? ` under ${first.text}` : ''}`;
+    }
+  }
+  return undefined;
 }

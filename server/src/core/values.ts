@@ -1,12 +1,588 @@
-import type * as ts from 'typescript';
+// Static evaluation of the expressions written into header values and CORS options (DESIGN §3,
+// "Abstract values"). No type checker: identifiers are resolved by walking lexical scopes, `let`
+// variables take every value assigned to them, helper functions in the same file are followed into
+// their return statements with their parameters bound to the call's arguments.
+import * as ts from 'typescript';
 
 export type Variant =
-  | { kind: 'literal'; text: string; node?: ts.Node }
+  /** A string known statically. `node` is the string literal itself when the text comes from exactly one literal. */
+  | { kind: 'literal'; text: string; node?: ts.StringLiteralLike }
+  /** Data from the request: its Origin header, or other request data (query, body, Referer, Host…). */
   | { kind: 'request'; source: 'origin' | 'other'; node: ts.Node; path: ts.Node[] }
   | { kind: 'env'; name: string; node: ts.Node }
-  | { kind: 'list'; items: AbstractValue; node: ts.Node }
+  /** An array written as one header value (Node sends one header line per element). */
+  | { kind: 'list'; items: Variant[]; node: ts.Node }
+  | { kind: 'boolean'; value: boolean; node: ts.Node }
   | { kind: 'unknown'; node?: ts.Node };
 
 export interface AbstractValue {
   variants: Variant[];
+}
+
+const MAX_DEPTH = 12;
+const MAX_VARIANTS = 16;
+
+const unknown = (node?: ts.Node): AbstractValue => ({ variants: [{ kind: 'unknown', node }] });
+
+/** Methods that return their receiver's string unchanged for our purposes. */
+const STRING_PASSTHROUGH = new Set(['toString', 'trim', 'toLowerCase', 'toLocaleLowerCase', 'valueOf', 'trimEnd', 'trimStart']);
+/** Request properties that carry attacker-controlled data other than Origin. */
+const REQUEST_DATA_PROPS = new Set(['query', 'body', 'params', 'searchParams', 'queryStringParameters', 'pathParameters', 'multiValueQueryStringParameters']);
+const OTHER_REQUEST_HEADERS = new Set(['referer', 'referrer', 'host', 'x-forwarded-host', 'x-forwarded-origin', 'x-origin']);
+
+export type Declaration =
+  | { kind: 'variable'; declaration: ts.VariableDeclaration; binding?: ts.BindingElement; isConst: boolean }
+  | { kind: 'parameter'; parameter: ts.ParameterDeclaration; binding?: ts.BindingElement; fn: ts.SignatureDeclaration; index: number }
+  | { kind: 'function'; declaration: ts.FunctionDeclaration }
+  | { kind: 'import'; module: string; name: string };
+
+/** Where identifiers are bound; filled by the single fact walk. */
+export interface ScopeIndex {
+  /** Calls by callee identifier text (helper functions are followed through their call sites). */
+  callsByName: Map<string, ts.CallExpression[]>;
+  /** `x = …` assignments by identifier text. */
+  assignmentsByName: Map<string, ts.BinaryExpression[]>;
+}
+
+export class ValueEvaluator {
+  private readonly declarationCache = new Map<ts.Identifier, Declaration | undefined>();
+  /** Parameter bindings of helper calls being followed (innermost last). */
+  private readonly bindings: Map<ts.ParameterDeclaration, { arg: ts.Expression | undefined }>[] = [];
+
+  constructor(
+    readonly sourceFile: ts.SourceFile,
+    private readonly index: ScopeIndex,
+  ) {}
+
+  evaluate(expr: ts.Expression | undefined, depth = 0, path: ts.Node[] = []): AbstractValue {
+    if (!expr) return unknown();
+    if (depth > MAX_DEPTH) return unknown(expr);
+    const value = this.evaluateInner(expr, depth, path);
+    if (value.variants.length > MAX_VARIANTS) value.variants.length = MAX_VARIANTS;
+    return value;
+  }
+
+  private evaluateInner(expr: ts.Expression, depth: number, path: ts.Node[]): AbstractValue {
+    expr = skipOuter(expr);
+    const next = depth + 1;
+    if (ts.isStringLiteralLike(expr)) return { variants: [{ kind: 'literal', text: expr.text, node: expr }] };
+    if (ts.isNumericLiteral(expr)) return { variants: [{ kind: 'literal', text: expr.text }] };
+    if (expr.kind === ts.SyntaxKind.NullKeyword) return { variants: [{ kind: 'literal', text: 'null' }] };
+    if (expr.kind === ts.SyntaxKind.TrueKeyword) return { variants: [{ kind: 'boolean', value: true, node: expr }] };
+    if (expr.kind === ts.SyntaxKind.FalseKeyword) return { variants: [{ kind: 'boolean', value: false, node: expr }] };
+
+    const request = requestRead(expr);
+    if (request) return { variants: [{ kind: 'request', source: request, node: expr, path: [...path, expr] }] };
+    const env = envRead(expr);
+    if (env) return { variants: [{ kind: 'env', name: env, node: expr }] };
+
+    if (ts.isTemplateExpression(expr)) return this.evaluateTemplate(expr, next, path);
+    if (ts.isArrayLiteralExpression(expr)) {
+      const items: Variant[] = [];
+      for (const element of expr.elements) {
+        if (ts.isSpreadElement(element)) {
+          const spread = this.evaluate(element.expression, next, path);
+          for (const v of spread.variants) items.push(...(v.kind === 'list' ? v.items : [v]));
+        } else items.push(...this.evaluate(element, next, path).variants);
+      }
+      return { variants: [{ kind: 'list', items, node: expr }] };
+    }
+    if (ts.isConditionalExpression(expr)) {
+      return union(this.evaluate(expr.whenTrue, next, [...path, expr.whenTrue]), this.evaluate(expr.whenFalse, next, [...path, expr.whenFalse]));
+    }
+    if (ts.isBinaryExpression(expr)) {
+      const op = expr.operatorToken.kind;
+      if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
+        return union(this.evaluate(expr.left, next, path), this.evaluate(expr.right, next, path));
+      }
+      if (op === ts.SyntaxKind.AmpersandAmpersandToken) return this.evaluate(expr.right, next, path);
+      if (op === ts.SyntaxKind.PlusToken) return concat(this.evaluate(expr.left, next, path), this.evaluate(expr.right, next, path), expr);
+      if (op === ts.SyntaxKind.EqualsToken) return this.evaluate(expr.right, next, path);
+      return unknown(expr);
+    }
+    if (ts.isIdentifier(expr)) return this.evaluateIdentifier(expr, next, path);
+    if (ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr)) return this.evaluateMember(expr, next, path);
+    if (ts.isCallExpression(expr)) return this.evaluateCall(expr, next, path);
+    if (ts.isNewExpression(expr)) {
+      // new URL(x) keeps x's taint for `.origin`; new String(x) is x.
+      if (ts.isIdentifier(expr.expression) && (expr.expression.text === 'String') && expr.arguments?.[0]) {
+        return this.evaluate(expr.arguments[0], next, path);
+      }
+      return unknown(expr);
+    }
+    return unknown(expr);
+  }
+
+  private evaluateTemplate(expr: ts.TemplateExpression, depth: number, path: ts.Node[]): AbstractValue {
+    let acc: AbstractValue = { variants: [{ kind: 'literal', text: expr.head.text }] };
+    for (const span of expr.templateSpans) {
+      const part = this.evaluate(span.expression, depth, path);
+      // `${origin}` alone is the value itself; anything around request data makes it unknown.
+      if (expr.templateSpans.length === 1 && expr.head.text === '' && span.literal.text === '') return part;
+      acc = concat(acc, part, expr);
+      acc = concat(acc, { variants: [{ kind: 'literal', text: span.literal.text }] }, expr);
+    }
+    return acc;
+  }
+
+  private evaluateIdentifier(id: ts.Identifier, depth: number, path: ts.Node[]): AbstractValue {
+    if (id.text === 'undefined') return { variants: [{ kind: 'unknown', node: id }] };
+    const decl = this.resolve(id);
+    if (!decl) return unknown(id);
+    const here = [...path, id];
+    switch (decl.kind) {
+      case 'variable': {
+        const init = decl.declaration.initializer;
+        let value = decl.binding ? this.evaluateBinding(decl.binding, init, depth, here) : this.evaluate(init, depth, here);
+        if (!decl.isConst) {
+          for (const assignment of this.assignmentsTo(decl.declaration, id.text)) {
+            value = union(value, this.evaluate(assignment.right, depth, [...here, assignment.right]));
+          }
+        }
+        return value;
+      }
+      case 'parameter':
+        return this.evaluateParameter(decl, depth, here);
+      default:
+        return unknown(id);
+    }
+  }
+
+  /** `const { origin } = req.headers` and friends: the property of the initializer's value. */
+  private evaluateBinding(binding: ts.BindingElement, init: ts.Expression | undefined, depth: number, path: ts.Node[]): AbstractValue {
+    const parent = binding.parent;
+    if (ts.isObjectBindingPattern(parent)) {
+      const key = binding.propertyName ? propertyNameText(binding.propertyName) : ts.isIdentifier(binding.name) ? binding.name.text : undefined;
+      if (!key || !init) return this.evaluate(binding.initializer, depth, path);
+      const container = skipOuter(init);
+      if (isHeadersObject(container) && key.toLowerCase() === 'origin') {
+        return { variants: [{ kind: 'request', source: 'origin', node: binding, path: [...path, binding] }] };
+      }
+      if (isHeadersObject(container) && OTHER_REQUEST_HEADERS.has(key.toLowerCase())) {
+        return { variants: [{ kind: 'request', source: 'other', node: binding, path: [...path, binding] }] };
+      }
+      if (isRequestDataObject(container)) return { variants: [{ kind: 'request', source: 'other', node: binding, path: [...path, binding] }] };
+      const object = this.resolveObjectLiteral(container, depth);
+      const prop = object && findProperty(object, key);
+      if (prop) return this.evaluate(prop, depth, path);
+      const fallback = this.evaluate(binding.initializer, depth, path);
+      return binding.initializer ? union(unknown(binding), fallback) : unknown(binding);
+    }
+    if (ts.isArrayBindingPattern(parent) && init) {
+      const array = this.resolveArrayLiteral(skipOuter(init), depth);
+      const element = array?.elements[parent.elements.indexOf(binding)];
+      if (element && !ts.isSpreadElement(element) && !ts.isOmittedExpression(element)) return this.evaluate(element, depth, path);
+    }
+    return unknown(binding);
+  }
+
+  private evaluateParameter(decl: Extract<Declaration, { kind: 'parameter' }>, depth: number, path: ts.Node[]): AbstractValue {
+    for (let i = this.bindings.length - 1; i >= 0; i--) {
+      const bound = this.bindings[i].get(decl.parameter);
+      if (bound) {
+        if (!bound.arg) return this.evaluate(decl.parameter.initializer, depth, path);
+        // Evaluate the argument in the caller's frame.
+        const saved = this.bindings.splice(i);
+        try {
+          return this.evaluate(bound.arg, depth, [...path, bound.arg]);
+        } finally {
+          this.bindings.push(...saved);
+        }
+      }
+    }
+    // A helper function declared in this file: the union of the arguments at its call sites.
+    const name = functionName(decl.fn);
+    const calls = name ? this.index.callsByName.get(name) ?? [] : [];
+    if (calls.length === 0 || decl.binding) return unknown(decl.parameter);
+    let value: AbstractValue = { variants: [] };
+    for (const call of calls.slice(0, 8)) {
+      const arg = call.arguments[decl.index];
+      value = union(value, arg ? this.evaluate(arg, depth, [...path, arg]) : this.evaluate(decl.parameter.initializer, depth, path));
+    }
+    return value.variants.length ? value : unknown(decl.parameter);
+  }
+
+  private evaluateMember(expr: ts.PropertyAccessExpression | ts.ElementAccessExpression, depth: number, path: ts.Node[]): AbstractValue {
+    const key = memberName(expr);
+    if (key === undefined) return unknown(expr);
+    const object = skipOuter(expr.expression);
+    // new URL(x).origin / .host / .hostname: still x's (request) data.
+    if (ts.isNewExpression(object) && ts.isIdentifier(object.expression) && object.expression.text === 'URL' && ['origin', 'host', 'hostname', 'href'].includes(key)) {
+      const inner = this.evaluate(object.arguments?.[0], depth, path);
+      if (inner.variants.some((v) => v.kind === 'request')) return inner;
+      return unknown(expr);
+    }
+    const literal = this.resolveObjectLiteral(object, depth);
+    if (literal) {
+      const prop = findProperty(literal, key);
+      return prop ? this.evaluate(prop, depth, [...path, expr]) : unknown(expr);
+    }
+    const array = this.resolveArrayLiteral(object, depth);
+    if (array && /^\d+$/.test(key)) {
+      const element = array.elements[Number(key)];
+      return element && !ts.isSpreadElement(element) ? this.evaluate(element, depth, path) : unknown(expr);
+    }
+    return unknown(expr);
+  }
+
+  private evaluateCall(call: ts.CallExpression, depth: number, path: ts.Node[]): AbstractValue {
+    const callee = skipOuter(call.expression);
+    if (ts.isPropertyAccessExpression(callee)) {
+      const method = callee.name.text;
+      if (method === 'join') {
+        const list = this.evaluate(callee.expression, depth, path);
+        const sep = call.arguments[0] ? this.evaluate(call.arguments[0], depth, path) : { variants: [{ kind: 'literal', text: ',' } as Variant] };
+        const sepText = sep.variants.length === 1 && sep.variants[0].kind === 'literal' ? sep.variants[0].text : undefined;
+        return { variants: list.variants.map((v): Variant => {
+          if (v.kind === 'list' && sepText !== undefined && v.items.every((i) => i.kind === 'literal')) {
+            return { kind: 'literal', text: v.items.map((i) => (i as { text: string }).text).join(sepText) };
+          }
+          return { kind: 'unknown', node: call };
+        }) };
+      }
+      if (STRING_PASSTHROUGH.has(method) && call.arguments.length === 0) return this.evaluate(callee.expression, depth, path);
+      return unknown(call);
+    }
+    if (ts.isIdentifier(callee)) {
+      if (callee.text === 'String' && call.arguments.length === 1) return this.evaluate(call.arguments[0], depth, path);
+      const decl = this.resolve(callee);
+      const fn = decl && functionOf(decl);
+      if (fn) return this.evaluateFunctionCall(fn, call, depth, path);
+    }
+    return unknown(call);
+  }
+
+  /** Follows a same-file helper: the union of its return values with parameters bound to the arguments. */
+  evaluateFunctionCall(fn: ts.SignatureDeclaration, call: ts.CallExpression, depth: number, path: ts.Node[]): AbstractValue {
+    if (!('body' in fn) || !fn.body) return unknown(call);
+    const frame = new Map<ts.ParameterDeclaration, { arg: ts.Expression | undefined }>();
+    fn.parameters.forEach((p, i) => frame.set(p, { arg: call.arguments[i] }));
+    this.bindings.push(frame);
+    try {
+      const body = fn.body as ts.Node;
+      if (!ts.isBlock(body)) return this.evaluate(body as ts.Expression, depth, [...path, call]);
+      let value: AbstractValue = { variants: [] };
+      for (const ret of returnStatements(body)) {
+        value = union(value, this.evaluate(ret.expression, depth, [...path, call]));
+      }
+      return value.variants.length ? value : unknown(call);
+    } finally {
+      this.bindings.pop();
+    }
+  }
+
+  /** The object literal an expression stands for (directly or through consts), if any. */
+  resolveObjectLiteral(expr: ts.Expression, depth = 0): ts.ObjectLiteralExpression | undefined {
+    expr = skipOuter(expr);
+    if (ts.isObjectLiteralExpression(expr)) return expr;
+    if (depth > MAX_DEPTH) return undefined;
+    if (ts.isIdentifier(expr)) {
+      const decl = this.resolve(expr);
+      if (decl?.kind === 'variable' && !decl.binding && decl.declaration.initializer) {
+        return this.resolveObjectLiteral(decl.declaration.initializer, depth + 1);
+      }
+    }
+    if (ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr)) {
+      const key = memberName(expr);
+      const parent = key !== undefined ? this.resolveObjectLiteral(expr.expression, depth + 1) : undefined;
+      const prop = parent && key !== undefined ? findProperty(parent, key) : undefined;
+      return prop ? this.resolveObjectLiteral(prop, depth + 1) : undefined;
+    }
+    return undefined;
+  }
+
+  resolveArrayLiteral(expr: ts.Expression, depth = 0): ts.ArrayLiteralExpression | undefined {
+    expr = skipOuter(expr);
+    if (ts.isArrayLiteralExpression(expr)) return expr;
+    if (depth > MAX_DEPTH) return undefined;
+    if (ts.isNewExpression(expr) && ts.isIdentifier(expr.expression) && expr.expression.text === 'Set' && expr.arguments?.[0]) {
+      return this.resolveArrayLiteral(expr.arguments[0], depth + 1);
+    }
+    if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression) && ['split'].includes(expr.expression.name.text)) {
+      return undefined;
+    }
+    if (ts.isIdentifier(expr)) {
+      const decl = this.resolve(expr);
+      if (decl?.kind === 'variable' && !decl.binding && decl.declaration.initializer) {
+        return this.resolveArrayLiteral(decl.declaration.initializer, depth + 1);
+      }
+    }
+    if (ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr)) {
+      const key = memberName(expr);
+      const parent = key !== undefined ? this.resolveObjectLiteral(expr.expression, depth + 1) : undefined;
+      const prop = parent && key !== undefined ? findProperty(parent, key) : undefined;
+      return prop ? this.resolveArrayLiteral(prop, depth + 1) : undefined;
+    }
+    return undefined;
+  }
+
+  /** The function an expression names (a declaration, a const arrow/function expression, or the expression itself). */
+  resolveFunction(expr: ts.Expression): ts.SignatureDeclaration | undefined {
+    expr = skipOuter(expr);
+    if (ts.isFunctionExpression(expr) || ts.isArrowFunction(expr)) return expr;
+    if (ts.isIdentifier(expr)) {
+      const decl = this.resolve(expr);
+      return decl ? functionOf(decl) : undefined;
+    }
+    return undefined;
+  }
+
+  /** Lexical resolution of an identifier to its declaration in this file. */
+  resolve(id: ts.Identifier): Declaration | undefined {
+    if (this.declarationCache.has(id)) return this.declarationCache.get(id);
+    const found = this.resolveUncached(id);
+    this.declarationCache.set(id, found);
+    return found;
+  }
+
+  private resolveUncached(id: ts.Identifier): Declaration | undefined {
+    const name = id.text;
+    for (let scope: ts.Node | undefined = id.parent; scope; scope = scope.parent) {
+      if (ts.isFunctionLike(scope)) {
+        const fn = scope as ts.SignatureDeclaration;
+        for (let i = 0; i < fn.parameters.length; i++) {
+          const parameter = fn.parameters[i];
+          const binding = findBinding(parameter.name, name);
+          if (binding !== undefined) return { kind: 'parameter', parameter, fn, index: i, binding: binding || undefined };
+        }
+        if ((ts.isFunctionExpression(scope) || ts.isFunctionDeclaration(scope)) && scope.name?.text === name && ts.isFunctionDeclaration(scope)) {
+          return { kind: 'function', declaration: scope };
+        }
+      }
+      if (ts.isCatchClause(scope) || ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) {
+        const list = ts.isCatchClause(scope) ? scope.variableDeclaration : scope.initializer;
+        const found = list && ts.isVariableDeclarationList(list) ? findInDeclarationList(list, name) : undefined;
+        if (found) return found;
+        if (list && ts.isVariableDeclaration(list) && findBinding(list.name, name) !== undefined) return undefined;
+      }
+      const statements = (ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isModuleBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope))
+        ? scope.statements
+        : undefined;
+      if (!statements) continue;
+      for (const statement of statements) {
+        if (ts.isVariableStatement(statement)) {
+          const found = findInDeclarationList(statement.declarationList, name);
+          if (found) return found;
+        } else if (ts.isFunctionDeclaration(statement) && statement.name?.text === name) {
+          return { kind: 'function', declaration: statement };
+        } else if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
+          const clause = statement.importClause;
+          const module = statement.moduleSpecifier.text;
+          if (clause?.name?.text === name) return { kind: 'import', module, name: 'default' };
+          const bindings = clause?.namedBindings;
+          if (bindings && ts.isNamespaceImport(bindings) && bindings.name.text === name) return { kind: 'import', module, name: '*' };
+          if (bindings && ts.isNamedImports(bindings)) {
+            for (const el of bindings.elements) {
+              if (el.name.text === name) return { kind: 'import', module, name: (el.propertyName ?? el.name).text };
+            }
+          }
+        } else if (ts.isExportDeclaration(statement)) {
+          continue;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  private readonly assignmentCache = new Map<ts.VariableDeclaration, ts.BinaryExpression[]>();
+
+  /** Assignments `name = …` that target this declaration (same name, resolving to it). */
+  private assignmentsTo(declaration: ts.VariableDeclaration, name: string): ts.BinaryExpression[] {
+    const cached = this.assignmentCache.get(declaration);
+    if (cached) return cached;
+    const result = (this.index.assignmentsByName.get(name) ?? []).filter((a) => {
+      const target = a.left;
+      if (!ts.isIdentifier(target)) return false;
+      const decl = this.resolve(target);
+      return decl?.kind === 'variable' && decl.declaration === declaration;
+    });
+    this.assignmentCache.set(declaration, result);
+    return result;
+  }
+}
+
+function findInDeclarationList(list: ts.VariableDeclarationList, name: string): Declaration | undefined {
+  const isConst = (list.flags & ts.NodeFlags.Const) !== 0;
+  for (const declaration of list.declarations) {
+    const binding = findBinding(declaration.name, name);
+    if (binding !== undefined) return { kind: 'variable', declaration, binding: binding || undefined, isConst };
+  }
+  return undefined;
+}
+
+/** null = the name itself; a BindingElement = inside a destructuring pattern; undefined = not bound here. */
+function findBinding(name: ts.BindingName, target: string): ts.BindingElement | null | undefined {
+  if (ts.isIdentifier(name)) return name.text === target ? null : undefined;
+  for (const element of name.elements) {
+    if (ts.isOmittedExpression(element)) continue;
+    if (ts.isIdentifier(element.name)) {
+      if (element.name.text === target) return element;
+    } else {
+      const inner = findBinding(element.name, target);
+      if (inner !== undefined) return inner ?? element;
+    }
+  }
+  return undefined;
+}
+
+function functionOf(decl: Declaration): ts.SignatureDeclaration | undefined {
+  if (decl.kind === 'function') return decl.declaration;
+  if (decl.kind === 'variable' && !decl.binding && decl.declaration.initializer) {
+    const init = skipOuter(decl.declaration.initializer);
+    if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
+  }
+  return undefined;
+}
+
+function functionName(fn: ts.SignatureDeclaration): string | undefined {
+  if (ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) {
+    if (fn.name) return fn.name.text;
+  }
+  const parent = fn.parent;
+  if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  return undefined;
+}
+
+export function returnStatements(body: ts.Block): ts.ReturnStatement[] {
+  const out: ts.ReturnStatement[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isReturnStatement(node)) out.push(node);
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    node.forEachChild(visit);
+  };
+  body.forEachChild(visit);
+  return out;
+}
+
+export function union(a: AbstractValue, b: AbstractValue): AbstractValue {
+  return { variants: [...a.variants, ...b.variants] };
+}
+
+function concat(a: AbstractValue, b: AbstractValue, node: ts.Node): AbstractValue {
+  const out: Variant[] = [];
+  for (const x of a.variants) {
+    for (const y of b.variants) {
+      if (x.kind === 'literal' && y.kind === 'literal') out.push({ kind: 'literal', text: x.text + y.text });
+      else out.push({ kind: 'unknown', node });
+      if (out.length >= MAX_VARIANTS) return { variants: out };
+    }
+  }
+  return { variants: out };
+}
+
+export function skipOuter(expr: ts.Expression): ts.Expression {
+  for (;;) {
+    if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isNonNullExpression(expr) || ts.isTypeAssertionExpression(expr) || ts.isSatisfiesExpression(expr) || ts.isAwaitExpression(expr)) {
+      expr = expr.expression;
+    } else return expr;
+  }
+}
+
+export function propertyNameText(name: ts.PropertyName | ts.BindingName): string | undefined {
+  if (ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
+  if (ts.isComputedPropertyName(name)) {
+    const e = skipOuter(name.expression);
+    if (ts.isStringLiteralLike(e)) return e.text;
+  }
+  return undefined;
+}
+
+/** `a.b` → 'b', `a['b']` → 'b', `a[0]` → '0'. */
+export function memberName(expr: ts.PropertyAccessExpression | ts.ElementAccessExpression): string | undefined {
+  if (ts.isPropertyAccessExpression(expr)) return expr.name.text;
+  const arg = skipOuter(expr.argumentExpression);
+  if (ts.isStringLiteralLike(arg) || ts.isNumericLiteral(arg)) return arg.text;
+  return undefined;
+}
+
+export function findProperty(object: ts.ObjectLiteralExpression, key: string): ts.Expression | undefined {
+  let found: ts.Expression | undefined;
+  for (const prop of object.properties) {
+    if (ts.isPropertyAssignment(prop) && propertyNameText(prop.name) === key) found = prop.initializer;
+    else if (ts.isShorthandPropertyAssignment(prop) && prop.name.text === key) found = prop.name;
+    else if (ts.isMethodDeclaration(prop) && propertyNameText(prop.name) === key) found = undefined;
+  }
+  return found;
+}
+
+/** `req.headers`, `event.headers`, `ctx.request.header`, `request.raw.headers`… */
+function isHeadersObject(expr: ts.Expression): boolean {
+  expr = skipOuter(expr);
+  if (ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr)) {
+    const name = memberName(expr);
+    return name === 'headers' || name === 'header' || name === 'multiValueHeaders';
+  }
+  return false;
+}
+
+function isRequestDataObject(expr: ts.Expression): boolean {
+  expr = skipOuter(expr);
+  if (ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr)) {
+    const name = memberName(expr);
+    return name !== undefined && REQUEST_DATA_PROPS.has(name) && !ts.isThisTypeNode(expr.expression);
+  }
+  return false;
+}
+
+/** Is this expression a read of request data? 'origin' for the Origin header, 'other' for query/body/Referer/Host. */
+export function requestRead(expr: ts.Expression): 'origin' | 'other' | undefined {
+  expr = skipOuter(expr);
+  if (ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr)) {
+    const name = memberName(expr);
+    if (name === undefined) return undefined;
+    const lower = name.toLowerCase();
+    const object = skipOuter(expr.expression);
+    if (isHeadersObject(object)) {
+      if (lower === 'origin') return 'origin';
+      if (OTHER_REQUEST_HEADERS.has(lower)) return 'other';
+      return undefined;
+    }
+    // event.multiValueHeaders.origin[0]
+    if (/^\d+$/.test(name) && (ts.isPropertyAccessExpression(object) || ts.isElementAccessExpression(object))) {
+      return requestRead(object);
+    }
+    if (isRequestDataObject(object)) return 'other';
+    if ((lower === 'hostname' || lower === 'host') && ts.isIdentifier(object) && /^(req|request)$/.test(object.text)) return 'other';
+    return undefined;
+  }
+  if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(skipOuter(expr.expression))) {
+    const callee = skipOuter(expr.expression) as ts.PropertyAccessExpression;
+    const method = callee.name.text;
+    const arg = expr.arguments[0] && skipOuter(expr.arguments[0]);
+    if (!arg || !ts.isStringLiteralLike(arg) || expr.arguments.length !== 1) return undefined;
+    const header = arg.text.toLowerCase();
+    const receiver = skipOuter(callee.expression);
+    const receiverName = ts.isPropertyAccessExpression(receiver) ? receiver.name.text : ts.isIdentifier(receiver) ? receiver.text : '';
+    if (receiverName === 'searchParams' || receiverName === 'query' || receiverName === 'params') {
+      return method === 'get' || method === 'getAll' ? 'other' : undefined;
+    }
+    if (!['get', 'header', 'getHeader', 'headers'].includes(method)) return undefined;
+    // res.get / response.headers.get read our own response, not the request.
+    if (/^(res|response|reply)$/i.test(receiverName)) return undefined;
+    if (ts.isPropertyAccessExpression(receiver) && /^(res|response)$/.test(receiver.expression.getText()) && receiver.name.text === 'headers') return undefined;
+    if (header === 'origin') return 'origin';
+    if (OTHER_REQUEST_HEADERS.has(header)) return 'other';
+  }
+  return undefined;
+}
+
+/** `process.env.X`, `process.env['X']`, `Deno.env.get('X')`, `Bun.env.X`, `import.meta.env.X`. */
+function envRead(expr: ts.Expression): string | undefined {
+  if (ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr)) {
+    const name = memberName(expr);
+    const object = skipOuter(expr.expression);
+    if (name && (ts.isPropertyAccessExpression(object)) && object.name.text === 'env') {
+      const root = object.expression.getText();
+      if (root === 'process' || root === 'Bun' || root === 'import.meta') return name;
+    }
+  }
+  if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression) && expr.expression.name.text === 'get'
+    && expr.expression.expression.getText() === 'Deno.env' && expr.arguments[0] && ts.isStringLiteralLike(expr.arguments[0])) {
+    return expr.arguments[0].text;
+  }
+  return undefined;
+}
+
+export function literalTexts(value: AbstractValue): string[] {
+  return value.variants.flatMap((v) => (v.kind === 'literal' ? [v.text] : []));
 }

@@ -1,6 +1,310 @@
-import type * as ts from 'typescript';
-import type { CorsFacts } from './model';
+// The single AST walk: every node is visited once and handed to the adapters that care about its
+// kind. Adapters only collect candidates and the scope index during the walk; values are evaluated
+// afterwards, when every binding and call site is known.
+import * as ts from 'typescript';
+import { GuardClassifier, CheckResult } from '../guards';
+import { ScopeIndex, ValueEvaluator, propertyNameText, skipOuter } from '../values';
+import { ACAO, HeaderWriteCollector, RawWrite } from './headers';
+import { MiddlewareCollector } from './middleware';
+import type { CorsFacts, Handler, HeaderWrite, OriginCheck, OriginLiteral, ResponseGroup } from './model';
+import { RouteCollector, statusesIn } from './routes';
 
-export function collectFacts(_sourceFile: ts.SourceFile): CorsFacts {
-  return { writes: [], groups: [], configs: [], routes: [], optionsAnswers: [], checks: [], originLiterals: [], varyCalls: [], imports: new Set() };
+export interface FactsBundle extends CorsFacts {
+  evaluator: ValueEvaluator;
+  guards: GuardClassifier;
+}
+
+const CHECK_METHODS = new Set(['endsWith', 'startsWith', 'includes', 'indexOf', 'lastIndexOf', 'test', 'exec', 'match', 'search', 'some', 'find', 'findIndex']);
+const REQUEST_PARAM = /^(req|request|ctx|context|c|event|evt|e|r|_req|_request|_event|incoming|httpRequest)$/;
+const CREDENTIAL_READ = /\bcookies?\b|\bauthorization\b|\.session\b|\b(req|request|ctx\.state)\.user\b|\bgetSession\b|\bgetServerSession\b|\bjwt\b|\bbearer\b/i;
+const FRAMEWORK_IMPORTS: [RegExp, string][] = [
+  [/^express$/, 'express'], [/^(koa|@koa\/router|koa-router)$/, 'koa'], [/^fastify$/, 'fastify'], [/^hono(\/|$)/, 'hono'],
+  [/^(@hapi\/hapi|hapi)$/, 'hapi'], [/^restify$/, 'restify'], [/^@nestjs\//, 'NestJS'], [/^next(\/|$)/, 'Next.js'],
+  [/^@sveltejs\/kit/, 'SvelteKit'], [/^(aws-lambda|@types\/aws-lambda|@netlify\/functions|@vercel\/node)$/, 'serverless'],
+  [/^(node:)?http2$/, 'node:http2'], [/^(node:)?https?$/, 'node:http'],
+];
+
+export function collectFacts(sourceFile: ts.SourceFile): FactsBundle {
+  const index: ScopeIndex = { callsByName: new Map(), assignmentsByName: new Map() };
+  const evaluator = new ValueEvaluator(sourceFile, index);
+  const guards = new GuardClassifier(evaluator);
+  const imports = new Set<string>();
+
+  const calls: ts.CallExpression[] = [];
+  const objects: ts.ObjectLiteralExpression[] = [];
+  const pairs: ts.ArrayLiteralExpression[] = [];
+  const decorators: ts.Decorator[] = [];
+  const comparisons: ts.BinaryExpression[] = [];
+  const caseClauses: ts.CaseClause[] = [];
+  const corsProperties: ts.PropertyAssignment[] = [];
+  const arrayDeclarations: ts.VariableDeclaration[] = [];
+  const routes = new RouteCollector();
+
+  const visit = (node: ts.Node): void => {
+    switch (node.kind) {
+      case ts.SyntaxKind.CallExpression: {
+        const call = node as ts.CallExpression;
+        calls.push(call);
+        const callee = skipOuter(call.expression);
+        if (ts.isIdentifier(callee)) {
+          push(index.callsByName, callee.text, call);
+          if (callee.text === 'require' && call.arguments[0] && ts.isStringLiteralLike(call.arguments[0])) imports.add(call.arguments[0].text);
+        }
+        break;
+      }
+      case ts.SyntaxKind.ImportDeclaration: {
+        const spec = (node as ts.ImportDeclaration).moduleSpecifier;
+        if (ts.isStringLiteral(spec)) imports.add(spec.text);
+        break;
+      }
+      case ts.SyntaxKind.ObjectLiteralExpression:
+        objects.push(node as ts.ObjectLiteralExpression);
+        break;
+      case ts.SyntaxKind.ArrayLiteralExpression: {
+        const array = node as ts.ArrayLiteralExpression;
+        if (array.elements.length === 2 && array.parent && ts.isArrayLiteralExpression(array.parent)) pairs.push(array);
+        break;
+      }
+      case ts.SyntaxKind.Decorator:
+        decorators.push(node as ts.Decorator);
+        break;
+      case ts.SyntaxKind.BinaryExpression: {
+        const binary = node as ts.BinaryExpression;
+        const op = binary.operatorToken.kind;
+        if (op === ts.SyntaxKind.EqualsToken && ts.isIdentifier(binary.left)) push(index.assignmentsByName, binary.left.text, binary);
+        else if (op >= ts.SyntaxKind.LessThanToken && op <= ts.SyntaxKind.ExclamationEqualsEqualsToken) comparisons.push(binary);
+        break;
+      }
+      case ts.SyntaxKind.CaseClause:
+        caseClauses.push(node as ts.CaseClause);
+        break;
+      case ts.SyntaxKind.PropertyAssignment:
+        if (propertyNameText((node as ts.PropertyAssignment).name) === 'cors') corsProperties.push(node as ts.PropertyAssignment);
+        break;
+      case ts.SyntaxKind.VariableDeclaration: {
+        const d = node as ts.VariableDeclaration;
+        if (d.initializer && ts.isIdentifier(d.name)) arrayDeclarations.push(d);
+        break;
+      }
+      case ts.SyntaxKind.FunctionDeclaration:
+      case ts.SyntaxKind.VariableStatement:
+        if (node.parent && ts.isSourceFile(node.parent)) routes.visitStatement(node as ts.Statement);
+        break;
+    }
+    node.forEachChild(visit);
+  };
+  visit(sourceFile);
+
+  // Adapters, now that the scope index is complete.
+  const headerCollector = new HeaderWriteCollector(evaluator);
+  const middleware = new MiddlewareCollector(evaluator, guards, imports);
+  const varyCalls: ts.Node[] = [];
+  for (const call of calls) {
+    headerCollector.visitCall(call);
+    middleware.visitCall(call);
+    routes.visitCall(call);
+    if (isVaryCall(call)) varyCalls.push(call);
+  }
+  for (const object of objects) {
+    headerCollector.visitObject(object);
+    routes.visitObject(object);
+  }
+  for (const pair of pairs) headerCollector.visitPair(pair);
+  for (const decorator of decorators) headerCollector.visitDecorator(decorator);
+  for (const prop of corsProperties) middleware.visitCorsProperty(prop);
+  for (const comparison of comparisons) routes.visitMethodComparison(comparison);
+  for (const clause of caseClauses) routes.visitMethodComparison(clause);
+  for (const answer of routes.optionsAnswers) answer.statuses = statusesIn(answer.scope);
+
+  const framework = frameworkOf(imports);
+  const { writes, groups } = groupWrites(headerCollector.writes, sourceFile, framework);
+  const relevant = writes.length > 0 || middleware.configs.length > 0;
+  const checks = relevant ? findWeakChecks(calls, comparisons, guards) : [];
+  const originLiterals = relevant ? findOriginLiterals(writes, middleware, comparisons, caseClauses, calls, arrayDeclarations, guards, evaluator) : [];
+
+  return {
+    writes, groups, configs: middleware.configs, routes: routes.routes, optionsAnswers: routes.optionsAnswers,
+    checks, originLiterals, varyCalls, imports, evaluator, guards,
+  };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** res.vary('Origin'), vary(res, 'Origin'), reply.vary(…) */
+function isVaryCall(call: ts.CallExpression): boolean {
+  const callee = skipOuter(call.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+  if (name !== 'vary') return false;
+  return call.arguments.some((a) => {
+    const e = skipOuter(a);
+    return ts.isStringLiteralLike(e) && /(^|,|\s)origin(\s|,|$)/i.test(e.text);
+  });
+}
+
+function frameworkOf(imports: Set<string>): string | undefined {
+  for (const [re, name] of FRAMEWORK_IMPORTS) if ([...imports].some((m) => re.test(m))) return name;
+  return undefined;
+}
+
+function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
+  for (let n = node.parent; n; n = n.parent) if (ts.isFunctionLike(n) && 'body' in n) return n as ts.SignatureDeclaration;
+  return undefined;
+}
+
+function groupWrites(raw: RawWrite[], sourceFile: ts.SourceFile, framework: string | undefined): { writes: HeaderWrite[]; groups: ResponseGroup[] } {
+  const groups = new Map<ts.Node, ResponseGroup>();
+  const writes: HeaderWrite[] = [];
+  for (const r of raw) {
+    let key: ts.Node;
+    let fn: ts.SignatureDeclaration | undefined;
+    if (r.api === 'headers() entry') key = r.groupNode;
+    else {
+      fn = ts.isFunctionLike(r.groupNode) ? (r.groupNode as ts.SignatureDeclaration) : enclosingFunction(r.groupNode);
+      key = fn ?? (ts.isCallExpression(r.groupNode) ? sourceFile : r.groupNode);
+    }
+    let group = groups.get(key);
+    if (!group) {
+      group = { id: groups.size, node: key, handler: fn ? handlerOf(fn, r, sourceFile) : undefined, writes: [] };
+      groups.set(key, group);
+    }
+    const write: HeaderWrite = { ...r, group, framework: framework ?? frameworkFromApi(r) };
+    delete (write as Partial<RawWrite>).groupNode;
+    group.writes.push(write);
+    writes.push(write);
+  }
+  return { writes, groups: [...groups.values()] };
+}
+
+function frameworkFromApi(write: RawWrite): string {
+  if (write.api === 'function result headers') return 'AWS Lambda / serverless';
+  if (write.api === 'headers() entry') return 'next.config headers()';
+  if (write.api === '@Header') return 'NestJS';
+  if (/^(res|response)\.(setHeader|appendHeader|writeHead)$/.test(write.api) || write.api === 'writeHead') return 'node:http';
+  if (/Response|Headers|headers\.(set|append)/.test(write.api)) return 'Fetch API';
+  if (/^ctx\./.test(write.api)) return 'koa';
+  if (/^reply\./.test(write.api)) return 'fastify';
+  if (/^c\.(header|res)/.test(write.api)) return 'hono';
+  return 'custom';
+}
+
+/** The request handler around a write: the nearest function whose first parameter looks like a request. */
+function handlerOf(fn: ts.SignatureDeclaration, write: RawWrite, sourceFile: ts.SourceFile): Handler {
+  let handler = fn;
+  for (let f: ts.SignatureDeclaration | undefined = fn; f; f = enclosingFunction(f)) {
+    const first = f.parameters[0]?.name;
+    if (first && ts.isIdentifier(first) && REQUEST_PARAM.test(first.text)) { handler = f; break; }
+    if (first && ts.isObjectBindingPattern(first)) { handler = f; break; }
+  }
+  const first = handler.parameters[0]?.name;
+  const requestParam = first && ts.isIdentifier(first) ? first.text : undefined;
+  const receiver = write.receiver ?? '';
+  let style: Handler['style'] = 'unknown';
+  if (write.api === 'function result headers') style = 'lambda';
+  else if (/^(ctx|context)\b/.test(receiver)) style = 'koa';
+  else if (/^c\b/.test(receiver) && /header|set/.test(write.method ?? '')) style = 'hono';
+  else if (/^reply\b/.test(receiver)) style = 'fastify';
+  else if (/^h\.response/.test(receiver)) style = 'hapi';
+  else if (/^(res|response|resp)\b/.test(receiver) && write.method !== 'set' || /^res\b/.test(receiver)) style = 'node';
+  else if (/headers$/i.test(receiver) || /Response|Headers|headers object/.test(write.api)) style = 'fetch';
+  if (style === 'koa' && requestParam !== receiver.split('.')[0]) style = 'koa';
+  const body = 'body' in handler && handler.body ? (handler.body as ts.Node).getText(sourceFile) : '';
+  return { node: handler, requestParam, style, readsCredentials: CREDENTIAL_READ.test(body) };
+}
+
+/** Weak origin checks anywhere in a CORS-relevant file; a weak leaf ANDed with an exact check is not weak. */
+function findWeakChecks(calls: ts.CallExpression[], comparisons: ts.BinaryExpression[], guards: GuardClassifier): OriginCheck[] {
+  const checks: OriginCheck[] = [];
+  const seen = new Set<ts.Node>();
+  const consider = (node: ts.Expression, result: CheckResult | undefined) => {
+    if (!result || result.strength !== 'weak' || !result.weakNode || seen.has(result.weakNode)) return;
+    if (strengthenedByConjunction(node, guards)) return;
+    seen.add(result.weakNode);
+    checks.push({ node: result.weakNode, strength: 'weak', weakness: result.weakness, replacement: result.replacement });
+  };
+  for (const call of calls) {
+    const callee = skipOuter(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !CHECK_METHODS.has(callee.name.text)) continue;
+    // indexOf is judged with its comparison (below) when it has one.
+    if ((callee.name.text === 'indexOf' || callee.name.text === 'lastIndexOf') && call.parent && ts.isBinaryExpression(call.parent)) continue;
+    consider(call, guards.classify(call, true));
+  }
+  for (const comparison of comparisons) {
+    const l = skipOuter(comparison.left);
+    const r = skipOuter(comparison.right);
+    const hasIndex = [l, r].some((x) => ts.isCallExpression(x) && ts.isPropertyAccessExpression(x.expression) && /^(indexOf|lastIndexOf|search)$/.test(x.expression.name.text));
+    if (!hasIndex) continue;
+    const result = guards.classify(comparison, true) ?? guards.classify(comparison, false);
+    consider(comparison, result?.strength === 'weak' ? result : guards.classify(comparison, false));
+  }
+  return checks;
+}
+
+function strengthenedByConjunction(node: ts.Node, guards: GuardClassifier): boolean {
+  let child: ts.Node = node;
+  for (let parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (ts.isParenthesizedExpression(parent) || (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken)) continue;
+    if (!ts.isBinaryExpression(parent)) return false;
+    const op = parent.operatorToken.kind;
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken) {
+      const other = parent.left === child ? parent.right : parent.left;
+      if (guards.classify(other, true)?.strength === 'exact') return true;
+    } else if (op !== ts.SyntaxKind.BarBarToken) return false;
+  }
+  return false;
+}
+
+const ORIGIN_LIKE = /^(https?:\/\/|null$|\*$)/i;
+const ALLOWLIST_NAME = /origin|allow|whitelist|trusted|cors/i;
+
+/** String literals the program treats as origins: header values, allowlists, comparisons, middleware lists. */
+function findOriginLiterals(
+  writes: HeaderWrite[], middleware: MiddlewareCollector, comparisons: ts.BinaryExpression[], caseClauses: ts.CaseClause[],
+  calls: ts.CallExpression[], declarations: ts.VariableDeclaration[], guards: GuardClassifier, evaluator: ValueEvaluator,
+): OriginLiteral[] {
+  const out = new Map<ts.Node, OriginLiteral>();
+  const add = (node: ts.Node | undefined, context: OriginLiteral['context']) => {
+    if (!node || !ts.isStringLiteralLike(node) || out.has(node)) return;
+    out.set(node, { node, text: node.text, context });
+  };
+  for (const w of writes) {
+    if (w.name !== ACAO) continue;
+    for (const v of w.value.variants) if (v.kind === 'literal') add(v.node, 'header');
+  }
+  for (const c of middleware.configs) for (const e of c.entries) if (!e.isRegExp) add(e.node, 'middleware');
+  for (const b of comparisons) {
+    const op = b.operatorToken.kind;
+    if (![ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken].includes(op)) continue;
+    const l = skipOuter(b.left);
+    const r = skipOuter(b.right);
+    if (ts.isStringLiteralLike(r) && guards.isOriginish(l)) add(r, 'comparison');
+    else if (ts.isStringLiteralLike(l) && guards.isOriginish(r)) add(l, 'comparison');
+  }
+  for (const clause of caseClauses) {
+    const sw = clause.parent.parent;
+    if (ts.isSwitchStatement(sw) && guards.isOriginish(sw.expression)) add(skipOuter(clause.expression), 'comparison');
+  }
+  const addArray = (array: ts.ArrayLiteralExpression | undefined) => {
+    if (!array) return;
+    for (const element of array.elements) {
+      const e = ts.isSpreadElement(element) ? undefined : skipOuter(element);
+      if (e && ts.isStringLiteralLike(e)) add(e, 'allowlist');
+    }
+  };
+  for (const call of calls) {
+    const callee = skipOuter(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || !['includes', 'has', 'indexOf'].includes(callee.name.text)) continue;
+    if (call.arguments[0] && guards.isOriginish(call.arguments[0])) addArray(evaluator.resolveArrayLiteral(callee.expression));
+  }
+  for (const d of declarations) {
+    if (!ts.isIdentifier(d.name) || !ALLOWLIST_NAME.test(d.name.text)) continue;
+    const array = evaluator.resolveArrayLiteral(d.initializer!);
+    if (!array || array !== skipOuter(d.initializer!) && !ts.isNewExpression(skipOuter(d.initializer!))) continue;
+    const strings = array.elements.filter((e): e is ts.StringLiteral => ts.isStringLiteralLike(e));
+    if (strings.length > 0 && strings.every((s) => ORIGIN_LIKE.test(s.text) || /^[a-z0-9.-]+\.[a-z]{2,}(:\d+)?\/?$/i.test(s.text))) addArray(array);
+  }
+  return [...out.values()];
 }

@@ -84,6 +84,8 @@ export interface CorsConfig {
   allowedHeaders?: string[];
   /** True when the library answers preflight requests itself (all of the supported ones do). */
   answersPreflight: boolean;
+  /** A weak check inside the origin callback (when its parameter is not named like an origin). */
+  weakCheck?: OriginCheck;
   /** Why a default applies, for messages (e.g. "cors() with no origin option allows any origin"). */
   defaultNote?: string;
 }

@@ -1,3 +1,5 @@
+import { isHttpMiddleware } from '../libraries';
+import { coexist, originWrites } from '../responses';
 import type { Rule } from './rule';
 
 export const duplicateOriginHeader: Rule = {
@@ -8,5 +10,42 @@ export const duplicateOriginHeader: Rule = {
     cwe: ['CWE-942'],
     fixKinds: ['safe', 'suggestion'],
   },
-  check() {},
+  check(context) {
+    const { fixer, facts } = context;
+    const writes = originWrites(facts);
+    const flagged = writes.map(() => false);
+    for (let i = 0; i < writes.length; i++) {
+      for (let j = 0; j < i; j++) {
+        const [first, later] = [writes[j], writes[i]];
+        const sameTarget = first.container ? first.container === later.container : !later.container && first.receiver === later.receiver && first.receiver !== undefined;
+        if (!sameTarget || !coexist(first, later) || flagged[i]) continue;
+        context.at(later.node);
+        flagged[i] = true;
+        const appended = later.mode === 'append' || first.mode === 'append' || !!first.container;
+        const line = context.line(first.node);
+        const removal = appended ? fixer.removeWrite(later) : fixer.removeWrite(first);
+        context.report({
+          node: later.valueNode ?? later.node,
+          message: appended
+            ? `Access-Control-Allow-Origin is added again for the same response (first on line ${line}); the browser sees two values and rejects the response.`
+            : `Access-Control-Allow-Origin is written again for the same response, silently replacing the value set on line ${line}. Keep one write.`,
+          related: [{ node: first.node, message: 'First written here.' }],
+          fixes: [fixer.fix(appended ? 'Remove the duplicate write' : 'Remove the overwritten write', 'safe', [removal])],
+        });
+      }
+    }
+    const middleware = facts.configs.find((c) => isHttpMiddleware(c) && c.origin !== 'disabled');
+    if (!middleware) return;
+    for (let i = 0; i < writes.length; i++) {
+      const write = writes[i];
+      if (flagged[i] || write.container && write.api === 'headers() entry') continue;
+      context.at(write.node);
+      context.report({
+        node: write.valueNode ?? write.node,
+        message: `Access-Control-Allow-Origin is written by hand although ${middleware.library} (line ${context.line(middleware.node)}) already sets it; the two disagree or the header is sent twice, which browsers reject. Let the middleware own CORS.`,
+        related: [{ node: middleware.node, message: 'CORS middleware configured here.' }],
+        fixes: [fixer.fix('Remove the manual Access-Control-Allow-Origin write', 'suggestion', [fixer.removeWrite(write)])],
+      });
+    }
+  },
 };

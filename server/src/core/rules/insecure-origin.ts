@@ -1,5 +1,7 @@
 import type { Rule } from './rule';
 
+const LOCAL_HOST = /^http:\/\/(localhost|127(\.\d+){3}|\[::1\]|0\.0\.0\.0|[\w.-]+\.localhost)(:\d+)?\/?$/i;
+
 export const insecureOrigin: Rule = {
   meta: {
     id: 'insecure-origin',
@@ -8,5 +10,18 @@ export const insecureOrigin: Rule = {
     cwe: ['CWE-942', 'CWE-319'],
     fixKinds: ['suggestion'],
   },
-  check() {},
+  check(context) {
+    const { fixer } = context;
+    for (const literal of context.facts.originLiterals) {
+      const text = literal.text.trim();
+      if (!/^http:\/\//i.test(text) || LOCAL_HOST.test(text) || /[\s,]/.test(text)) continue;
+      context.at(literal.node);
+      const secure = literal.text.replace(/^(\s*)http:/i, '$1https:');
+      context.report({
+        node: literal.node,
+        message: `${text} is trusted over plain http: anyone on the network path (public Wi-Fi, a proxy) can inject script into that origin and read this server's responses through it. Trust the https origin.`,
+        fixes: [fixer.fix(`Trust ${secure.trim()} instead`, 'suggestion', [fixer.replace(literal.node, fixer.requote(literal.node, secure))])],
+      });
+    }
+  },
 };

@@ -1,3 +1,5 @@
+import * as ts from 'typescript';
+import { dependsOnRequest, hasVaryOrigin, originWrites, requestVariants } from '../responses';
 import type { Rule } from './rule';
 
 export const missingVaryOrigin: Rule = {
@@ -8,5 +10,22 @@ export const missingVaryOrigin: Rule = {
     cwe: ['CWE-524'],
     fixKinds: ['safe'],
   },
-  check() {},
+  check(context) {
+    const { fixer, facts } = context;
+    for (const write of originWrites(facts)) {
+      context.at(write.node);
+      if (!write.valueNode || !dependsOnRequest(write) || hasVaryOrigin(write, facts)) continue;
+      // Unchecked reflection is reported by reflected-origin, whose fix adds Vary too.
+      if (requestVariants(write.value).some((v) => facts.guards.guardOf(v, write.node).strength === 'none')) continue;
+      const existingVary = write.group.writes.find((w) => w.name === 'vary' && w.valueNode && ts.isStringLiteralLike(w.valueNode));
+      const edit = existingVary?.valueNode
+        ? fixer.replace(existingVary.valueNode, fixer.quote(`${(existingVary.valueNode as ts.StringLiteralLike).text}, Origin`))
+        : fixer.addSiblingHeader(write, 'Vary', 'Origin');
+      context.report({
+        node: write.valueNode,
+        message: 'Access-Control-Allow-Origin depends on the request Origin but the response has no Vary: Origin; a shared cache or CDN can serve one origin\'s response to another, breaking or leaking cross-origin reads. Add Vary: Origin.',
+        fixes: [fixer.fix('Add Vary: Origin', 'safe', [edit])],
+      });
+    }
+  },
 };

@@ -1,13 +1,48 @@
+import * as ts from 'typescript';
+import { credentialsWrite, originWrites } from '../responses';
 import type { Rule } from './rule';
 
 export const nullOrigin: Rule = {
   meta: {
     id: 'null-origin',
-    description:
-      "The 'null' origin is allowed; any page can send Origin: null from a sandboxed iframe.",
+    description: "The 'null' origin is allowed; any page can send Origin: null from a sandboxed iframe.",
     defaultSeverity: 'warning',
     cwe: ['CWE-942', 'CWE-346'],
     fixKinds: ['suggestion'],
   },
-  check() {},
+  check(context) {
+    const { fixer } = context;
+    const why = "any page can send Origin: null (a sandboxed iframe, a data: URL, a redirect), so 'null' trusts every site";
+    for (const write of originWrites(context.facts)) {
+      context.at(write.node);
+      if (!write.valueNode || !write.value.variants.some((v) => v.kind === 'literal' && v.text.trim().toLowerCase() === 'null')) continue;
+      const credentials = credentialsWrite(write);
+      const configured = context.config.allowedOrigins[0];
+      context.report({
+        node: write.valueNode,
+        severity: credentials ? 'error' : 'warning',
+        message: `Access-Control-Allow-Origin is 'null': ${why}${credentials ? ', and credentials are allowed, so it can read users\' data' : ''}.`,
+        related: credentials ? [{ node: credentials.node, message: 'Credentials are allowed here.' }] : [],
+        fixes: [
+          configured ? fixer.fix(`Allow ${configured} instead`, 'suggestion', [fixer.replace(write.valueNode, fixer.quote(configured))]) : undefined,
+          fixer.fix("Remove the 'null' origin header", 'suggestion', [fixer.removeWrite(write)]),
+        ],
+      });
+    }
+    const credentials = context.fileAllowsCredentials;
+    for (const literal of context.facts.originLiterals) {
+      if (literal.context === 'header' || literal.context === 'comparison' || literal.text.trim().toLowerCase() !== 'null') continue;
+      context.at(literal.node);
+      const list = literal.node.parent;
+      const fix = ts.isArrayLiteralExpression(list)
+        ? fixer.fix("Remove 'null' from the allowlist", 'suggestion', [fixer.removeListElement(literal.node, list.elements)])
+        : undefined;
+      context.report({
+        node: literal.node,
+        severity: credentials ? 'error' : 'warning',
+        message: `'null' is on the origin allowlist: ${why}${credentials ? ', and credentials are allowed' : ''}.`,
+        fixes: [fix],
+      });
+    }
+  },
 };

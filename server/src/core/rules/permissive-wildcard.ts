@@ -1,13 +1,55 @@
+import { restrictConfigToAllowlist } from '../libraries';
+import { credentialsWrite, hasVaryOrigin, originWrites } from '../responses';
 import type { Rule } from './rule';
+
+const CREDENTIAL_READ = /\bcookies?\b|\bauthorization\b|\.session\b|\b(req|request)\.user\b|\bgetSession\b|\bgetServerSession\b/i;
 
 export const permissiveWildcard: Rule = {
   meta: {
     id: 'permissive-wildcard',
-    description:
-      "Access-Control-Allow-Origin '*' lets every site read the response; fine for public data, risky where the handler reads cookies or Authorization.",
+    description: "Access-Control-Allow-Origin '*' lets every site read the response; fine for public data, risky where the handler reads cookies or Authorization.",
     defaultSeverity: 'info',
     cwe: ['CWE-942'],
     fixKinds: ['suggestion'],
   },
-  check() {},
+  check(context) {
+    const { fixer, facts } = context;
+    for (const write of originWrites(facts)) {
+      context.at(write.node);
+      if (!write.valueNode || !write.value.variants.some((v) => v.kind === 'literal' && v.text.trim() === '*')) continue;
+      if (credentialsWrite(write)) continue; // wildcard-with-credentials
+      if (write.value.variants.some((v) => v.kind === 'request')) continue; // reflected-origin covers `origin || '*'`
+      const sensitive = write.group.handler?.readsCredentials ?? false;
+      const fixes = [];
+      const requestOrigin = fixer.requestOrigin(write);
+      const { origins, example } = fixer.allowlist();
+      if (requestOrigin) {
+        const { value, declaration } = fixer.allowlistExpression(requestOrigin, origins);
+        const vary = hasVaryOrigin(write, facts) ? undefined : fixer.addSiblingHeader(write, 'Vary', 'Origin');
+        fixes.push(fixer.fix(`Allow only the origins in allowedOrigins${example ? ` (replace the example ${origins[0]})` : ''}`, 'suggestion', [fixer.replace(write.valueNode, value), declaration, vary].filter(Boolean)));
+      } else if (!example) {
+        fixes.push(fixer.fix(`Allow only ${origins[0]}`, 'suggestion', [fixer.replace(write.valueNode, fixer.quote(origins[0]))]));
+      }
+      context.report({
+        node: write.valueNode,
+        severity: sensitive ? 'warning' : 'info',
+        message: sensitive
+          ? "Access-Control-Allow-Origin '*' lets every website read this response, and this handler reads cookies or an Authorization header, so it is probably not public data. Allow only known origins."
+          : "Access-Control-Allow-Origin '*' lets every website read this response. That is right for public data; if it is not public, allow only known origins.",
+        fixes,
+      });
+    }
+    const fileSensitive = CREDENTIAL_READ.test(context.text);
+    for (const config of facts.configs) {
+      if (config.origin !== 'any' || config.credentials === true) continue;
+      context.at(config.node);
+      const star = config.entries.find((e) => e.text === '*');
+      context.report({
+        node: star?.node ?? config.originNode ?? config.node,
+        severity: fileSensitive ? 'warning' : 'info',
+        message: `${star ? `${config.library} allows origin '*'` : config.defaultNote ?? `${config.library} allows any origin`}: every website can read these responses.${fileSensitive ? ' This file reads cookies or Authorization, so the data is probably not public.' : ' Right for public data; otherwise list the allowed origins.'}`,
+        fixes: [restrictConfigToAllowlist(config, fixer)],
+      });
+    }
+  },
 };

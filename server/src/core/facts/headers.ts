@@ -1,0 +1,220 @@
+// Header writes in every shape the supported frameworks use, normalised to HeaderWrite:
+//   call style    res.setHeader / res.set / res.header / res.append / res.appendHeader (Node, Express,
+//                 restify), ctx.set / ctx.append / ctx.response.set (Koa), reply.header / reply.raw.setHeader
+//                 (Fastify), h.response(x).header (hapi), c.header / c.res.headers.set (Hono),
+//                 headers.set / headers.append (Fetch API)
+//   object style  { 'Access-Control-Allow-Origin': v } in res.set({…}), writeHead(s, {…}), stream.respond({…}),
+//                 reply.headers({…}), new Response(b, { headers }), Response.json(x, { headers }),
+//                 new Headers({…}), NextResponse.*({ headers }), Lambda/Netlify/Vercel results
+//                 { statusCode, headers, multiValueHeaders }
+//   key/value     { key: 'Access-Control-Allow-Origin', value: v } (next.config headers(), vercel.json-like)
+//   pairs         [['Access-Control-Allow-Origin', v]] (Headers init, writeHead arrays) and flat writeHead arrays
+//   decorators    @Header('Access-Control-Allow-Origin', v) (NestJS)
+import * as ts from 'typescript';
+import { ValueEvaluator, propertyNameText, skipOuter, literalTexts } from '../values';
+import type { HeaderWrite, WriteMode } from './model';
+
+export const ACAO = 'access-control-allow-origin';
+export const ACAC = 'access-control-allow-credentials';
+export const ACAM = 'access-control-allow-methods';
+export const ACAH = 'access-control-allow-headers';
+
+/** Node's http2.constants names for the CORS headers. */
+const HTTP2_CONSTANT = /^HTTP2_HEADER_(ACCESS_CONTROL_[A-Z_]+|VARY)$/;
+
+const SET_METHODS = new Set(['setHeader', 'set', 'header']);
+const APPEND_METHODS = new Set(['append', 'appendHeader']);
+
+/** Client-side request helpers: headers passed to them are request headers, not a CORS policy. */
+const CLIENT_CALLS = /^(fetch|axios|got|ky|request|superagent|\$http|ofetch|\$fetch|useFetch|http\.request|https\.request)$|^axios\.|^ky\.|^got\./;
+
+export function isCorsHeaderName(name: string): boolean {
+  const lower = name.toLowerCase();
+  return lower.startsWith('access-control-') || lower === 'vary';
+}
+
+export type RawWrite = Omit<HeaderWrite, 'group' | 'framework'> & { groupNode: ts.Node };
+
+export class HeaderWriteCollector {
+  readonly writes: RawWrite[] = [];
+
+  constructor(private readonly evaluator: ValueEvaluator) {}
+
+  /** Resolves a header-name expression to a lower-cased CORS header name, or undefined. */
+  headerName(expr: ts.Expression | ts.PropertyName): string | undefined {
+    if (ts.isIdentifier(expr) || ts.isPropertyAccessExpression(expr)) {
+      const last = ts.isIdentifier(expr) ? expr.text : expr.name.text;
+      const constant = HTTP2_CONSTANT.exec(last);
+      if (constant) return constant[1].toLowerCase().replace(/_/g, '-');
+    }
+    let text: string | undefined;
+    if (ts.isComputedPropertyName(expr)) return this.headerName(expr.expression);
+    if (ts.isIdentifier(expr) && ts.isPropertyName(expr) && expr.parent && (ts.isPropertyAssignment(expr.parent) || ts.isShorthandPropertyAssignment(expr.parent)) && expr.parent.name === expr) {
+      text = expr.text;
+    } else if (ts.isStringLiteralLike(expr) || ts.isNumericLiteral(expr)) {
+      text = expr.text;
+    } else if (ts.isExpression(expr as ts.Node)) {
+      const texts = literalTexts(this.evaluator.evaluate(expr as ts.Expression));
+      text = texts.length === 1 ? texts[0] : undefined;
+    }
+    return text !== undefined && isCorsHeaderName(text) ? text.toLowerCase() : undefined;
+  }
+
+  visitCall(call: ts.CallExpression): void {
+    const callee = skipOuter(call.expression);
+    if (!ts.isPropertyAccessExpression(callee)) return;
+    const method = callee.name.text;
+    const args = call.arguments;
+    if (method === 'writeHead') {
+      const headers = args[args.length - 1];
+      if (headers && ts.isArrayLiteralExpression(skipOuter(headers))) this.visitFlatArray(skipOuter(headers) as ts.ArrayLiteralExpression, call);
+      return;
+    }
+    if (!SET_METHODS.has(method) && !APPEND_METHODS.has(method)) return;
+    if (args.length < 2) return;
+    if (method === 'set' && isMapLike(callee.expression)) return;
+    const name = this.headerName(args[0]);
+    if (!name) return;
+    let mode: WriteMode = APPEND_METHODS.has(method) ? 'append' : 'set';
+    // Hono: c.header(name, value, { append: true })
+    const options = args[2] && skipOuter(args[2]);
+    if (options && ts.isObjectLiteralExpression(options) && options.properties.some((p) => ts.isPropertyAssignment(p) && propertyNameText(p.name) === 'append' && p.initializer.kind === ts.SyntaxKind.TrueKeyword)) {
+      mode = 'append';
+    }
+    const statement = ts.isExpressionStatement(call.parent) ? call.parent : undefined;
+    this.writes.push({
+      name,
+      valueNode: args[1],
+      value: this.evaluator.evaluate(args[1]),
+      api: `${apiReceiver(callee.expression)}.${method}`,
+      mode,
+      node: call,
+      statement,
+      receiver: callee.expression.getText(),
+      method,
+      groupNode: call,
+    });
+  }
+
+  /** `@Header('Access-Control-Allow-Origin', '*')` on a NestJS controller method. */
+  visitDecorator(decorator: ts.Decorator): void {
+    const call = decorator.expression;
+    if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression) || call.expression.text !== 'Header' || call.arguments.length < 2) return;
+    const name = this.headerName(call.arguments[0]);
+    if (!name) return;
+    this.writes.push({
+      name, valueNode: call.arguments[1], value: this.evaluator.evaluate(call.arguments[1]),
+      api: '@Header', mode: 'set', node: call, groupNode: decorator.parent,
+    });
+  }
+
+  visitObject(object: ts.ObjectLiteralExpression): void {
+    if (isClientRequestHeaders(object)) return;
+    // { key: 'Access-Control-Allow-Origin', value: '*' }
+    const key = object.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyNameText(p.name) === 'key');
+    const value = object.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyNameText(p.name) === 'value');
+    if (key && value) {
+      const name = this.headerName(key.initializer);
+      if (name) {
+        const list = object.parent && ts.isArrayLiteralExpression(object.parent) ? object.parent : object;
+        this.writes.push({ name, valueNode: value.initializer, value: this.evaluator.evaluate(value.initializer), api: 'headers() entry', mode: 'init', node: value, container: object, groupNode: list });
+      }
+      return;
+    }
+    for (const prop of object.properties) {
+      if (!ts.isPropertyAssignment(prop) && !ts.isShorthandPropertyAssignment(prop)) continue;
+      const name = this.headerName(prop.name);
+      if (!name) continue;
+      let valueNode: ts.Expression = ts.isPropertyAssignment(prop) ? prop.initializer : prop.name;
+      let evaluated = this.evaluator.evaluate(valueNode);
+      // multiValueHeaders: { 'Access-Control-Allow-Origin': ['*'] } is one header per element.
+      const multi = isMultiValueHeaders(object);
+      if (multi) {
+        const only = evaluated.variants.length === 1 ? evaluated.variants[0] : undefined;
+        if (only?.kind === 'list' && only.items.length === 1) {
+          evaluated = { variants: [only.items[0]] };
+          const array = skipOuter(valueNode);
+          if (ts.isArrayLiteralExpression(array) && array.elements[0]) valueNode = array.elements[0];
+        }
+      }
+      this.writes.push({
+        name, valueNode, value: evaluated, api: objectApi(object), mode: 'init', node: prop, container: object,
+        groupNode: object,
+      });
+    }
+  }
+
+  /** `[['Access-Control-Allow-Origin', '*'], …]` (Headers init / writeHead tuples). */
+  visitPair(pair: ts.ArrayLiteralExpression): void {
+    if (pair.elements.length !== 2 || !pair.parent || !ts.isArrayLiteralExpression(pair.parent)) return;
+    const [nameNode, valueNode] = pair.elements;
+    if (ts.isSpreadElement(nameNode) || ts.isSpreadElement(valueNode)) return;
+    const name = this.headerName(nameNode);
+    if (!name) return;
+    this.writes.push({ name, valueNode, value: this.evaluator.evaluate(valueNode), api: 'header tuple', mode: 'init', node: pair, groupNode: pair.parent });
+  }
+
+  /** Node's flat writeHead array form: [name, value, name, value…]. */
+  private visitFlatArray(array: ts.ArrayLiteralExpression, call: ts.CallExpression): void {
+    const elements = array.elements;
+    if (elements.some((e) => ts.isArrayLiteralExpression(e))) return; // tuples are handled by visitPair
+    for (let i = 0; i + 1 < elements.length; i += 2) {
+      const nameNode = elements[i];
+      const valueNode = elements[i + 1];
+      if (ts.isSpreadElement(nameNode) || ts.isSpreadElement(valueNode)) return;
+      const name = this.headerName(nameNode);
+      if (name) this.writes.push({ name, valueNode, value: this.evaluator.evaluate(valueNode), api: 'writeHead', mode: 'init', node: nameNode, groupNode: call });
+    }
+  }
+}
+
+function apiReceiver(receiver: ts.Expression): string {
+  const text = receiver.getText();
+  if (text.length <= 24 && /^[\w.$]+$/.test(text)) return text;
+  if (ts.isCallExpression(receiver) && ts.isPropertyAccessExpression(receiver.expression)) return `….${receiver.expression.name.text}()`;
+  return '…';
+}
+
+function isMapLike(receiver: ts.Expression): boolean {
+  // cache.set('Access-Control-…', x) on a Map is not a header write; Map receivers are rarely named like responses.
+  const text = receiver.getText();
+  return /(^|\.)(map|cache|store|storage|localStorage|sessionStorage|searchParams|params|query|cookies)$/i.test(text);
+}
+
+function isMultiValueHeaders(object: ts.ObjectLiteralExpression): boolean {
+  const parent = object.parent;
+  return !!parent && ts.isPropertyAssignment(parent) && propertyNameText(parent.name) === 'multiValueHeaders';
+}
+
+/** A short name for the API an object literal is given to. */
+function objectApi(object: ts.ObjectLiteralExpression): string {
+  let node: ts.Node = object;
+  if (node.parent && ts.isPropertyAssignment(node.parent)) {
+    const key = propertyNameText(node.parent.name);
+    const owner = node.parent.parent;
+    if ((key === 'headers' || key === 'multiValueHeaders') && ts.isObjectLiteralExpression(owner)) {
+      if (owner.properties.some((p) => ts.isPropertyAssignment(p) && propertyNameText(p.name) === 'statusCode')) return 'function result headers';
+      node = owner;
+    }
+  }
+  const parent = node.parent;
+  if (parent && (ts.isCallExpression(parent) || ts.isNewExpression(parent))) {
+    const callee = parent.expression.getText();
+    if (callee.length <= 30) return ts.isNewExpression(parent) ? `new ${callee}` : `${callee}()`;
+  }
+  return 'headers object';
+}
+
+/** Headers of an outgoing client request (`fetch(url, { headers: {...} })`): not a CORS policy. */
+function isClientRequestHeaders(object: ts.ObjectLiteralExpression): boolean {
+  let node: ts.Node = object;
+  if (node.parent && ts.isPropertyAssignment(node.parent) && propertyNameText(node.parent.name) === 'headers') node = node.parent.parent;
+  const parent = node.parent;
+  if (parent && (ts.isCallExpression(parent) || ts.isNewExpression(parent))) {
+    const callee = parent.expression.getText();
+    if (CLIENT_CALLS.test(callee) || callee === 'Request') return true;
+  }
+  // axios.defaults.headers = {...}, xhr.setRequestHeader
+  if (parent && ts.isBinaryExpression(parent) && /defaults\.headers/.test(parent.left.getText())) return true;
+  return false;
+}

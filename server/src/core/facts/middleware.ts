@@ -1,0 +1,337 @@
+// CORS middleware and CORS option objects, with each library's documented semantics and defaults:
+//   cors (Express/Connect)   origin default '*'; true reflects; string fixed; array/RegExp list; function;
+//                            falsy disables. Also used by NestJS enableCors / create({ cors }), Socket.IO
+//                            `cors:`, Apollo Server `cors:`.
+//   @fastify/cors            like cors; an array containing '*' allows any origin.
+//   @koa/cors                credentials: true reflects the request origin in every version; without an
+//                            origin option v4 and earlier reflect, v5+ send '*'.
+//   hono/cors                origin default '*'; string, array, or (origin, c) => string | null.
+//   @middy/http-cors         origin default '*', `origins` list; credentials with '*' echo the request origin.
+//   hapi route/server `cors` origin default ['*'] (the matching request origin is echoed).
+//   restify-cors-middleware  `origins` list; '*' allows any.
+import * as ts from 'typescript';
+import { GuardClassifier, CheckResult, dominatingConditions } from '../guards';
+import { ValueEvaluator, findProperty, propertyNameText, skipOuter, returnStatements } from '../values';
+import type { CorsConfig, OriginEntry, OriginOptionKind } from './model';
+
+const LIBRARIES: Record<string, string> = {
+  cors: 'cors',
+  '@fastify/cors': '@fastify/cors',
+  'fastify-cors': '@fastify/cors',
+  '@koa/cors': '@koa/cors',
+  'koa2-cors': 'koa2-cors',
+  'kcors': '@koa/cors',
+  'hono/cors': 'hono/cors',
+  '@middy/http-cors': '@middy/http-cors',
+  'middy/middlewares': '@middy/http-cors',
+  'restify-cors-middleware': 'restify-cors-middleware',
+  'restify-cors-middleware2': 'restify-cors-middleware',
+  '@elysiajs/cors': '@elysiajs/cors',
+};
+
+/** Libraries whose options object takes a `cors:` key (value: true or cors-package options). */
+const CORS_OPTION_HOSTS: [RegExp, string][] = [
+  [/^@nestjs\//, 'NestJS'],
+  [/^socket\.io$/, 'Socket.IO'],
+  [/^(apollo-server|@apollo\/server)/, 'Apollo Server'],
+  [/^(@hapi\/hapi|hapi)$/, 'hapi'],
+  [/^(graphql-yoga|@graphql-yoga\/)/, 'GraphQL Yoga'],
+];
+
+export class MiddlewareCollector {
+  readonly configs: CorsConfig[] = [];
+  private readonly seen = new Set<ts.Node>();
+
+  constructor(
+    private readonly evaluator: ValueEvaluator,
+    private readonly guards: GuardClassifier,
+    private readonly imports: Set<string>,
+  ) {}
+
+  /** The module an expression was imported or required from. */
+  moduleOf(expr: ts.Expression, depth = 0): string | undefined {
+    expr = skipOuter(expr);
+    if (depth > 5) return undefined;
+    if (ts.isCallExpression(expr) && ts.isIdentifier(expr.expression) && expr.expression.text === 'require' && expr.arguments[0] && ts.isStringLiteralLike(expr.arguments[0])) {
+      return expr.arguments[0].text;
+    }
+    if (ts.isPropertyAccessExpression(expr) && (expr.name.text === 'default' || expr.name.text === 'cors')) {
+      const inner = this.moduleOf(expr.expression, depth + 1);
+      if (inner) return inner;
+    }
+    if (ts.isIdentifier(expr)) {
+      const decl = this.evaluator.resolve(expr);
+      if (decl?.kind === 'import') return decl.name === 'default' || decl.name === '*' || decl.name === 'cors' || decl.name === 'Server' ? decl.module : `${decl.module}#${decl.name}`;
+      if (decl?.kind === 'variable' && decl.declaration.initializer) return this.moduleOf(decl.declaration.initializer, depth + 1);
+    }
+    return undefined;
+  }
+
+  visitCall(call: ts.CallExpression): void {
+    const callee = skipOuter(call.expression);
+    // app.enableCors(options?) — NestJS, cors-package semantics.
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'enableCors') {
+      this.add('NestJS enableCors', 'cors', call, call.arguments[0], 'app.enableCors() with no options allows any origin');
+      return;
+    }
+    // fastify.register(cors, options)
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'register' && call.arguments[0]) {
+      const module = this.moduleOf(call.arguments[0]);
+      const library = module && LIBRARIES[module];
+      if (library) this.add(library, library, call, call.arguments[1], `${library} with no origin option allows any origin`);
+      return;
+    }
+    // cors(options), require('cors')(options)
+    const module = this.moduleOf(callee);
+    const library = module && LIBRARIES[module];
+    if (library) {
+      this.add(library, library, call, call.arguments[0], `${library}() with no origin option allows any origin`);
+      return;
+    }
+    // require('socket.io')(server, { cors }) is handled through the `cors:` property.
+  }
+
+  /** `{ cors: true | {...} }` in the options of NestJS, Socket.IO, Apollo, hapi… */
+  visitCorsProperty(prop: ts.PropertyAssignment): void {
+    if (propertyNameText(prop.name) !== 'cors') return;
+    const host = [...this.imports].map((m) => CORS_OPTION_HOSTS.find(([re]) => re.test(m))?.[1]).find(Boolean);
+    if (!host) return;
+    const value = skipOuter(prop.initializer);
+    if (value.kind === ts.SyntaxKind.FalseKeyword) return;
+    const semantics = host === 'hapi' ? 'hapi' : 'cors';
+    if (value.kind === ts.SyntaxKind.TrueKeyword) {
+      this.add(`${host} cors: true`, semantics, prop, undefined, `${host} \`cors: true\` allows any origin`);
+      return;
+    }
+    const object = this.evaluator.resolveObjectLiteral(value);
+    if (object) this.add(`${host} cors option`, semantics, prop, object, `${host} cors option without origin allows any origin`);
+  }
+
+  private add(library: string, semantics: string, node: ts.Node, optionsExpr: ts.Expression | undefined, defaultNote: string): void {
+    if (this.seen.has(node)) return;
+    this.seen.add(node);
+    const options = optionsExpr ? this.evaluator.resolveObjectLiteral(optionsExpr) : undefined;
+    const config: CorsConfig = {
+      library, node, options, origin: 'default', entries: [], credentials: false, answersPreflight: true, defaultNote,
+    };
+    if (optionsExpr && !options) {
+      const fn = this.evaluator.resolveFunction(optionsExpr);
+      // cors(delegate): options computed per request; look for the object handed to the callback.
+      config.origin = 'unknown';
+      config.credentials = 'unknown';
+      if (fn) {
+        const inner = findObjectLiterals(fn).find((o) => findProperty(o, 'origin') !== undefined);
+        if (inner) {
+          config.options = inner;
+          this.readOptions(config, inner, semantics);
+        }
+      }
+      this.configs.push(config);
+      return;
+    }
+    if (options) this.readOptions(config, options, semantics);
+    if (config.origin === 'default') this.applyDefault(config, semantics);
+    this.configs.push(config);
+  }
+
+  private readOptions(config: CorsConfig, options: ts.ObjectLiteralExpression, semantics: string): void {
+    const prop = (name: string) => options.properties.find((p): p is ts.PropertyAssignment | ts.ShorthandPropertyAssignment =>
+      (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && propertyNameText(p.name) === name);
+    const valueOf = (p: ts.PropertyAssignment | ts.ShorthandPropertyAssignment) => (ts.isPropertyAssignment(p) ? p.initializer : p.name);
+
+    const credentials = prop('credentials');
+    if (credentials) {
+      const v = this.evaluator.evaluate(valueOf(credentials));
+      const booleans = v.variants.map((x) => (x.kind === 'boolean' ? x.value : x.kind === 'literal' ? x.text === 'true' : undefined));
+      config.credentials = booleans.every((b) => b === true) ? true : booleans.every((b) => b === false) ? false : 'unknown';
+      config.credentialsNode = credentials;
+    }
+    config.methods = this.stringList(prop('methods') ?? prop('allowMethods') ?? prop('allowedMethods'));
+    config.allowedHeaders = this.stringList(prop('allowedHeaders') ?? prop('allowHeaders') ?? prop('headers'));
+    if (semantics === 'hapi' && config.allowedHeaders === undefined) config.allowedHeaders = undefined;
+
+    const origin = prop('origin') ?? prop('origins');
+    if (!origin) return;
+    config.originNode = origin;
+    this.readOrigin(config, valueOf(origin), semantics);
+  }
+
+  private readOrigin(config: CorsConfig, expr: ts.Expression, semantics: string): void {
+    const e = skipOuter(expr);
+    const fn = this.evaluator.resolveFunction(e);
+    if (fn) {
+      config.originFunction = fn;
+      const verdict = this.classifyOriginFunction(fn);
+      config.origin = verdict.kind;
+      if (verdict.weak?.weakNode) {
+        config.weakCheck = { node: verdict.weak.weakNode, strength: 'weak', weakness: verdict.weak.weakness, replacement: verdict.weak.replacement };
+      }
+      return;
+    }
+    const regex = this.guards.regexSource(e);
+    if (regex) {
+      config.origin = 'list';
+      config.entries = [{ node: regex.node ?? e, text: regex.source, isRegExp: true }];
+      return;
+    }
+    const array = this.evaluator.resolveArrayLiteral(e);
+    if (array) {
+      const entries: OriginEntry[] = [];
+      let unknownEntry = false;
+      for (const element of array.elements) {
+        if (ts.isSpreadElement(element) || ts.isOmittedExpression(element)) { unknownEntry = true; continue; }
+        const r = this.guards.regexSource(element);
+        if (r) { entries.push({ node: r.node ?? element, text: r.source, isRegExp: true }); continue; }
+        const value = this.evaluator.evaluate(element);
+        for (const v of value.variants) {
+          if (v.kind === 'literal') entries.push({ node: v.node ?? element, text: v.text, isRegExp: false });
+          else unknownEntry = true;
+        }
+      }
+      config.entries = entries;
+      const star = entries.find((x) => !x.isRegExp && x.text === '*');
+      config.origin = star ? 'any' : entries.length === 0 && unknownEntry ? 'unknown' : 'list';
+      return;
+    }
+    const value = this.evaluator.evaluate(e);
+    const kinds = new Set<OriginOptionKind>();
+    for (const v of value.variants) {
+      if (v.kind === 'boolean') kinds.add(v.value ? (semantics === 'hapi' ? 'unknown' : 'reflect') : 'disabled');
+      else if (v.kind === 'literal') {
+        if (v.text === '*') {
+          kinds.add('any');
+          config.entries.push({ node: v.node ?? e, text: '*', isRegExp: false });
+        } else if (v.text === '' || v.text === 'false') kinds.add('disabled');
+        else if (v.text === 'ignore' && semantics === 'hapi') kinds.add('any');
+        else {
+          kinds.add('list');
+          config.entries.push({ node: v.node ?? e, text: v.text, isRegExp: false });
+        }
+      } else if (v.kind === 'request') kinds.add('reflect');
+      else kinds.add('unknown');
+    }
+    // The most permissive possibility decides.
+    for (const k of ['reflect', 'any', 'unknown', 'list', 'disabled'] as OriginOptionKind[]) {
+      if (kinds.has(k)) { config.origin = k; return; }
+    }
+    config.origin = 'unknown';
+  }
+
+  private applyDefault(config: CorsConfig, semantics: string): void {
+    if (config.library === '@koa/cors') {
+      config.origin = 'reflect';
+      config.defaultNote = config.credentials === true
+        ? '@koa/cors with credentials: true echoes the request Origin'
+        : '@koa/cors without an origin option echoes the request Origin (v4 and earlier; v5+ sends *)';
+      return;
+    }
+    if (config.library === '@middy/http-cors' && config.credentials === true) {
+      config.origin = 'reflect';
+      config.defaultNote = '@middy/http-cors with credentials and the default origin echoes the request Origin';
+      return;
+    }
+    config.origin = 'any';
+    void semantics;
+  }
+
+  private stringList(p: ts.PropertyAssignment | ts.ShorthandPropertyAssignment | undefined): string[] | undefined {
+    if (!p) return undefined;
+    const value = this.evaluator.evaluate(ts.isPropertyAssignment(p) ? p.initializer : p.name);
+    const out: string[] = [];
+    for (const v of value.variants) {
+      if (v.kind === 'literal') out.push(...v.text.split(',').map((s) => s.trim()).filter(Boolean));
+      else if (v.kind === 'list') out.push(...v.items.flatMap((i) => (i.kind === 'literal' ? [i.text] : [])));
+      else return undefined;
+    }
+    return out;
+  }
+
+  /**
+   * An origin callback: cors-style `(origin, cb) => cb(null, allow)`, or one returning the origin to allow /
+   * a boolean (hono, @fastify/cors, @koa/cors `(ctx) => …`). The weakest way to "allow" decides.
+   */
+  classifyOriginFunction(fn: ts.SignatureDeclaration): { kind: OriginOptionKind; weak?: CheckResult } {
+    const body = 'body' in fn ? (fn.body as ts.Node | undefined) : undefined;
+    if (!body) return { kind: 'unknown' };
+    const originParam = fn.parameters[0] && ts.isIdentifier(fn.parameters[0].name) ? fn.parameters[0].name.text : undefined;
+    const callbackParam = fn.parameters[1] && ts.isIdentifier(fn.parameters[1].name) ? fn.parameters[1].name.text : undefined;
+    const allowPoints: ts.Expression[] = [];
+    const visit = (node: ts.Node) => {
+      if (ts.isCallExpression(node) && callbackParam && ts.isIdentifier(node.expression) && node.expression.text === callbackParam) {
+        const allow = node.arguments[1];
+        if (allow && isAllowValue(allow, originParam)) allowPoints.push(allow);
+      }
+      if (node !== body && ts.isFunctionLike(node)) return;
+      node.forEachChild(visit);
+    };
+    visit(body);
+    const returns = ts.isBlock(body) ? returnStatements(body).flatMap((r) => (r.expression ? [r.expression] : [])) : [body as ts.Expression];
+    for (const r of returns) allowPoints.push(...allowingLeaves(r, originParam));
+    if (allowPoints.length === 0) return { kind: 'disabled' };
+
+    let weakest: CheckResult | undefined;
+    let fixedOnly = true;
+    this.guards.withOriginName(originParam, () => {
+      for (const point of allowPoints) {
+        const p = skipOuter(point);
+        let result: CheckResult | undefined;
+        if (ts.isStringLiteralLike(p)) continue; // a fixed origin string
+        fixedOnly = false;
+        const value = this.evaluator.evaluate(p);
+        const request = value.variants.find((v) => v.kind === 'request');
+        if (request && request.kind === 'request') result = this.guards.guardOf(request, p);
+        else if (p.kind === ts.SyntaxKind.TrueKeyword || (ts.isIdentifier(p) && p.text === originParam)) {
+          for (const c of dominatingConditions(p, fn)) {
+            const r = c.switchCase ? (this.guards.isOriginish(c.expr) ? { strength: 'exact' as const } : undefined) : this.guards.classify(c.expr, c.positive);
+            if (r && !r.neutral && (!result || rank(r) > rank(result))) result = r;
+          }
+        } else {
+          result = this.guards.classify(p, true) ?? { strength: 'unknown' };
+        }
+        result = result && !result.neutral ? result : { strength: 'none' };
+        if (!weakest || rank(result) < rank(weakest)) weakest = result;
+      }
+    });
+    if (fixedOnly || !weakest) return { kind: 'list' };
+    if (weakest.strength === 'none') return { kind: 'reflect' };
+    if (weakest.strength === 'weak') return { kind: 'list', weak: weakest };
+    return { kind: 'list' };
+  }
+
+}
+
+function rank(r: CheckResult): number {
+  return { none: 0, weak: 1, unknown: 2, exact: 3 }[r.strength];
+}
+
+/** cb(null, true), cb(null, origin), cb(null, { origin: true }) allow; false/undefined deny. */
+function isAllowValue(expr: ts.Expression, originParam: string | undefined): boolean {
+  const e = skipOuter(expr);
+  if (e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword) return false;
+  if (ts.isIdentifier(e) && e.text === 'undefined') return false;
+  if (ts.isObjectLiteralExpression(e)) {
+    const origin = findProperty(e, 'origin');
+    return !!origin && isAllowValue(origin, originParam);
+  }
+  return true;
+}
+
+/** The sub-expressions of a returned value that allow an origin (`cond ? origin : null` → origin). */
+function allowingLeaves(expr: ts.Expression, originParam: string | undefined): ts.Expression[] {
+  const e = skipOuter(expr);
+  if (ts.isConditionalExpression(e)) return [...allowingLeaves(e.whenTrue, originParam), ...allowingLeaves(e.whenFalse, originParam)];
+  if (e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword) return [];
+  if (ts.isIdentifier(e) && e.text === 'undefined') return [];
+  if (ts.isStringLiteralLike(e) && e.text === '') return [];
+  return [e];
+}
+
+function findObjectLiterals(fn: ts.SignatureDeclaration): ts.ObjectLiteralExpression[] {
+  const out: ts.ObjectLiteralExpression[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isObjectLiteralExpression(node)) out.push(node);
+    node.forEachChild(visit);
+  };
+  if ('body' in fn && fn.body) visit(fn.body as ts.Node);
+  return out;
+}

@@ -1,0 +1,564 @@
+// Classifies checks on the request's Origin (DESIGN §3, "Guards"): exact (allowlist membership,
+// equality, switch, anchored escaped regex, dot-bounded suffix), weak (an attacker's origin passes:
+// suffix without a dot boundary, prefix, substring, unanchored or unescaped-dot regex), unknown (a
+// check we cannot see into, e.g. an imported validator: given the benefit of the doubt), or none.
+import * as ts from 'typescript';
+import { ValueEvaluator, Variant, returnStatements, skipOuter, requestRead } from './values';
+
+export type Strength = 'none' | 'weak' | 'unknown' | 'exact';
+const RANK: Record<Strength, number> = { none: 0, weak: 1, unknown: 2, exact: 3 };
+
+export interface CheckResult {
+  strength: Strength;
+  /** The weakest leaf that made the result weak, for reporting. */
+  weakNode?: ts.Node;
+  weakness?: string;
+  replacement?: string;
+  /** Truthiness/emptiness tests: neither a check nor a reason to distrust an OR with a real check. */
+  neutral?: boolean;
+}
+
+const NEUTRAL: CheckResult = { strength: 'none', neutral: true };
+
+function strongest(a: CheckResult | undefined, b: CheckResult | undefined): CheckResult | undefined {
+  if (!a || a.neutral) return b ?? a;
+  if (!b || b.neutral) return a;
+  return RANK[b.strength] > RANK[a.strength] ? b : a;
+}
+
+function weakest(a: CheckResult | undefined, b: CheckResult | undefined): CheckResult | undefined {
+  if (!a || a.neutral) return b && !b.neutral ? b : a && b ? NEUTRAL : a ?? b;
+  if (!b || b.neutral) return a;
+  return RANK[b.strength] < RANK[a.strength] ? b : a;
+}
+
+const ORIGIN_NAME = /origin/i;
+const NOT_ORIGIN_NAME = /origins$|allow|whitelist|list|trusted|valid|cors|options|config|set$|map$/i;
+
+export class GuardClassifier {
+  /** Extra identifiers that stand for the origin (parameters of helper predicates being followed). */
+  private readonly originNames: Set<string>[] = [];
+
+  constructor(private readonly evaluator: ValueEvaluator) {}
+
+  /** Runs `fn` with `name` also standing for the origin (a callback's origin parameter). */
+  withOriginName<T>(name: string | undefined, fn: () => T): T {
+    if (name) this.originNames.push(new Set([name]));
+    try {
+      return fn();
+    } finally {
+      if (name) this.originNames.pop();
+    }
+  }
+
+  /** Does this expression denote the request's Origin (or a part of it such as its hostname)? */
+  isOriginish(expr: ts.Expression, depth = 0): boolean {
+    expr = skipOuter(expr);
+    if (depth > 6) return false;
+    if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression) && expr.arguments.length === 0
+      && ['toLowerCase', 'trim', 'toString', 'toLocaleLowerCase'].includes(expr.expression.name.text)) {
+      return this.isOriginish(expr.expression.expression, depth + 1);
+    }
+    if (ts.isPropertyAccessExpression(expr) && ['hostname', 'host', 'origin'].includes(expr.name.text)) {
+      const object = skipOuter(expr.expression);
+      if (ts.isNewExpression(object) && ts.isIdentifier(object.expression) && object.expression.text === 'URL' && object.arguments?.[0]) {
+        return this.isOriginish(object.arguments[0], depth + 1);
+      }
+    }
+    if (requestRead(expr) === 'origin') return true;
+    if (ts.isIdentifier(expr)) {
+      if (this.originNames.some((names) => names.has(expr.text))) return true;
+      if (ORIGIN_NAME.test(expr.text) && !NOT_ORIGIN_NAME.test(expr.text)) return true;
+      const value = this.evaluator.evaluate(expr, depth + 6);
+      return value.variants.some((v) => v.kind === 'request' && v.source === 'origin');
+    }
+    return false;
+  }
+
+  /**
+   * The strongest check on the origin that dominates every node of a request value's flow path
+   * (the read, each variable hop, the sink).
+   */
+  guardOf(variant: Extract<Variant, { kind: 'request' }>, sink: ts.Node): CheckResult {
+    let best: CheckResult = { strength: 'none' };
+    const seen = new Set<ts.Node>();
+    for (const start of [...variant.path, sink]) {
+      for (const condition of dominatingConditions(start)) {
+        if (seen.has(condition.expr)) continue;
+        seen.add(condition.expr);
+        const result = condition.switchCase
+          ? (this.isOriginish(condition.expr) ? { strength: 'exact' as const } : undefined)
+          : this.classify(condition.expr, condition.positive);
+        if (result && !result.neutral && RANK[result.strength] > RANK[best.strength]) best = result;
+      }
+    }
+    return best;
+  }
+
+  /** Classifies a condition under which code runs (`positive` = the condition holds). undefined = not about the origin. */
+  classify(expr: ts.Expression, positive: boolean, depth = 0): CheckResult | undefined {
+    expr = skipOuter(expr);
+    if (depth > 8) return { strength: 'unknown' };
+    if (ts.isPrefixUnaryExpression(expr) && expr.operator === ts.SyntaxKind.ExclamationToken) {
+      return this.classify(expr.operand, !positive, depth + 1);
+    }
+    if (ts.isPrefixUnaryExpression(expr) && expr.operator === ts.SyntaxKind.TildeToken) {
+      return this.classify(expr.operand, positive, depth + 1);
+    }
+    if (ts.isBinaryExpression(expr)) return this.classifyBinary(expr, positive, depth);
+    if (ts.isCallExpression(expr)) return this.classifyCall(expr, positive, depth);
+    if (this.isOriginish(expr)) return NEUTRAL;
+    if (ts.isIdentifier(expr)) {
+      // `const ok = allowed.includes(origin); if (ok) …`
+      const decl = this.evaluator.resolve(expr);
+      if (decl?.kind === 'variable' && !decl.binding && decl.declaration.initializer && decl.isConst) {
+        return this.classify(decl.declaration.initializer, positive, depth + 1);
+      }
+    }
+    return this.mentionsOrigin(expr) ? { strength: 'unknown' } : undefined;
+  }
+
+  private mentionsOrigin(node: ts.Node): boolean {
+    let found = false;
+    const visit = (n: ts.Node) => {
+      if (found) return;
+      if (ts.isExpression(n) && (ts.isIdentifier(n) || ts.isPropertyAccessExpression(n) || ts.isCallExpression(n)) && this.isOriginish(n)) {
+        found = true;
+        return;
+      }
+      n.forEachChild(visit);
+    };
+    visit(node);
+    return found;
+  }
+
+  private classifyBinary(expr: ts.BinaryExpression, positive: boolean, depth: number): CheckResult | undefined {
+    const op = expr.operatorToken.kind;
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.BarBarToken) {
+      const left = this.classify(expr.left, positive, depth + 1);
+      const right = this.classify(expr.right, positive, depth + 1);
+      const conjunction = (op === ts.SyntaxKind.AmpersandAmpersandToken) === positive;
+      return conjunction ? strongest(left, right) : weakest(left, right);
+    }
+    const equality = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
+    const inequality = op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
+    const relational = [ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken, ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken].includes(op);
+    if (equality || inequality || relational) {
+      const indexResult = this.classifyIndexComparison(expr, positive, depth);
+      if (indexResult) return indexResult;
+      if (relational) return this.mentionsOrigin(expr) ? { strength: 'unknown' } : undefined;
+      const holds = equality === positive;
+      for (const [side, other] of [[expr.left, expr.right], [expr.right, expr.left]] as const) {
+        const s = skipOuter(side);
+        if (ts.isTypeOfExpression(s) && this.isOriginish(s.expression)) return NEUTRAL;
+        if (!this.isOriginish(s)) continue;
+        const o = skipOuter(other);
+        if (o.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(o) && o.text === 'undefined') || (ts.isStringLiteralLike(o) && o.text === '')) return NEUTRAL;
+        return holds ? { strength: 'exact' } : { strength: 'none' };
+      }
+      // `allowed[origin] === true`, `map.get(origin) !== undefined`
+      return this.mentionsOrigin(expr) ? (holds ? { strength: 'unknown' } : { strength: 'none' }) : undefined;
+    }
+    if (op === ts.SyntaxKind.InKeyword && this.isOriginish(expr.left)) return positive ? { strength: 'exact' } : { strength: 'none' };
+    return this.mentionsOrigin(expr) ? { strength: 'unknown' } : undefined;
+  }
+
+  /** `list.indexOf(origin) !== -1` (membership) and `origin.indexOf('a.com') > -1` (substring). */
+  private classifyIndexComparison(expr: ts.BinaryExpression, positive: boolean, depth: number): CheckResult | undefined {
+    const left = skipOuter(expr.left);
+    const right = skipOuter(expr.right);
+    const call = isIndexCall(left) ? left : isIndexCall(right) ? right : undefined;
+    if (!call) return undefined;
+    const bound = call === left ? right : left;
+    const n = numericValue(bound);
+    if (n === undefined) return undefined;
+    const op = expr.operatorToken.kind;
+    // Normalise to "found" (index >= 0) or "not found".
+    const callOnLeft = call === left;
+    let found: boolean | undefined;
+    if (op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken) found = n === -1 ? true : undefined;
+    else if (op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken) found = n === -1 ? false : n === 0 ? true : undefined;
+    else if (op === ts.SyntaxKind.GreaterThanToken) found = callOnLeft ? n >= -1 : undefined;
+    else if (op === ts.SyntaxKind.GreaterThanEqualsToken) found = callOnLeft ? n >= 0 : undefined;
+    else if (op === ts.SyntaxKind.LessThanToken) found = callOnLeft && n <= 0 ? false : undefined;
+    if (found === undefined) return this.mentionsOrigin(expr) ? { strength: 'unknown' } : undefined;
+    const leaf = this.classifyCall(call, true, depth + 1);
+    if (!leaf) return undefined;
+    return found === positive ? leaf : { strength: 'none' };
+  }
+
+  private classifyCall(call: ts.CallExpression, positive: boolean, depth: number): CheckResult | undefined {
+    const callee = skipOuter(call.expression);
+    const args = call.arguments;
+    if (ts.isPropertyAccessExpression(callee)) {
+      const method = callee.name.text;
+      const receiver = callee.expression;
+      const arg0 = args[0];
+      const when = (result: CheckResult): CheckResult => (positive ? result : { strength: 'none' });
+      switch (method) {
+        case 'includes':
+        case 'has':
+        case 'hasOwnProperty':
+        case 'get':
+        case 'indexOf':
+        case 'lastIndexOf':
+          if (arg0 && this.isOriginish(arg0)) return when({ strength: 'exact' });
+          if (arg0 && this.isOriginish(receiver) && (method === 'includes' || method === 'indexOf' || method === 'lastIndexOf')) {
+            const needle = this.literalOf(arg0);
+            return when({
+              strength: 'weak',
+              weakNode: call,
+              weakness: `a substring check: any origin containing ${needle !== undefined ? `'${needle}'` : 'the text'} passes (e.g. https://${needle ? needle.replace(/^https?:\/\//, '') : 'example.com'}.evil.net)`,
+              replacement: needle !== undefined ? anchoredTest(needle, receiver.getText()) : undefined,
+            });
+          }
+          break;
+        case 'endsWith':
+          if (arg0 && this.isOriginish(receiver)) return when(this.classifySuffix(call, arg0, receiver));
+          break;
+        case 'startsWith':
+          if (arg0 && this.isOriginish(receiver)) return when(this.classifyPrefix(call, arg0, receiver));
+          break;
+        case 'test':
+        case 'exec':
+          if (arg0 && this.isOriginish(arg0)) return when(this.classifyRegexExpression(receiver, call, arg0.getText()));
+          break;
+        case 'match':
+        case 'search':
+          if (arg0 && this.isOriginish(receiver)) return when(this.classifyRegexExpression(arg0, call, receiver.getText()));
+          break;
+        case 'some':
+        case 'find':
+        case 'findIndex':
+        case 'every':
+        case 'filter':
+          if (arg0) {
+            const result = this.classifyPredicateOverList(receiver, arg0, depth);
+            if (result) return when(result);
+          }
+          break;
+        case 'hasOwn':
+          if (args[1] && this.isOriginish(args[1])) return when({ strength: 'exact' });
+          break;
+      }
+    }
+    // A predicate declared in this file: look inside it with its parameter standing for the origin.
+    const originArg = args.findIndex((a) => this.isOriginish(a));
+    if (originArg >= 0) {
+      const fn = this.evaluator.resolveFunction(callee);
+      if (fn) {
+        const inner = this.classifyPredicate(fn, originArg, depth);
+        if (inner) return positive ? inner : { strength: 'none' };
+      }
+      return { strength: 'unknown' };
+    }
+    return this.mentionsOrigin(call) ? { strength: 'unknown' } : undefined;
+  }
+
+  /** `function isAllowed(o) { return list.includes(o) }` → exact. */
+  private classifyPredicate(fn: ts.SignatureDeclaration, paramIndex: number, depth: number): CheckResult | undefined {
+    const param = fn.parameters[paramIndex];
+    if (!param || !ts.isIdentifier(param.name) || !('body' in fn) || !fn.body) return undefined;
+    this.originNames.push(new Set([param.name.text]));
+    try {
+      const body = fn.body as ts.Node;
+      if (!ts.isBlock(body)) return this.classify(body as ts.Expression, true, depth + 1);
+      let result: CheckResult | undefined;
+      for (const ret of returnStatements(body)) {
+        if (!ret.expression) continue;
+        const e = skipOuter(ret.expression);
+        if (e.kind === ts.SyntaxKind.FalseKeyword) continue;
+        if (e.kind === ts.SyntaxKind.TrueKeyword) {
+          // `if (cond) return true;`: the conditions dominating this return.
+          let branch: CheckResult | undefined;
+          for (const c of dominatingConditions(ret, fn)) {
+            branch = strongest(branch, c.switchCase ? (this.isOriginish(c.expr) ? { strength: 'exact' } : undefined) : this.classify(c.expr, c.positive, depth + 1));
+          }
+          result = weakest(result, branch ?? { strength: 'none' });
+          continue;
+        }
+        result = weakest(result, this.classify(e, true, depth + 1));
+      }
+      return result && !result.neutral ? result : undefined;
+    } finally {
+      this.originNames.pop();
+    }
+  }
+
+  /** `allowed.some((a) => origin.endsWith(a))`, `patterns.some((re) => re.test(origin))`. */
+  private classifyPredicateOverList(list: ts.Expression, callback: ts.Expression, depth: number): CheckResult | undefined {
+    const fn = this.evaluator.resolveFunction(callback);
+    if (!fn || fn.parameters.length === 0 || !('body' in fn) || !fn.body) return undefined;
+    const element = fn.parameters[0].name;
+    if (!ts.isIdentifier(element)) return undefined;
+    const body = fn.body as ts.Node;
+    const expr = ts.isBlock(body) ? returnStatements(body)[0]?.expression : (body as ts.Expression);
+    if (!expr) return undefined;
+    const e = skipOuter(expr);
+    const array = this.evaluator.resolveArrayLiteral(list);
+    const elements = array ? array.elements.filter((x): x is ts.Expression => !ts.isSpreadElement(x)) : [];
+    const isElement = (x: ts.Expression) => ts.isIdentifier(skipOuter(x)) && (skipOuter(x) as ts.Identifier).text === element.text;
+    // Substitute each list element for the parameter and take the weakest result.
+    const perElement = (make: (el: ts.Expression) => CheckResult | undefined): CheckResult | undefined => {
+      if (elements.length === 0) return { strength: 'unknown' };
+      let result: CheckResult | undefined;
+      for (const el of elements) result = weakest(result, make(el));
+      return result;
+    };
+    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) {
+      const method = e.expression.name.text;
+      const receiver = e.expression.expression;
+      const arg = e.arguments[0];
+      if ((method === 'test' || method === 'exec') && arg && this.isOriginish(arg) && isElement(receiver)) {
+        return perElement((el) => this.classifyRegexExpression(el, el, arg.getText()));
+      }
+      if ((method === 'endsWith' || method === 'startsWith' || method === 'includes') && arg && isElement(arg) && this.isOriginish(receiver)) {
+        return perElement((el) => method === 'endsWith' ? this.classifySuffix(el, el, receiver) : method === 'startsWith' ? this.classifyPrefix(el, el, receiver)
+          : { strength: 'weak', weakNode: e, weakness: 'a substring check: any origin containing an allowed value passes' });
+      }
+      if ((method === 'match' || method === 'search') && arg && isElement(arg) && this.isOriginish(receiver)) {
+        return perElement((el) => this.classifyRegexExpression(el, el, receiver.getText()));
+      }
+    }
+    this.originNames.push(new Set());
+    try {
+      const inner = this.classify(e, true, depth + 1);
+      return inner && !inner.neutral ? inner : { strength: 'unknown' };
+    } finally {
+      this.originNames.pop();
+    }
+  }
+
+  private literalOf(expr: ts.Expression): string | undefined {
+    const value = this.evaluator.evaluate(expr);
+    return value.variants.length === 1 && value.variants[0].kind === 'literal' ? value.variants[0].text : undefined;
+  }
+
+  private classifySuffix(node: ts.Node, arg: ts.Expression, receiver: ts.Expression): CheckResult {
+    const suffix = this.literalOf(arg);
+    if (suffix === undefined) return { strength: 'unknown' };
+    if (suffix.startsWith('.') || suffix.includes('//')) return { strength: 'exact' };
+    const domain = suffix.replace(/^https?:\/\//, '');
+    return {
+      strength: 'weak',
+      weakNode: node,
+      weakness: `endsWith('${suffix}') has no dot boundary: https://evil${domain} passes`,
+      replacement: anchoredTest(suffix, receiver.getText()),
+    };
+  }
+
+  private classifyPrefix(node: ts.Node, arg: ts.Expression, receiver: ts.Expression): CheckResult {
+    const prefix = this.literalOf(arg);
+    if (prefix === undefined) return { strength: 'unknown' };
+    // `http://localhost:` cannot be extended into another host.
+    if (/:$/.test(prefix) && /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])/.test(prefix)) return { strength: 'exact' };
+    const example = /^https?:\/\/[^/]+$/.test(prefix) ? `${prefix}.evil.net` : `${prefix}evil.net`;
+    const exactOrigin = /^https?:\/\/[^/]+$/.test(prefix) ? prefix : undefined;
+    return {
+      strength: 'weak',
+      weakNode: node,
+      weakness: `startsWith('${prefix}') is a prefix check: ${example} passes`,
+      replacement: exactOrigin ? `${receiver.getText()} === '${exactOrigin}'` : undefined,
+    };
+  }
+
+  /** A regex given as a literal, `new RegExp('…')`, or a const holding one. */
+  classifyRegexExpression(expr: ts.Expression, node: ts.Node, subjectText: string): CheckResult {
+    const regex = this.regexSource(expr);
+    if (!regex) return { strength: 'unknown' };
+    const verdict = classifyRegexSource(regex.source);
+    if (verdict.strength === 'exact') return verdict;
+    void subjectText;
+    return { ...verdict, weakNode: regex.node ?? node, replacement: verdict.fixedSource && regex.node ? regexReplacement(regex.node, verdict.fixedSource, regex.flags) : undefined };
+  }
+
+  regexSource(expr: ts.Expression): { source: string; flags: string; node?: ts.Node } | undefined {
+    expr = skipOuter(expr);
+    if (ts.isRegularExpressionLiteral(expr)) {
+      const text = expr.text;
+      const slash = text.lastIndexOf('/');
+      return { source: text.slice(1, slash), flags: text.slice(slash + 1), node: expr };
+    }
+    if (ts.isNewExpression(expr) || ts.isCallExpression(expr)) {
+      if (ts.isIdentifier(expr.expression) && expr.expression.text === 'RegExp' && expr.arguments?.[0]) {
+        const source = this.literalOf(expr.arguments[0]);
+        const flags = expr.arguments[1] ? this.literalOf(expr.arguments[1]) ?? '' : '';
+        return source !== undefined ? { source, flags, node: expr.arguments[0] } : undefined;
+      }
+    }
+    if (ts.isIdentifier(expr)) {
+      const decl = this.evaluator.resolve(expr);
+      if (decl?.kind === 'variable' && !decl.binding && decl.declaration.initializer && decl.isConst) {
+        return this.regexSource(decl.declaration.initializer);
+      }
+    }
+    return undefined;
+  }
+}
+
+/** Replacement text for the node holding a weak regex: a literal, or the string given to new RegExp. */
+export function regexReplacement(node: ts.Node, fixedSource: string, flags: string): string {
+  if (ts.isRegularExpressionLiteral(node)) return `/${fixedSource}/${flags}`;
+  const quote = node.getText()[0] === '"' ? '"' : "'";
+  return quote + fixedSource.replace(/\\/g, '\\\\').replace(/\\\\\//g, '/') + quote;
+}
+
+function isIndexCall(expr: ts.Expression): expr is ts.CallExpression {
+  return ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression)
+    && ['indexOf', 'lastIndexOf', 'search', 'findIndex'].includes(expr.expression.name.text);
+}
+
+function numericValue(expr: ts.Expression): number | undefined {
+  expr = skipOuter(expr);
+  if (ts.isNumericLiteral(expr)) return Number(expr.text);
+  if (ts.isPrefixUnaryExpression(expr) && expr.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(expr.operand)) {
+    return -Number(expr.operand.text);
+  }
+  return undefined;
+}
+
+/** A strict test for the intent of a weak domain check: the domain or any subdomain, https only. */
+function anchoredTest(text: string, subject: string): string {
+  const domain = text.replace(/^https?:\/\//, '').replace(/^\./, '').replace(/\/.*$/, '');
+  return `/^https:\\/\\/([a-z0-9-]+\\.)*${domain.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$/.test(${subject})`;
+}
+
+export interface RegexVerdict extends CheckResult {
+  fixedSource?: string;
+}
+
+/** Judges a regex used to accept origins. */
+export function classifyRegexSource(source: string): RegexVerdict {
+  const alternatives = splitTopLevel(source);
+  const problems: string[] = [];
+  for (const alt of alternatives) {
+    const anchoredStart = alt.startsWith('^') || alternatives.length === 1 && source.startsWith('^');
+    const anchoredEnd = /(^|[^\\])\$$/.test(alt) || (alternatives.length === 1 && /(^|[^\\])\$$/.test(source));
+    const body = alt.replace(/^\^/, '');
+    const startBoundary = anchoredStart || /^(\\\.|\\\/\\\/|\/\/|https\?:|https:|http:|\(https\?:|\(http)/.test(body);
+    if (!startBoundary) problems.push(`it is not anchored at the start: any origin ending in the pattern passes (e.g. https://evil${humanDomain(body)})`);
+    if (!anchoredEnd) problems.push(`it is not anchored with $: https://${humanDomain(body)}.evil.net passes`);
+    const dot = unescapedDotProblem(body);
+    if (dot) problems.push(dot);
+  }
+  if (problems.length === 0) return { strength: 'exact' };
+  return { strength: 'weak', weakness: `the regular expression /${source}/ is weak: ${problems[0]}`, fixedSource: fixRegexSource(source) };
+}
+
+function humanDomain(body: string): string {
+  return body.replace(/^\^/, '').replace(/\$$/, '').replace(/\\\./g, '.').replace(/\\\//g, '/').replace(/^https?\??:\/\//, '').replace(/[()?*+[\]]/g, '') || 'example.com';
+}
+
+/** Top-level alternatives of a regex source (not inside groups or classes). */
+function splitTopLevel(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') { i++; continue; }
+    if (inClass) { if (c === ']') inClass = false; continue; }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) { out.push(source.slice(start, i)); start = i + 1; }
+  }
+  out.push(source.slice(start));
+  return out;
+}
+
+/** An unescaped `.` meant as a literal dot, or a wildcard run not followed by a dot boundary. */
+function unescapedDotProblem(body: string): string | undefined {
+  let inClass = false;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === '\\') { i++; continue; }
+    if (inClass) { if (c === ']') inClass = false; continue; }
+    if (c === '[') { inClass = true; continue; }
+    if (c !== '.') continue;
+    const quantifier = body[i + 1];
+    if (quantifier === '*' || quantifier === '+' || quantifier === '{') {
+      let j = i + 2;
+      if (body[j] === '?') j++;
+      if (body[j - 1] === '{') j = body.indexOf('}', i) + 1;
+      const rest = body.slice(j);
+      if (rest === '' || rest === '$' || rest.startsWith('\\.') || rest.startsWith(')')) continue;
+      return `'.${quantifier}' can match any text before the domain (e.g. https://evil${humanDomain(rest)})`;
+    }
+    return `an unescaped '.' matches any character, so a look-alike domain passes (e.g. ${humanDomain(body.slice(0, i))}X${humanDomain(body.slice(i + 1))})`;
+  }
+  return undefined;
+}
+
+/** Anchors and escapes a regex source; prefixes a scheme and subdomain boundary when the start was open. */
+export function fixRegexSource(source: string): string {
+  return splitTopLevel(source).map((alt) => {
+    let body = alt.replace(/^\^/, '').replace(/(^|[^\\])\$$/, '$1');
+    // Escape lone dots (not `.*`/`.+` wildcards, which get a dot boundary instead).
+    let out = '';
+    let inClass = false;
+    for (let i = 0; i < body.length; i++) {
+      const c = body[i];
+      if (c === '\\') { out += c + (body[i + 1] ?? ''); i++; continue; }
+      if (inClass) { if (c === ']') inClass = false; out += c; continue; }
+      if (c === '[') { inClass = true; out += c; continue; }
+      if (c === '.' && (body[i + 1] === '*' || body[i + 1] === '+')) { out += '([a-z0-9-]+\\.)'; i++; if (body[i + 1] === '?') i++; out += '*'; if (body[i + 1] === '\\' && body[i + 2] === '.') i += 2; continue; }
+      out += c === '.' ? '\\.' : c;
+    }
+    body = out;
+    const hasScheme = /^(\(?https\??:|\(?http|\\\/\\\/|\/\/)/.test(body);
+    const subdomain = body.startsWith('\\.');
+    if (!hasScheme) body = `https?:\\/\\/${subdomain ? '([a-z0-9-]+\\.)+' + body.slice(2) : body}`;
+    return `^${body}$`;
+  }).join('|');
+}
+
+export interface DominatingCondition {
+  expr: ts.Expression;
+  positive: boolean;
+  /** `switch (expr) { case 'https://a.com': … }`: expr compared for equality with the case. */
+  switchCase?: boolean;
+}
+
+/** Conditions that must hold (or fail) for control to reach `node`, innermost first, up to `stop`. */
+export function dominatingConditions(node: ts.Node, stop?: ts.Node): DominatingCondition[] {
+  const out: DominatingCondition[] = [];
+  let child = node;
+  for (let parent = node.parent; parent && child !== stop; child = parent, parent = parent.parent) {
+    if (ts.isIfStatement(parent)) {
+      if (child === parent.thenStatement) out.push({ expr: parent.expression, positive: true });
+      else if (child === parent.elseStatement) out.push({ expr: parent.expression, positive: false });
+    } else if (ts.isConditionalExpression(parent)) {
+      if (child === parent.whenTrue) out.push({ expr: parent.condition, positive: true });
+      else if (child === parent.whenFalse) out.push({ expr: parent.condition, positive: false });
+    } else if (ts.isBinaryExpression(parent) && child === parent.right) {
+      if (parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) out.push({ expr: parent.left, positive: true });
+      else if (parent.operatorToken.kind === ts.SyntaxKind.BarBarToken) out.push({ expr: parent.left, positive: false });
+    } else if (ts.isCaseClause(parent) && ts.isCaseBlock(parent.parent) && ts.isSwitchStatement(parent.parent.parent)) {
+      const sw = parent.parent.parent;
+      out.push({ expr: sw.expression, positive: true, switchCase: true });
+    }
+    if (ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isCaseClause(parent) || ts.isDefaultClause(parent) || ts.isModuleBlock(parent)) {
+      // Early exits before this statement: `if (!ok) return …;`
+      for (const statement of parent.statements) {
+        if (statement === child) break;
+        if (!ts.isIfStatement(statement)) continue;
+        if (exits(statement.thenStatement) && !statement.elseStatement) out.push({ expr: statement.expression, positive: false });
+        else if (statement.elseStatement && exits(statement.elseStatement) && !exits(statement.thenStatement)) out.push({ expr: statement.expression, positive: true });
+      }
+    }
+  }
+  return out;
+}
+
+/** Does this statement always leave the enclosing block (return/throw/break/continue)? */
+export function exits(statement: ts.Statement): boolean {
+  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement) || ts.isBreakStatement(statement) || ts.isContinueStatement(statement)) return true;
+  if (ts.isBlock(statement)) {
+    const last = statement.statements[statement.statements.length - 1];
+    return last !== undefined && exits(last);
+  }
+  if (ts.isIfStatement(statement)) return !!statement.elseStatement && exits(statement.thenStatement) && exits(statement.elseStatement);
+  return false;
+}

@@ -1,0 +1,106 @@
+// Questions rules ask about header writes: do two writes land on the same response, is credentials
+// mode on for it, does it vary by Origin. Framework-free: they only look at facts and control flow.
+import * as ts from 'typescript';
+import { exits } from './guards';
+import type { FactsBundle } from './facts';
+import { ACAC, ACAO } from './facts/headers';
+import type { CorsConfig, HeaderWrite } from './facts/model';
+import type { AbstractValue, Variant } from './values';
+
+export function isTrueValue(value: AbstractValue): boolean {
+  return value.variants.length > 0 && value.variants.every((v) => (v.kind === 'boolean' && v.value) || (v.kind === 'literal' && v.text.trim().toLowerCase() === 'true'));
+}
+
+/** Can both writes happen while producing one response? False when they sit in exclusive branches. */
+export function coexist(a: HeaderWrite, b: HeaderWrite): boolean {
+  if (a.group !== b.group) return false;
+  if (a.container && b.container) return a.container === b.container;
+  if (a.api === 'headers() entry' || b.api === 'headers() entry') return a.container === b.container;
+  return !exclusive(a.node, b.node);
+}
+
+/** True when control cannot reach both nodes in one run (different branches, or one branch exits first). */
+export function exclusive(a: ts.Node, b: ts.Node): boolean {
+  const ancestorsA = ancestors(a);
+  const setA = new Set(ancestorsA);
+  let lca: ts.Node | undefined;
+  for (let n: ts.Node | undefined = b; n; n = n.parent) if (setA.has(n)) { lca = n; break; }
+  if (!lca) return false;
+  const childTowards = (node: ts.Node) => {
+    let child = node;
+    while (child.parent && child.parent !== lca) child = child.parent;
+    return child;
+  };
+  const ca = childTowards(a);
+  const cb = childTowards(b);
+  if (ts.isIfStatement(lca) || ts.isConditionalExpression(lca)) {
+    const cond = ts.isIfStatement(lca) ? lca.expression : lca.condition;
+    return ca !== cond && cb !== cond && ca !== cb;
+  }
+  if (ts.isCaseBlock(lca)) return ca !== cb;
+  if (ts.isBlock(lca) || ts.isSourceFile(lca) || ts.isCaseClause(lca) || ts.isDefaultClause(lca)) {
+    const [first, firstNode] = lca.statements.indexOf(ca as ts.Statement) < lca.statements.indexOf(cb as ts.Statement) ? [ca, a] : [cb, b];
+    // The earlier write's branch leaves before the later one runs: `if (x) { write; return; } write;`
+    return branchExitsAfter(firstNode, first);
+  }
+  return false;
+}
+
+function ancestors(node: ts.Node): ts.Node[] {
+  const out: ts.Node[] = [];
+  for (let n: ts.Node | undefined = node; n; n = n.parent) out.push(n);
+  return out;
+}
+
+/** Does the code path containing `node` (inside `top`) end with an exit after `node`? */
+function branchExitsAfter(node: ts.Node, top: ts.Node): boolean {
+  let child = node;
+  for (let parent = node.parent; parent && child !== top; child = parent, parent = parent.parent) {
+    if (ts.isBlock(parent) || ts.isCaseClause(parent)) {
+      const rest = parent.statements.slice(parent.statements.indexOf(child as ts.Statement) + 1);
+      if (rest.some(exits)) return true;
+    }
+    if (ts.isReturnStatement(parent)) return true;
+  }
+  return ts.isReturnStatement(top) || (ts.isStatement(top) && exits(top));
+}
+
+/** The `Access-Control-Allow-Credentials: true` write on the same response, if any. */
+export function credentialsWrite(write: HeaderWrite): HeaderWrite | undefined {
+  return write.group.writes.find((w) => w.name === ACAC && isTrueValue(w.value) && coexist(w, write));
+}
+
+/** Does this response send Vary with Origin (or does the file add it through res.vary / vary())? */
+export function hasVaryOrigin(write: HeaderWrite, facts: FactsBundle): boolean {
+  const varies = (w: HeaderWrite) => w.name === 'vary' && w.value.variants.some((v) => v.kind !== 'literal' || /(^|,|\s)(origin|\*)(\s|,|$)/i.test(v.text));
+  if (write.group.writes.some((w) => varies(w) && (coexist(w, write) || !w.container))) return true;
+  // A Vary written anywhere else in the file (a global middleware) is given the benefit of the doubt.
+  if (facts.writes.some((w) => varies(w) && !w.container)) return true;
+  return facts.varyCalls.length > 0;
+}
+
+/** Does the value depend on the request (reflection, checked reflection, a branch on the origin)? */
+export function dependsOnRequest(write: HeaderWrite): boolean {
+  const variants = write.value.variants;
+  if (variants.some((v) => v.kind === 'request')) return true;
+  // A ternary/if between literals decided by the request (`allowed ? origin-literal : other`).
+  const literals = new Set(variants.filter((v) => v.kind === 'literal').map((v) => (v as { text: string }).text));
+  return literals.size > 1 && write.valueNode !== undefined && mentionsRequest(write.valueNode);
+}
+
+function mentionsRequest(node: ts.Node): boolean {
+  return /\b(origin|req|request|ctx|event|headers)\b/i.test(node.getText());
+}
+
+export function originWrites(facts: FactsBundle): HeaderWrite[] {
+  return facts.writes.filter((w) => w.name === ACAO);
+}
+
+/** Middleware credentials as a boolean for severity decisions. */
+export function configHasCredentials(config: CorsConfig): boolean {
+  return config.credentials === true;
+}
+
+export function requestVariants(value: AbstractValue): Extract<Variant, { kind: 'request' }>[] {
+  return value.variants.filter((v): v is Extract<Variant, { kind: 'request' }> => v.kind === 'request');
+}
