@@ -10,3 +10,4 @@ export { applyEdits, safeFixEdits } from './fix';
 export { mayContainCors, isAnalyzableFile, ANALYZABLE_EXTENSIONS } from './prefilter';
 export { ruleDocsUrl, DOCS_BASE_URL } from './docs';
 export { describePolicy, describeOriginGrant } from './describe';
+export { parseSource, reparseIncrementally, syntaxErrorCount, scriptKindFor } from './parse';

@@ -32,7 +32,7 @@ export const invalidOrigin: Rule = {
     for (const literal of facts.originLiterals) {
       const text = literal.text;
       if (text.trim() === '*' || text.trim().toLowerCase() === 'null' || text === '') continue;
-      if (literal.context === 'header' && text.trim().split(/[\s,]+/).length > 1) continue; // multiple-origins
+      if (text.trim().split(/[\s,]+/).length > 1 && /:\/\/.*[\s,]+.*:\/\//.test(text)) continue; // multiple-origins
       const problem = originProblem(text);
       if (!problem) continue;
       if (problem.startsWith('wildcards') && wildcardLists.has(literal.node)) continue;

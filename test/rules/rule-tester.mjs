@@ -1,0 +1,112 @@
+// A small RuleTester on node:test, in the spirit of typescript-eslint's: inline valid/invalid cases with
+// the exact location, message and severity of every finding, and the text after the safe fix-all and
+// after each suggestion. It fails on an undeclared safe fix, a fix that does not re-parse or changes
+// nothing, and duplicate cases.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeFile, applyEdits, defaultConfig, parseSource, syntaxErrorCount } from '../../dist/core.js';
+
+/** The text prefilter must never drop a file the engine reports on: every case is also run without it. */
+function assertPrefilterConservative(code, filename, config) {
+  const unfiltered = analyzeFile(code, filename, configOf(config), { noPrefilter: true });
+  const filtered = analyzeFile(code, filename, configOf(config));
+  assert.deepEqual(filtered.findings.map((f) => f.ruleId), unfiltered.findings.map((f) => f.ruleId), 'the prefilter changed the findings');
+}
+
+export function lineColumn(text, offset) {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  return { line, column };
+}
+
+function configOf(partial) {
+  return { ...defaultConfig(), ...(partial ?? {}) };
+}
+
+function normalise(testCase) {
+  return typeof testCase === 'string' ? { code: testCase } : testCase;
+}
+
+export function run(code, { filename = 'file.ts', config } = {}) {
+  return analyzeFile(code, filename, configOf(config));
+}
+
+function assertReparses(code, output, filename, title) {
+  const before = syntaxErrorCount(parseSource(code, filename));
+  const after = syntaxErrorCount(parseSource(output, filename));
+  assert.ok(after <= before, `fix "${title}" introduces syntax errors:\n${output}`);
+  assert.notEqual(output, code, `fix "${title}" changes nothing`);
+}
+
+export function ruleTester(ruleId, { valid = [], invalid = [] }) {
+  const seen = new Set();
+  const guardDuplicate = (c) => {
+    const key = JSON.stringify([c.code, c.filename, c.config]);
+    assert.ok(!seen.has(key), `duplicate test case:\n${c.code}`);
+    seen.add(key);
+  };
+  describe(ruleId, () => {
+    describe('valid', () => {
+      for (const raw of valid) {
+        const c = normalise(raw);
+        it(c.name ?? c.code.trim().split('\n').slice(-3).join(' ⏎ ').slice(0, 100), () => {
+          guardDuplicate(c);
+          const result = run(c.code, c);
+          assert.deepEqual(result.internalErrors, [], 'internal errors');
+          assertPrefilterConservative(c.code, c.filename ?? 'file.ts', c.config);
+          const mine = result.findings.filter((f) => f.ruleId === ruleId);
+          assert.deepEqual(mine.map((f) => `${lineColumn(c.code, f.start).line}: ${f.message}`), [], 'expected no findings');
+        });
+      }
+    });
+    describe('invalid', () => {
+      for (const raw of invalid) {
+        const c = normalise(raw);
+        it(c.name ?? c.code.trim().split('\n').slice(-3).join(' ⏎ ').slice(0, 100), () => {
+          guardDuplicate(c);
+          const filename = c.filename ?? 'file.ts';
+          const result = run(c.code, c);
+          assert.deepEqual(result.internalErrors, [], 'internal errors');
+          assertPrefilterConservative(c.code, filename, c.config);
+          const mine = result.findings.filter((f) => f.ruleId === ruleId);
+          const actual = mine.map((f) => {
+            const s = lineColumn(c.code, f.start);
+            const e = lineColumn(c.code, f.end);
+            return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column, text: c.code.slice(f.start, f.end), severity: f.severity, message: f.message };
+          });
+          assert.equal(actual.length, c.errors.length, `expected ${c.errors.length} finding(s), got:\n${JSON.stringify(actual, null, 1)}`);
+          c.errors.forEach((expected, i) => {
+            const got = actual[i];
+            for (const key of ['line', 'column', 'endLine', 'endColumn', 'text', 'severity']) {
+              if (expected[key] !== undefined) assert.equal(got[key], expected[key], `finding ${i}: ${key}`);
+            }
+            if (expected.message instanceof RegExp) assert.match(got.message, expected.message);
+            else if (expected.message !== undefined) assert.equal(got.message, expected.message);
+          });
+          // Every fix re-parses and changes something.
+          for (const f of mine) for (const fix of f.fixes) assertReparses(c.code, applyEdits(c.code, fix.edits), filename, fix.title);
+          // Safe fixes: the text after applying all of them (one pass), or none declared.
+          const safe = mine.flatMap((f) => f.fixes.filter((x) => x.kind === 'safe').slice(0, 1));
+          if (c.output === undefined) {
+            assert.equal(safe.length, 0, `undeclared safe fix: ${safe.map((s) => s.title).join(', ')}`);
+          } else {
+            const edits = [];
+            for (const fix of safe) if (!fix.edits.some((e) => edits.some((x) => x.start < e.end && e.start < x.end))) edits.push(...fix.edits);
+            assert.equal(applyEdits(c.code, edits), c.output);
+          }
+          // Suggestions: for the finding at index i, each listed suggestion's output.
+          c.errors.forEach((expected, i) => {
+            if (!expected.suggestions) return;
+            const suggestions = mine[i].fixes.filter((x) => x.kind === 'suggestion');
+            assert.equal(suggestions.length, expected.suggestions.length, `finding ${i}: suggestions: ${suggestions.map((s) => s.title).join(' | ')}`);
+            expected.suggestions.forEach((s, j) => {
+              if (s.title) assert.match(suggestions[j].title, s.title);
+              if (s.output !== undefined) assert.equal(applyEdits(c.code, suggestions[j].edits), s.output);
+            });
+          });
+        });
+      }
+    });
+  });
+}
