@@ -107,7 +107,8 @@ export class GuardClassifier {
     }
     if (ts.isBinaryExpression(expr)) return this.classifyBinary(expr, positive, depth);
     if (ts.isCallExpression(expr)) return this.classifyCall(expr, positive, depth);
-    if (this.isOriginish(expr)) return NEUTRAL;
+    // `if (!origin) return cb(null, true)`: no Origin header (same-origin or non-browser) has nothing to leak.
+    if (this.isOriginish(expr)) return positive ? NEUTRAL : { strength: 'exact' };
     if (ts.isIdentifier(expr)) {
       // `const ok = allowed.includes(origin); if (ok) …`
       const decl = this.evaluator.resolve(expr);
@@ -150,10 +151,14 @@ export class GuardClassifier {
       const holds = equality === positive;
       for (const [side, other] of [[expr.left, expr.right], [expr.right, expr.left]] as const) {
         const s = skipOuter(side);
-        if (ts.isTypeOfExpression(s) && this.isOriginish(s.expression)) return NEUTRAL;
-        if (!this.isOriginish(s)) continue;
         const o = skipOuter(other);
-        if (o.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(o) && o.text === 'undefined') || (ts.isStringLiteralLike(o) && o.text === '')) return NEUTRAL;
+        if (ts.isTypeOfExpression(s) && this.isOriginish(s.expression)) {
+          return ts.isStringLiteralLike(o) && o.text === 'undefined' && holds ? { strength: 'exact' } : NEUTRAL;
+        }
+        if (!this.isOriginish(s)) continue;
+        if (o.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(o) && o.text === 'undefined') || (ts.isStringLiteralLike(o) && o.text === '')) {
+          return holds ? { strength: 'exact' } : NEUTRAL;
+        }
         return holds ? { strength: 'exact' } : { strength: 'none' };
       }
       // `allowed[origin] === true`, `map.get(origin) !== undefined`

@@ -26,11 +26,12 @@ const SET_METHODS = new Set(['setHeader', 'set', 'header']);
 const APPEND_METHODS = new Set(['append', 'appendHeader']);
 
 /** Client-side request helpers: headers passed to them are request headers, not a CORS policy. */
-const CLIENT_CALLS = /^(fetch|axios|got|ky|request|superagent|\$http|ofetch|\$fetch|useFetch|http\.request|https\.request)$|^axios\.|^ky\.|^got\./;
+const CLIENT_CALLS = /^(fetch|axios|got|ky|request|superagent|\$http|ofetch|\$fetch|useFetch|http\.request|https\.request|\$\.ajax|jQuery\.ajax|\$\.(get|post)|wx\.request|uni\.request)$|^(axios|ky|got|this\.http|this\.\$http|http|api|client|instance)\.(get|post|put|patch|delete|request|create)$/;
 
 export function isCorsHeaderName(name: string): boolean {
   const lower = name.toLowerCase();
-  return lower.startsWith('access-control-') || lower === 'vary';
+  // Response headers only: Access-Control-Request-* are sent by clients (preflights, supertest).
+  return /^access-control-(allow-|expose-headers$|max-age$)/.test(lower) || lower === 'vary';
 }
 
 export type RawWrite = Omit<HeaderWrite, 'group' | 'framework'> & { groupNode: ts.Node };
@@ -216,5 +217,11 @@ function isClientRequestHeaders(object: ts.ObjectLiteralExpression): boolean {
   }
   // axios.defaults.headers = {...}, xhr.setRequestHeader
   if (parent && ts.isBinaryExpression(parent) && /defaults\.headers/.test(parent.left.getText())) return true;
+  // A request init: `{ method, headers, body }`, `{ mode: 'cors', credentials: 'include', headers }`.
+  if (node !== object && ts.isObjectLiteralExpression(node)) {
+    const keys = new Set(node.properties.map((p) => (p.name ? propertyNameText(p.name) : undefined)));
+    const responseLike = keys.has('status') || keys.has('statusCode') || keys.has('statusText');
+    if (!responseLike && (keys.has('mode') || keys.has('credentials') || keys.has('method') || keys.has('url') || keys.has('baseURL'))) return true;
+  }
   return false;
 }

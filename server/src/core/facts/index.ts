@@ -280,8 +280,8 @@ function findOriginLiterals(
     if (![ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken].includes(op)) continue;
     const l = skipOuter(b.left);
     const r = skipOuter(b.right);
-    if (ts.isStringLiteralLike(r) && guards.isOriginish(l)) add(r, 'comparison');
-    else if (ts.isStringLiteralLike(l) && guards.isOriginish(r)) add(l, 'comparison');
+    if (ts.isStringLiteralLike(r) && guards.isOriginish(l) && !isHostExpression(l)) add(r, 'comparison');
+    else if (ts.isStringLiteralLike(l) && guards.isOriginish(r) && !isHostExpression(r)) add(l, 'comparison');
   }
   for (const clause of caseClauses) {
     const sw = clause.parent.parent;
@@ -297,14 +297,22 @@ function findOriginLiterals(
   for (const call of calls) {
     const callee = skipOuter(call.expression);
     if (!ts.isPropertyAccessExpression(callee) || !['includes', 'has', 'indexOf'].includes(callee.name.text)) continue;
-    if (call.arguments[0] && guards.isOriginish(call.arguments[0])) addArray(evaluator.resolveArrayLiteral(callee.expression));
+    const arg = call.arguments[0];
+    if (arg && guards.isOriginish(arg) && !isHostExpression(arg)) addArray(evaluator.resolveArrayLiteral(callee.expression));
   }
   for (const d of declarations) {
     if (!ts.isIdentifier(d.name) || !ALLOWLIST_NAME.test(d.name.text)) continue;
     const array = evaluator.resolveArrayLiteral(d.initializer!);
     if (!array || array !== skipOuter(d.initializer!) && !ts.isNewExpression(skipOuter(d.initializer!))) continue;
     const strings = array.elements.filter((e): e is ts.StringLiteral => ts.isStringLiteralLike(e));
-    if (strings.length > 0 && strings.every((s) => ORIGIN_LIKE.test(s.text) || /^[a-z0-9.-]+\.[a-z]{2,}(:\d+)?\/?$/i.test(s.text))) addArray(array);
+    if (strings.length > 0 && strings.every((s) => ORIGIN_LIKE.test(s.text)) && strings.some((s) => s.text.includes('://'))) addArray(array);
   }
   return [...out.values()];
+}
+
+/** `new URL(origin).hostname`, `host`, `originHost`: compared with host names, not origins. */
+function isHostExpression(expr: ts.Expression): boolean {
+  const e = skipOuter(expr);
+  if (ts.isPropertyAccessExpression(e) && /^(hostname|host)$/.test(e.name.text)) return true;
+  return ts.isIdentifier(e) && /host|domain/i.test(e.text);
 }

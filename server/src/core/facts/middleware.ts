@@ -193,6 +193,11 @@ export class MiddlewareCollector {
       config.origin = star ? 'any' : entries.length === 0 && unknownEntry ? 'unknown' : 'list';
       return;
     }
+    // A falsy origin (false, null, undefined, '') switches CORS off in every supported library.
+    if (e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined')) {
+      config.origin = 'disabled';
+      return;
+    }
     const value = this.evaluator.evaluate(e);
     const kinds = new Set<OriginOptionKind>();
     for (const v of value.variants) {

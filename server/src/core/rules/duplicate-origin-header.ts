@@ -1,3 +1,4 @@
+import * as ts from 'typescript';
 import { isHttpMiddleware } from '../libraries';
 import { coexist, originWrites } from '../responses';
 import type { Rule } from './rule';
@@ -36,9 +37,12 @@ export const duplicateOriginHeader: Rule = {
     }
     const middleware = facts.configs.find((c) => isHttpMiddleware(c) && c.origin !== 'disabled');
     if (!middleware) return;
+    const middlewareApp = appOf(middleware.node);
     for (let i = 0; i < writes.length; i++) {
       const write = writes[i];
       if (flagged[i] || write.container && write.api === 'headers() entry') continue;
+      const writeApp = appOf(write.node);
+      if (middlewareApp && writeApp && middlewareApp !== writeApp) continue; // another app or router
       context.at(write.node);
       context.report({
         node: write.valueNode ?? write.node,
@@ -49,3 +53,15 @@ export const duplicateOriginHeader: Rule = {
     }
   },
 };
+
+const APP_METHODS = /^(use|all|get|post|put|patch|delete|del|options|head|register|route|addHook)$/;
+
+/** The app/router a node is registered on: `app` for code inside `app.use(…)` / `app.get(…)`. */
+function appOf(node: ts.Node): string | undefined {
+  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
+    if (ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && APP_METHODS.test(n.expression.name.text)) {
+      return n.expression.expression.getText();
+    }
+  }
+  return undefined;
+}

@@ -6,7 +6,10 @@ function originProblem(text: string): string | undefined {
   if (text !== text.trim()) return 'it has surrounding whitespace';
   if (/\s/.test(text)) return 'it contains whitespace';
   const m = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)(.*)$/i.exec(text);
-  if (!m) return 'it has no scheme (browsers send e.g. https://example.com)';
+  if (!m) {
+    // Only host-like text is an origin missing its scheme; other words ('value', 'self') are not origins at all.
+    return /^(localhost|[a-z0-9-]+(\.[a-z0-9-]+)+)(:\d+)?\/?$/i.test(text) ? 'it has no scheme (browsers send e.g. https://example.com)' : undefined;
+  }
   const [, scheme, host, rest] = m;
   if (host.includes('*')) return 'wildcards are not patterns here: the browser compares the exact text';
   if (rest === '/') return 'it ends with a slash, but an Origin header never does';
