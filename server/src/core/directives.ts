@@ -75,7 +75,9 @@ function enclosingComment(sourceFile: ts.SourceFile, offset: number): ts.Comment
     node = next;
   }
   if (offset >= node.getStart(sourceFile)) return undefined;
-  return ts.getLeadingCommentRanges(sourceFile.text, node.pos)?.find((c) => c.pos <= offset && offset < c.end);
+  // A comment after code on the same line is a trailing comment of the previous token.
+  const ranges = [...(ts.getTrailingCommentRanges(sourceFile.text, node.pos) ?? []), ...(ts.getLeadingCommentRanges(sourceFile.text, node.pos) ?? [])];
+  return ranges.find((c) => c.pos <= offset && offset < c.end);
 }
 
 /**

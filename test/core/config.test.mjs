@@ -1,0 +1,71 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseConfig, applyRuleOverrides, defaultConfig, isIgnored, analyzeFile } from '../../dist/core.js';
+
+test('a valid config is read', () => {
+  const { config, problems } = parseConfig(JSON.stringify({
+    $schema: './schemas/corslintrc.schema.json',
+    rules: { 'permissive-wildcard': 'off', 'null-origin': 'error' },
+    allowedOrigins: ['https://app.example.com'],
+    ignore: ['legacy/**'],
+    reportUnusedDisableDirectives: 'off',
+  }));
+  assert.deepEqual(problems, []);
+  assert.deepEqual(config.rules, { 'permissive-wildcard': 'off', 'null-origin': 'error' });
+  assert.deepEqual(config.allowedOrigins, ['https://app.example.com']);
+  assert.deepEqual(config.ignore, ['legacy/**']);
+  assert.equal(config.reportUnusedDisableDirectives, 'off');
+});
+
+test('broken JSON names the file, line and column, and defaults apply', () => {
+  const { config, problems } = parseConfig('{\n  "rules": {\n    "null-origin": "error",\n  \n', '/w/.corslintrc.json');
+  assert.equal(problems.length, 1);
+  assert.match(problems[0].message, /^\/w\/\.corslintrc\.json:\d+:\d+: not valid JSON/);
+  assert.deepEqual(config, defaultConfig());
+});
+
+test('an empty file and a non-object say so', () => {
+  assert.match(parseConfig('', 'c.json').problems[0].message, /c\.json: the file is empty/);
+  assert.match(parseConfig('[1]', 'c.json').problems[0].message, /top level must be a JSON object/);
+});
+
+test('bad keys and values are named, and the valid parts still apply', () => {
+  const text = '{"rules": {"null-origin": "loud", "no-such-rule": "error", "reflected-origin": "off"}, "allowedOrigins": "https://a.com", "colour": 1}';
+  const { config, problems } = parseConfig(text, '.corslintrc.json');
+  const byKey = Object.fromEntries(problems.map((p) => [p.key, p.message]));
+  assert.match(byKey['rules.null-origin'], /"rules\.null-origin" must be one of off, info, warning, error/);
+  assert.match(byKey['rules.no-such-rule'], /unknown rule "no-such-rule"/);
+  assert.match(byKey.allowedOrigins, /"allowedOrigins" must be an array of strings/);
+  assert.match(byKey.colour, /unknown key "colour"/);
+  assert.deepEqual(config.rules, { 'reflected-origin': 'off' });
+  for (const p of problems) assert.equal(typeof p.offset, 'number', `${p.key} has an offset`);
+  assert.equal(text.slice(problems.find((p) => p.key === 'colour').offset).startsWith('"colour"'), true);
+});
+
+test('--rule overrides are validated', () => {
+  const config = defaultConfig();
+  assert.deepEqual(applyRuleOverrides(config, ['null-origin:error']), []);
+  assert.equal(config.rules['null-origin'], 'error');
+  const problems = applyRuleOverrides(config, ['nope:error', 'null-origin:loud', 'bad']);
+  assert.equal(problems.length, 3);
+  assert.match(problems[0].message, /unknown rule "nope"/);
+  assert.match(problems[1].message, /"loud" is not a severity/);
+  assert.match(problems[2].message, /not of the form/);
+});
+
+test('rule settings change severities and switch rules off', () => {
+  const code = "res.setHeader('Access-Control-Allow-Origin', 'null');";
+  assert.equal(analyzeFile(code, 'a.js').findings[0].severity, 'warning');
+  assert.equal(analyzeFile(code, 'a.js', { ...defaultConfig(), rules: { 'null-origin': 'error' } }).findings[0].severity, 'error');
+  assert.deepEqual(analyzeFile(code, 'a.js', { ...defaultConfig(), rules: { 'null-origin': 'off' } }).findings, []);
+});
+
+test('ignore globs', () => {
+  assert.equal(isIgnored('legacy/a.js', ['legacy/**']), true);
+  assert.equal(isIgnored('src/legacy/a.js', ['legacy/**']), false);
+  assert.equal(isIgnored('src/legacy/a.js', ['**/legacy/**']), true);
+  assert.equal(isIgnored('src/a.test.js', ['*.test.js']), true);
+  assert.equal(isIgnored('src/a.js', ['*.test.js']), false);
+  assert.equal(isIgnored('gen/x/y.ts', ['gen/']), true);
+  assert.equal(isIgnored('a.ts', ['{a,b}.ts']), true);
+});
