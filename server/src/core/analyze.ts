@@ -1,6 +1,6 @@
 // The one entry point: text in, findings and policies out. Used unchanged by the LSP server, the CLI,
 // the audit and the tests. Pure: no I/O, never throws for any input text.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { defaultConfig } from './config';
 import { RuleContext } from './context';
 import { applyDirectives, findDirectives } from './directives';

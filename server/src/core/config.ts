@@ -1,6 +1,6 @@
 // .corslintrc.json: parsing, validation and defaults. Never throws: every problem comes back as data
 // with the key and offset it concerns, and the valid parts of the file still apply.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { ConfigProblem, CorsLintConfig, RULE_IDS, RuleId, RuleSetting } from './types';
 
 export const CONFIG_FILE_NAME = '.corslintrc.json';

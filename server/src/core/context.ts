@@ -1,6 +1,6 @@
 // What a rule sees: the file, its facts, the config, and `report`. Severity overrides from the config
 // are applied here so rules only state their default (which may depend on credentials).
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { FactsBundle } from './facts';
 import { FixBuilder } from './fixers';
 import type { RuleMeta } from './rules/rule';

@@ -4,7 +4,7 @@
 //   /* cors-lint-disable <rule> */            (whole file)
 // Without a rule list a directive covers every rule. A directive (or one rule id of it) that
 // suppresses nothing is reported as `unused-disable-directive`, with a safe fix that removes it.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { isRuleId } from './config';
 import { Finding, RuleSetting, UNUSED_DIRECTIVE_ID } from './types';
 

@@ -1,6 +1,6 @@
 // Builders for the text edits rules offer as fixes. Generated code follows the file's indentation and
 // quote style and uses the configured allowedOrigins when there are some (DESIGN §6).
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { RuleContext } from './context';
 import type { HeaderWrite } from './facts/model';
 import type { Fix, FixKind, TextEdit } from './types';
@@ -198,8 +198,14 @@ export class FixBuilder {
     return { value, declaration: this.insertTopLevel(`const ${ALLOWLIST_NAME} = ${list};`) };
   }
 
+  private readonly topLevel = new Map<string, boolean>();
+
   declaresTopLevel(name: string): boolean {
-    return this.sf.statements.some((s) => ts.isVariableStatement(s) && s.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === name));
+    const known = this.topLevel.get(name);
+    if (known !== undefined) return known;
+    const found = this.sf.statements.some((s) => ts.isVariableStatement(s) && s.declarationList.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === name));
+    this.topLevel.set(name, found);
+    return found;
   }
 
   /** Inserts a top-level statement after the imports/requires (or 'use strict'). */

@@ -2,7 +2,7 @@
 // equality, switch, anchored escaped regex, dot-bounded suffix), weak (an attacker's origin passes:
 // suffix without a dot boundary, prefix, substring, unanchored or unescaped-dot regex), unknown (a
 // check we cannot see into, e.g. an imported validator: given the benefit of the doubt), or none.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { ValueEvaluator, Variant, returnStatements, skipOuter, requestRead } from './values';
 
 export type Strength = 'none' | 'weak' | 'unknown' | 'exact';
@@ -546,15 +546,29 @@ export function dominatingConditions(node: ts.Node, stop?: ts.Node): DominatingC
     }
     if (ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isCaseClause(parent) || ts.isDefaultClause(parent) || ts.isModuleBlock(parent)) {
       // Early exits before this statement: `if (!ok) return …;`
-      for (const statement of parent.statements) {
-        if (statement === child) break;
-        if (!ts.isIfStatement(statement)) continue;
-        if (exits(statement.thenStatement) && !statement.elseStatement) out.push({ expr: statement.expression, positive: false });
-        else if (statement.elseStatement && exits(statement.elseStatement) && !exits(statement.thenStatement)) out.push({ expr: statement.expression, positive: true });
+      for (const guard of earlyExits(parent)) {
+        if (guard.end > child.pos) break;
+        out.push({ expr: guard.expr, positive: guard.positive });
       }
     }
   }
   return out;
+}
+
+const earlyExitCache = new WeakMap<ts.Node, { expr: ts.Expression; positive: boolean; end: number }[]>();
+
+/** The `if (cond) return/throw` statements of a block, in order (computed once per block). */
+function earlyExits(block: ts.Block | ts.SourceFile | ts.CaseClause | ts.DefaultClause | ts.ModuleBlock) {
+  let list = earlyExitCache.get(block);
+  if (list) return list;
+  list = [];
+  for (const statement of block.statements) {
+    if (!ts.isIfStatement(statement)) continue;
+    if (exits(statement.thenStatement) && !statement.elseStatement) list.push({ expr: statement.expression, positive: false, end: statement.end });
+    else if (statement.elseStatement && exits(statement.elseStatement) && !exits(statement.thenStatement)) list.push({ expr: statement.expression, positive: true, end: statement.end });
+  }
+  earlyExitCache.set(block, list);
+  return list;
 }
 
 /** Does this statement always leave the enclosing block (return/throw/break/continue)? */

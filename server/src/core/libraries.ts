@@ -1,5 +1,5 @@
 // Small facts about CORS libraries that several rules need.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { CorsConfig } from './facts/model';
 import { ALLOWLIST_NAME, FixBuilder } from './fixers';
 import type { Fix, TextEdit } from './types';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 export function scriptKindFor(fileName: string): ts.ScriptKind {
   const lower = fileName.toLowerCase();

@@ -1,6 +1,6 @@
 // The CORS policy inventory: one Policy per place that grants cross-origin access (an
 // Access-Control-Allow-Origin write, or a CORS middleware config), with what it grants.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { RuleContext } from './context';
 import { ACAH, ACAM } from './facts/headers';
 import type { CorsConfig, HeaderWrite } from './facts/model';

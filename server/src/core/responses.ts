@@ -1,6 +1,6 @@
 // Questions rules ask about header writes: do two writes land on the same response, is credentials
 // mode on for it, does it vary by Origin. Framework-free: they only look at facts and control flow.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { exits } from './guards';
 import type { FactsBundle } from './facts';
 import { ACAC, ACAO } from './facts/headers';

@@ -2,7 +2,7 @@
 // "Abstract values"). No type checker: identifiers are resolved by walking lexical scopes, `let`
 // variables take every value assigned to them, helper functions in the same file are followed into
 // their return statements with their parameters bound to the call's arguments.
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 export type Variant =
   /** A string known statically. `node` is the string literal itself when the text comes from exactly one literal. */
@@ -338,50 +338,63 @@ export class ValueEvaluator {
   private resolveUncached(id: ts.Identifier): Declaration | undefined {
     const name = id.text;
     for (let scope: ts.Node | undefined = id.parent; scope; scope = scope.parent) {
-      if (ts.isFunctionLike(scope)) {
-        const fn = scope as ts.SignatureDeclaration;
-        for (let i = 0; i < fn.parameters.length; i++) {
-          const parameter = fn.parameters[i];
-          const binding = findBinding(parameter.name, name);
-          if (binding !== undefined) return { kind: 'parameter', parameter, fn, index: i, binding: binding || undefined };
-        }
-        if ((ts.isFunctionExpression(scope) || ts.isFunctionDeclaration(scope)) && scope.name?.text === name && ts.isFunctionDeclaration(scope)) {
-          return { kind: 'function', declaration: scope };
-        }
+      const table = this.scopeTable(scope);
+      if (table?.has(name)) return table.get(name);
+    }
+    return undefined;
+  }
+
+  private readonly scopeTables = new Map<ts.Node, Map<string, Declaration | undefined> | undefined>();
+
+  /**
+   * The names a scope node binds (parameters, variables, functions, imports), built once per scope so
+   * resolution costs the scope depth, not the size of the scopes. `undefined` entries shadow without
+   * a usable declaration (a for-loop variable, a catch binding).
+   */
+  private scopeTable(scope: ts.Node): Map<string, Declaration | undefined> | undefined {
+    if (this.scopeTables.has(scope)) return this.scopeTables.get(scope);
+    let table: Map<string, Declaration | undefined> | undefined;
+    const bind = (name: string, decl: Declaration | undefined) => {
+      table ??= new Map();
+      if (!table.has(name)) table.set(name, decl);
+    };
+    const bindList = (list: ts.VariableDeclarationList) => {
+      const isConst = (list.flags & ts.NodeFlags.Const) !== 0;
+      for (const declaration of list.declarations) {
+        for (const [name, binding] of boundNames(declaration.name)) bind(name, { kind: 'variable', declaration, binding, isConst });
       }
-      if (ts.isCatchClause(scope) || ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) {
-        const list = ts.isCatchClause(scope) ? scope.variableDeclaration : scope.initializer;
-        const found = list && ts.isVariableDeclarationList(list) ? findInDeclarationList(list, name) : undefined;
-        if (found) return found;
-        if (list && ts.isVariableDeclaration(list) && findBinding(list.name, name) !== undefined) return undefined;
-      }
-      const statements = (ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isModuleBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope))
-        ? scope.statements
-        : undefined;
-      if (!statements) continue;
-      for (const statement of statements) {
-        if (ts.isVariableStatement(statement)) {
-          const found = findInDeclarationList(statement.declarationList, name);
-          if (found) return found;
-        } else if (ts.isFunctionDeclaration(statement) && statement.name?.text === name) {
-          return { kind: 'function', declaration: statement };
-        } else if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
-          const clause = statement.importClause;
-          const module = statement.moduleSpecifier.text;
-          if (clause?.name?.text === name) return { kind: 'import', module, name: 'default' };
-          const bindings = clause?.namedBindings;
-          if (bindings && ts.isNamespaceImport(bindings) && bindings.name.text === name) return { kind: 'import', module, name: '*' };
-          if (bindings && ts.isNamedImports(bindings)) {
-            for (const el of bindings.elements) {
-              if (el.name.text === name) return { kind: 'import', module, name: (el.propertyName ?? el.name).text };
-            }
-          }
-        } else if (ts.isExportDeclaration(statement)) {
-          continue;
+    };
+    if (ts.isFunctionLike(scope)) {
+      const fn = scope as ts.SignatureDeclaration;
+      fn.parameters.forEach((parameter, index) => {
+        for (const [name, binding] of boundNames(parameter.name)) bind(name, { kind: 'parameter', parameter, fn, index, binding });
+      });
+    }
+    if (ts.isCatchClause(scope) && scope.variableDeclaration) {
+      for (const [name] of boundNames(scope.variableDeclaration.name)) bind(name, undefined);
+    }
+    if ((ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) && scope.initializer && ts.isVariableDeclarationList(scope.initializer)) {
+      bindList(scope.initializer);
+    }
+    const statements = (ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isModuleBlock(scope) || ts.isCaseClause(scope) || ts.isDefaultClause(scope))
+      ? scope.statements
+      : undefined;
+    for (const statement of statements ?? []) {
+      if (ts.isVariableStatement(statement)) bindList(statement.declarationList);
+      else if (ts.isFunctionDeclaration(statement) && statement.name) bind(statement.name.text, { kind: 'function', declaration: statement });
+      else if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
+        const clause = statement.importClause;
+        const module = statement.moduleSpecifier.text;
+        if (clause?.name) bind(clause.name.text, { kind: 'import', module, name: 'default' });
+        const bindings = clause?.namedBindings;
+        if (bindings && ts.isNamespaceImport(bindings)) bind(bindings.name.text, { kind: 'import', module, name: '*' });
+        if (bindings && ts.isNamedImports(bindings)) {
+          for (const el of bindings.elements) bind(el.name.text, { kind: 'import', module, name: (el.propertyName ?? el.name).text });
         }
       }
     }
-    return undefined;
+    this.scopeTables.set(scope, table);
+    return table;
   }
 
   private readonly assignmentCache = new Map<ts.VariableDeclaration, ts.BinaryExpression[]>();
@@ -401,28 +414,16 @@ export class ValueEvaluator {
   }
 }
 
-function findInDeclarationList(list: ts.VariableDeclarationList, name: string): Declaration | undefined {
-  const isConst = (list.flags & ts.NodeFlags.Const) !== 0;
-  for (const declaration of list.declarations) {
-    const binding = findBinding(declaration.name, name);
-    if (binding !== undefined) return { kind: 'variable', declaration, binding: binding || undefined, isConst };
-  }
-  return undefined;
-}
-
-/** null = the name itself; a BindingElement = inside a destructuring pattern; undefined = not bound here. */
-function findBinding(name: ts.BindingName, target: string): ts.BindingElement | null | undefined {
-  if (ts.isIdentifier(name)) return name.text === target ? null : undefined;
+/** Every name a binding pattern introduces, with the BindingElement that introduces it (none for a plain name). */
+function boundNames(name: ts.BindingName): [string, ts.BindingElement | undefined][] {
+  if (ts.isIdentifier(name)) return [[name.text, undefined]];
+  const out: [string, ts.BindingElement | undefined][] = [];
   for (const element of name.elements) {
     if (ts.isOmittedExpression(element)) continue;
-    if (ts.isIdentifier(element.name)) {
-      if (element.name.text === target) return element;
-    } else {
-      const inner = findBinding(element.name, target);
-      if (inner !== undefined) return inner ?? element;
-    }
+    if (ts.isIdentifier(element.name)) out.push([element.name.text, element]);
+    else for (const [inner, binding] of boundNames(element.name)) out.push([inner, binding ?? element]);
   }
-  return undefined;
+  return out;
 }
 
 function functionOf(decl: Declaration): ts.SignatureDeclaration | undefined {

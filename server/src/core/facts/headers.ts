@@ -10,7 +10,7 @@
 //   key/value     { key: 'Access-Control-Allow-Origin', value: v } (next.config headers(), vercel.json-like)
 //   pairs         [['Access-Control-Allow-Origin', v]] (Headers init, writeHead arrays) and flat writeHead arrays
 //   decorators    @Header('Access-Control-Allow-Origin', v) (NestJS)
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { ValueEvaluator, propertyNameText, skipOuter, literalTexts } from '../values';
 import type { HeaderWrite, WriteMode } from './model';
 

@@ -1,7 +1,7 @@
 // The single AST walk: every node is visited once and handed to the adapters that care about its
 // kind. Adapters only collect candidates and the scope index during the walk; values are evaluated
 // afterwards, when every binding and call site is known.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { GuardClassifier, CheckResult } from '../guards';
 import { ScopeIndex, ValueEvaluator, propertyNameText, skipOuter } from '../values';
 import { ACAO, HeaderWriteCollector, RawWrite } from './headers';

@@ -9,7 +9,7 @@
 //   @middy/http-cors         origin default '*', `origins` list; credentials with '*' echo the request origin.
 //   hapi route/server `cors` origin default ['*'] (the matching request origin is echoed).
 //   restify-cors-middleware  `origins` list; '*' allows any.
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { GuardClassifier, CheckResult, dominatingConditions } from '../guards';
 import { ValueEvaluator, findProperty, propertyNameText, skipOuter, returnStatements } from '../values';
 import type { CorsConfig, OriginEntry, OriginOptionKind } from './model';

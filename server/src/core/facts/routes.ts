@@ -3,7 +3,7 @@
 //   fastify.route({ method, url, handler }), server.route({ method, path, handler }) (hapi)
 //   export function PUT / export const DELETE = … (Next.js route handlers, SvelteKit +server)
 //   req.method === 'PUT', switch (request.method) { case 'DELETE': … } (Node http, Fetch workers)
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { propertyNameText, skipOuter, findProperty } from '../values';
 import type { OptionsAnswer, Route } from './model';
 

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { isHttpMiddleware } from '../libraries';
 import { coexist, originWrites } from '../responses';
 import type { Rule } from './rule';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { RuleContext } from '../context';
 import { ACAM } from '../facts/headers';
 import type { HeaderWrite, Route } from '../facts/model';

@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { dependsOnRequest, hasVaryOrigin, originWrites, requestVariants } from '../responses';
 import type { Rule } from './rule';
 

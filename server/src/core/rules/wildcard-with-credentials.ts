@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { ALLOWLIST_NAME } from '../fixers';
 import { credentialsWrite, hasVaryOrigin, originWrites } from '../responses';
 import { reflectsWithCredentials } from '../libraries';
