@@ -16,6 +16,11 @@ export interface AnalyzeOptions {
   sourceFile?: ts.SourceFile;
   /** Skip the text prefilter (tests use this to prove the prefilter is conservative). */
   noPrefilter?: boolean;
+  /**
+   * Fault injection for tests of the adapters: this rule throws as if it had a bug, to prove that one
+   * broken rule cannot hide the others' findings or take the server down.
+   */
+  failingRule?: string;
 }
 
 export function analyzeFile(
@@ -50,6 +55,7 @@ export function analyzeFile(
     if (setting === 'off') continue;
     context.beginRule(rule.meta, setting);
     try {
+      if (options.failingRule === rule.meta.id) throw new Error(`injected failure in ${rule.meta.id}`);
       rule.check(context);
     } catch (error) {
       // One broken rule must not hide the others: log it with the node it was looking at.
