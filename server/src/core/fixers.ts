@@ -96,13 +96,21 @@ export class FixBuilder {
   removeListElement(element: ts.Node, list: ts.NodeArray<ts.Node>): TextEdit {
     const i = list.indexOf(element);
     const text = this.sf.text;
-    if (list.length === 1) return { start: element.getStart(this.sf), end: element.end + (text[element.end] === ',' ? 1 : 0), newText: '' };
+    if (list.length === 1) {
+      const start = element.getStart(this.sf);
+      const end = element.end + (text[element.end] === ',' ? 1 : 0);
+      // `{ a: 1 }` → `{}`: the padding inside the brackets goes too when it is all on one line.
+      let after = end;
+      while (text[after] === ' ' || text[after] === '\t') after++;
+      if (!text.slice(list.pos, start).includes('\n') && /[}\])]/.test(text[after] ?? '')) return { start: list.pos, end: after, newText: '' };
+      return { start, end, newText: '' };
+    }
     if (i < list.length - 1) return { start: element.getStart(this.sf), end: list[i + 1].getStart(this.sf), newText: '' };
     return { start: list[i - 1].end, end: element.end, newText: '' };
   }
 
   /** Adds `name: value` beside an existing header write on the same response, in the write's own style. */
-  addSiblingHeader(write: HeaderWrite, name: string, value: string): TextEdit | undefined {
+  addSiblingHeader(write: HeaderWrite, name: string, value: string, everyResponse = name.toLowerCase() === 'vary'): TextEdit | undefined {
     if (write.container && ts.isPropertyAssignment(write.node) || write.container && ts.isShorthandPropertyAssignment(write.node)) {
       const multiline = this.sf.text.slice(write.container.getStart(this.sf), write.node.getStart(this.sf)).includes('\n');
       const key = /^[A-Za-z_$][\w$]*$/.test(name) ? name : this.quote(name);
@@ -119,8 +127,13 @@ export class FixBuilder {
       return this.insertBefore(write.node, `[${this.quote(name)}, ${this.quote(value)}], `);
     }
     if (write.receiver && write.method) {
-      const call = `${write.receiver}.${write.method === 'append' || write.method === 'appendHeader' ? write.method : write.method}(${this.quote(name)}, ${this.quote(value)})`;
-      if (write.statement) return this.insertAfter(write.statement, `\n${this.indentOf(write.statement)}${call};`);
+      const call = `${write.receiver}.${write.method}(${this.quote(name)}, ${this.quote(value)})`;
+      if (write.statement) {
+        // A header every response needs (Vary) must not sit inside the branch that allows the origin.
+        const outer = everyResponse ? outermostConditional(write.statement) : undefined;
+        if (outer) return this.insertBefore(outer, `${call};\n${this.indentOf(outer)}`);
+        return this.insertAfter(write.statement, `\n${this.indentOf(write.statement)}${call};`);
+      }
       // A chained write (`h.response(x).header(…)`, `res.set(…).json(…)`): chain one more.
       if (['header', 'set'].includes(write.method) && ts.isCallExpression(write.node)) {
         return this.insertAfter(write.node, `.${write.method}(${this.quote(name)}, ${this.quote(value)})`);
@@ -189,7 +202,7 @@ export class FixBuilder {
    */
   allowlistExpression(originExpr: string, origins: string[]): { value: string; declaration?: TextEdit } {
     const isTs = /\.(ts|tsx|mts|cts)$/i.test(this.sf.fileName);
-    const simple = /^[\w$.]+$/.test(originExpr) ? originExpr : `(${originExpr})`;
+    const simple = /^[\w$.?()'"[\]-]+$/.test(originExpr) ? originExpr : `(${originExpr})`;
     const value = isTs
       ? `${ALLOWLIST_NAME}.find((allowed) => allowed === ${simple}) ?? ${ALLOWLIST_NAME}[0]`
       : `${ALLOWLIST_NAME}.includes(${simple}) ? ${simple} : ${ALLOWLIST_NAME}[0]`;
@@ -218,11 +231,23 @@ export class FixBuilder {
       if (isImport) anchor = s;
       else break;
     }
-    if (anchor) return { start: anchor.end, end: anchor.end, newText: `\n\n${statement}` };
+    if (anchor) {
+      const blankFollows = /^[ \t]*\r?\n[ \t]*\r?\n/.test(this.sf.text.slice(anchor.end));
+      return { start: anchor.end, end: anchor.end, newText: `\n\n${statement}${blankFollows ? '' : '\n'}` };
+    }
     const first = this.sf.statements[0];
     const at = first ? first.getStart(this.sf) : this.sf.text.length;
     return { start: at, end: at, newText: `${statement}\n\n` };
   }
+}
+
+/** The outermost if-statement around a statement within its function, if any. */
+function outermostConditional(statement: ts.Statement): ts.Statement | undefined {
+  let outer: ts.Statement | undefined;
+  for (let n: ts.Node | undefined = statement.parent; n && !ts.isFunctionLike(n) && !ts.isSourceFile(n); n = n.parent) {
+    if (ts.isIfStatement(n)) outer = n;
+  }
+  return outer;
 }
 
 /** A serialized origin (scheme://host[:port]) normalised the way browsers send it, or undefined. */

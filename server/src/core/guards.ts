@@ -189,7 +189,12 @@ export class GuardClassifier {
     if (found === undefined) return this.mentionsOrigin(expr) ? { strength: 'unknown' } : undefined;
     const leaf = this.classifyCall(call, true, depth + 1);
     if (!leaf) return undefined;
-    return found === positive ? leaf : { strength: 'none' };
+    if (found !== positive) return { strength: 'none' };
+    // The comparison as a whole is the weak check: its replacement keeps the comparison's sense.
+    if (leaf.strength === 'weak') {
+      return { ...leaf, weakNode: expr, replacement: leaf.replacement && (found ? leaf.replacement : `!${leaf.replacement}`) };
+    }
+    return leaf;
   }
 
   private classifyCall(call: ts.CallExpression, positive: boolean, depth: number): CheckResult | undefined {
@@ -514,7 +519,7 @@ export function fixRegexSource(source: string): string {
     body = out;
     const hasScheme = /^(\(?https\??:|\(?http|\\\/\\\/|\/\/)/.test(body);
     const subdomain = body.startsWith('\\.');
-    if (!hasScheme) body = `https?:\\/\\/${subdomain ? '([a-z0-9-]+\\.)+' + body.slice(2) : body}`;
+    if (!hasScheme) body = `https:\\/\\/${subdomain ? '([a-z0-9-]+\\.)+' + body.slice(2) : body}`;
     return `^${body}$`;
   }).join('|');
 }

@@ -14,8 +14,10 @@ export function isTrueValue(value: AbstractValue): boolean {
 /** Can both writes happen while producing one response? False when they sit in exclusive branches. */
 export function coexist(a: HeaderWrite, b: HeaderWrite): boolean {
   if (a.group !== b.group) return false;
+  // next.config headers(): the entries of one `headers` list are one response.
+  if (a.api === 'headers() entry' && b.api === 'headers() entry') return true;
   if (a.container && b.container) return a.container === b.container;
-  if (a.api === 'headers() entry' || b.api === 'headers() entry') return a.container === b.container;
+  if (a.api === 'headers() entry' || b.api === 'headers() entry') return false;
   return !exclusive(a.node, b.node);
 }
 

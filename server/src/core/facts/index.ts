@@ -272,7 +272,12 @@ function findOriginLiterals(
   };
   for (const w of writes) {
     if (w.name !== ACAO) continue;
-    for (const v of w.value.variants) if (v.kind === 'literal') add(v.node, 'header');
+    for (const v of w.value.variants) {
+      if (v.kind !== 'literal') continue;
+      if (v.node) add(v.node, 'header');
+      // Text built from parts (`https://${host}/`, 'https://' + host + '/'): judged at the value.
+      else if (w.valueNode && !out.has(w.valueNode) && w.value.variants.length === 1) out.set(w.valueNode, { node: w.valueNode, text: v.text, context: 'header' });
+    }
   }
   for (const c of middleware.configs) for (const e of c.entries) if (!e.isRegExp) add(e.node, 'middleware');
   for (const b of comparisons) {
@@ -280,6 +285,7 @@ function findOriginLiterals(
     if (![ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken].includes(op)) continue;
     const l = skipOuter(b.left);
     const r = skipOuter(b.right);
+    if (deniesOnMatch(b, op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken)) continue;
     if (ts.isStringLiteralLike(r) && guards.isOriginish(l) && !isHostExpression(l)) add(r, 'comparison');
     else if (ts.isStringLiteralLike(l) && guards.isOriginish(r) && !isHostExpression(r)) add(l, 'comparison');
   }
@@ -308,6 +314,30 @@ function findOriginLiterals(
     if (strings.length > 0 && strings.every((s) => ORIGIN_LIKE.test(s.text)) && strings.some((s) => s.text.includes('://'))) addArray(array);
   }
   return [...out.values()];
+}
+
+const DENIAL = /\b4\d\d\b|\bthrow\b|return\s+false\b|new Error\b|\breject|\bdeny|\bforbidden|\bblock/i;
+
+/**
+ * Is this comparison a blocklist (`if (origin === 'http://evil.com') return res.sendStatus(403)`)?
+ * Then its operand is refused, not trusted.
+ */
+function deniesOnMatch(comparison: ts.BinaryExpression, negated: boolean): boolean {
+  let child: ts.Node = comparison;
+  let positive = !negated;
+  for (let parent = comparison.parent; parent; child = parent, parent = parent.parent) {
+    if (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken) positive = !positive;
+    else if (ts.isIfStatement(parent) && parent.expression === child) {
+      const branch = positive ? parent.thenStatement : parent.elseStatement;
+      return branch !== undefined && DENIAL.test(branch.getText());
+    } else if (ts.isConditionalExpression(parent) && parent.condition === child) {
+      const branch = positive ? parent.whenTrue : parent.whenFalse;
+      return DENIAL.test(branch.getText());
+    } else if (!ts.isParenthesizedExpression(parent) && !(ts.isBinaryExpression(parent) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.AmpersandAmpersandToken].includes(parent.operatorToken.kind))) {
+      return false;
+    }
+  }
+  return false;
 }
 
 /** `new URL(origin).hostname`, `host`, `originHost`: compared with host names, not origins. */

@@ -138,6 +138,8 @@ export class MiddlewareCollector {
     const prop = (name: string) => options.properties.find((p): p is ts.PropertyAssignment | ts.ShorthandPropertyAssignment =>
       (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && propertyNameText(p.name) === name);
     const valueOf = (p: ts.PropertyAssignment | ts.ShorthandPropertyAssignment) => (ts.isPropertyAssignment(p) ? p.initializer : p.name);
+    // `origin(origin, callback) { … }` written as a method.
+    const originMethod = options.properties.find((p): p is ts.MethodDeclaration => ts.isMethodDeclaration(p) && propertyNameText(p.name) === 'origin');
 
     const credentials = prop('credentials');
     if (credentials) {
@@ -150,6 +152,14 @@ export class MiddlewareCollector {
     config.allowedHeaders = this.stringList(prop('allowedHeaders') ?? prop('allowHeaders') ?? prop('headers'));
     if (semantics === 'hapi' && config.allowedHeaders === undefined) config.allowedHeaders = undefined;
 
+    if (originMethod) {
+      config.originNode = originMethod;
+      config.originFunction = originMethod;
+      const verdict = this.classifyOriginFunction(originMethod);
+      config.origin = verdict.kind;
+      if (verdict.weak?.weakNode) config.weakCheck = { node: verdict.weak.weakNode, strength: 'weak', weakness: verdict.weak.weakness, replacement: verdict.weak.replacement };
+      return;
+    }
     const origin = prop('origin') ?? prop('origins');
     if (!origin) return;
     config.originNode = origin;
@@ -189,7 +199,10 @@ export class MiddlewareCollector {
         }
       }
       config.entries = entries;
-      const star = entries.find((x) => !x.isRegExp && x.text === '*');
+      // @fastify/cors, hapi and restify treat '*' in a list as "any origin"; cors and hono/cors compare it
+      // as text, so it matches nothing.
+      const starMeansAny = config.library === '@fastify/cors' || /^(hapi|restify)/.test(config.library);
+      const star = starMeansAny && entries.find((x) => !x.isRegExp && x.text === '*');
       config.origin = star ? 'any' : entries.length === 0 && unknownEntry ? 'unknown' : 'list';
       return;
     }

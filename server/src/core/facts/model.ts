@@ -121,7 +121,8 @@ export interface OriginCheck {
 
 /** A string literal that a program treats as an origin (allowlist entry, comparison operand, header value). */
 export interface OriginLiteral {
-  node: ts.StringLiteralLike;
+  /** The string literal, or the expression that builds the text (template, concatenation) for header values. */
+  node: ts.Node;
   text: string;
   context: 'header' | 'allowlist' | 'comparison' | 'middleware';
 }

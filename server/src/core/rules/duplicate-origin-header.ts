@@ -22,16 +22,18 @@ export const duplicateOriginHeader: Rule = {
         if (!sameTarget || !coexist(first, later) || flagged[i]) continue;
         context.at(later.node);
         flagged[i] = true;
-        const appended = later.mode === 'append' || first.mode === 'append' || !!first.container;
+        const appended = later.mode === 'append' || first.mode === 'append';
         const line = context.line(first.node);
-        const removal = appended ? fixer.removeWrite(later) : fixer.removeWrite(first);
+        const removal = appended || first.container ? fixer.removeWrite(later) : fixer.removeWrite(first);
         context.report({
           node: later.valueNode ?? later.node,
-          message: appended
-            ? `Access-Control-Allow-Origin is added again for the same response (first on line ${line}); the browser sees two values and rejects the response.`
-            : `Access-Control-Allow-Origin is written again for the same response, silently replacing the value set on line ${line}. Keep one write.`,
+          message: first.container
+            ? `This headers object names Access-Control-Allow-Origin twice (first on line ${line}); depending on the API one value silently wins or both are sent and the browser rejects the response. Keep one.`
+            : appended
+              ? `Access-Control-Allow-Origin is added again for the same response (first on line ${line}); the browser sees two values and rejects the response.`
+              : `Access-Control-Allow-Origin is written again for the same response, silently replacing the value set on line ${line}. Keep one write.`,
           related: [{ node: first.node, message: 'First written here.' }],
-          fixes: [fixer.fix(appended ? 'Remove the duplicate write' : 'Remove the overwritten write', 'safe', [removal])],
+          fixes: [fixer.fix(appended || first.container ? 'Remove the duplicate write' : 'Remove the overwritten write', 'safe', [removal])],
         });
       }
     }

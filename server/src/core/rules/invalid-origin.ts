@@ -1,3 +1,4 @@
+import ts from 'typescript';
 import { normaliseOrigin } from '../fixers';
 import type { Rule } from './rule';
 
@@ -42,7 +43,7 @@ export const invalidOrigin: Rule = {
       context.at(literal.node);
       const normal = normaliseOrigin(text);
       const fixes = [];
-      if (normal && !text.includes('*')) {
+      if (normal && !text.includes('*') && ts.isStringLiteralLike(literal.node)) {
         fixes.push(fixer.fix(`Use ${normal.origin}`, normal.safe ? 'safe' : 'suggestion', [fixer.replace(literal.node, fixer.requote(literal.node, normal.origin))]));
       }
       if (text.includes('*') && literal.context === 'middleware') {

@@ -99,8 +99,11 @@ function optionsHandlerFix(context: RuleContext, route: Route, originWrite: Head
     const call = node.parent.parent;
     const statement = call.parent;
     if (!ts.isExpressionStatement(statement)) return undefined;
-    const receiver = node.parent.expression.getText();
-    const path = call.arguments[0] && route.path !== undefined ? call.arguments[0].getText() : fixer.quote('*');
+    const receiverNode = node.parent.expression;
+    const receiver = receiverNode.getText();
+    // app.route('/x').put(h): the path is on the receiver, so the OPTIONS handler takes none.
+    const onRoute = ts.isCallExpression(receiverNode) && ts.isPropertyAccessExpression(receiverNode.expression) && receiverNode.expression.name.text === 'route';
+    const pathArg = onRoute ? '' : `${call.arguments[0] && route.path !== undefined ? call.arguments[0].getText() : fixer.quote('*')}, `;
     const indent = fixer.indentOf(statement);
     const i1 = indent + unit;
     const i2 = i1 + unit;
@@ -116,10 +119,10 @@ function optionsHandlerFix(context: RuleContext, route: Route, originWrite: Head
       const send = has(/^restify$/) ? 'res.send(204)' : 'res.sendStatus(204)';
       const setter = has(/^restify$/) ? 'res.set' : 'res.set';
       handler = `(req, res) => {\n${i1}${setter}({\n${headerLines(originValue('req.headers.origin'), i2)}\n${i1}});\n${i1}${send};\n${indent}}`;
-      edits.push(fixer.insertBefore(statement, `${receiver}.${method}(${path}, ${handler});\n${indent}`));
+      edits.push(fixer.insertBefore(statement, `${receiver}.${method}(${pathArg}${handler});\n${indent}`));
       return fixer.fix(`Answer preflight requests: add ${receiver}.${method}(…) with 204 and the CORS headers`, 'suggestion', edits);
     }
-    edits.push(fixer.insertBefore(statement, `${receiver}.options(${path}, ${handler});\n${indent}`));
+    edits.push(fixer.insertBefore(statement, `${receiver}.options(${pathArg}${handler});\n${indent}`));
     return fixer.fix(`Answer preflight requests: add ${receiver}.options(…) with 204 and the CORS headers`, 'suggestion', edits);
   }
   // export function PUT → export async function OPTIONS at the end of the file.
@@ -149,7 +152,7 @@ function optionsHandlerFix(context: RuleContext, route: Route, originWrite: Head
     let branch: string;
     if (originWrite.api === 'function result headers') {
       branch = `if (${methodExpr} === 'OPTIONS') {\n${i1}return {\n${i2}statusCode: 204,\n${i2}headers: {\n${headerLines(originValue(`${p}.headers?.origin`), i2 + unit)}\n${i2}},\n${i1}};\n${indent}}`;
-    } else if (res && /^(res|response)$/.test(originWrite.receiver?.split('.')[0] ?? '')) {
+    } else if (res && !/Response|headers/i.test(originWrite.api)) {
       branch = `if (${methodExpr} === 'OPTIONS') {\n${i1}${res}.writeHead(204, {\n${headerLines(originValue(`${p}.headers.origin`), i2)}\n${i1}});\n${i1}return ${res}.end();\n${indent}}`;
     } else {
       branch = `if (${methodExpr} === 'OPTIONS') {\n${i1}return new Response(null, {\n${i2}status: 204,\n${i2}headers: {\n${headerLines(originValue(`${p}.headers.get('Origin')`), i2 + unit)}\n${i2}},\n${i1}});\n${indent}}`;

@@ -30,7 +30,7 @@ export const multipleOrigins: Rule = {
       const requestOrigin = fixer.requestOrigin(write);
       const fixes = [];
       if (requestOrigin && known.length > 0) {
-        const { value, declaration } = fixer.allowlistExpression(requestOrigin, known);
+        const { value, declaration } = fixer.allowlistExpression(requestOrigin, fixer.allowlist(known).origins);
         const vary = hasVaryOrigin(write, context.facts) ? undefined : fixer.addSiblingHeader(write, 'Vary', 'Origin');
         const edits = [fixer.replace(write.valueNode, value), declaration];
         if (vary) edits.push(vary);

@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { credentialsWrite, originWrites } from '../responses';
+import { skipOuter } from '../values';
 import type { Rule } from './rule';
 
 export const nullOrigin: Rule = {
@@ -15,9 +16,22 @@ export const nullOrigin: Rule = {
     const why = "any page can send Origin: null (a sandboxed iframe, a data: URL, a redirect), so 'null' trusts every site";
     for (const write of originWrites(context.facts)) {
       context.at(write.node);
-      if (!write.valueNode || !write.value.variants.some((v) => v.kind === 'literal' && v.text.trim().toLowerCase() === 'null')) continue;
+      const nullVariant = write.value.variants.find((v) => v.kind === 'literal' && v.text.trim().toLowerCase() === 'null');
+      if (!write.valueNode || !nullVariant || nullVariant.kind !== 'literal') continue;
       const credentials = credentialsWrite(write);
       const configured = context.config.allowedOrigins[0];
+      // One branch of a conditional value (`prod ? 'https://a.com' : 'null'`): point at that branch.
+      const branch = nullVariant.node && nullVariant.node !== skipOuter(write.valueNode) && write.value.variants.length > 1 ? nullVariant.node : undefined;
+      if (branch) {
+        context.report({
+          node: branch,
+          severity: credentials ? 'error' : 'warning',
+          message: `Access-Control-Allow-Origin can be 'null': ${why}${credentials ? ', and credentials are allowed, so it can read users\' data' : ''}.`,
+          related: credentials ? [{ node: credentials.node, message: 'Credentials are allowed here.' }] : [],
+          fixes: [configured ? fixer.fix(`Use ${configured} instead of 'null'`, 'suggestion', [fixer.replace(branch, fixer.requote(branch, configured))]) : undefined],
+        });
+        continue;
+      }
       context.report({
         node: write.valueNode,
         severity: credentials ? 'error' : 'warning',

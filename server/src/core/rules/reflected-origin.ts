@@ -46,8 +46,8 @@ export const reflectedOrigin: Rule = {
       const cause = config.originFunction
         ? 'its origin callback approves every origin'
         : config.originNode
-          ? config.origin === 'reflect' && !reflectsWithCredentials(config) ? '`origin: true` echoes the request Origin' : `${config.library} echoes the request Origin`
-          : config.defaultNote ?? `${config.library} echoes the request Origin`;
+          ? config.origin === 'reflect' && !reflectsWithCredentials(config) ? '`origin: true` echoes the request Origin' : 'it echoes the request Origin'
+          : config.defaultNote ?? 'it echoes the request Origin';
       context.report({
         node: config.originNode ?? config.node,
         severity: credentials ? 'error' : 'warning',

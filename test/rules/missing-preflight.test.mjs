@@ -1,0 +1,88 @@
+import { ruleTester } from './rule-tester.mjs';
+
+const needs = (what) => new RegExp(`^${what} needs a CORS preflight, but nothing answers OPTIONS with Access-Control-Allow-Origin, -Methods and -Headers and a 2xx status`);
+
+ruleTester('missing-preflight', {
+  valid: [
+    { name: 'Express OPTIONS route for the same path', code: "import express from 'express';\nconst app = express();\napp.options('/items/:id', (req, res) => {\n  res.set({ 'Access-Control-Allow-Origin': 'https://a.com', 'Access-Control-Allow-Methods': 'PUT' });\n  res.sendStatus(204);\n});\napp.put('/items/:id', (req, res) => {\n  res.set('Access-Control-Allow-Origin', 'https://a.com');\n  res.json({});\n});" },
+    { name: 'simple method (POST) needs no preflight by itself', code: "import express from 'express';\nconst app = express();\napp.post('/items', (req, res) => {\n  res.set('Access-Control-Allow-Origin', 'https://a.com');\n  res.json({});\n});" },
+    { name: 'cors middleware answers preflights', code: "import express from 'express';\nimport cors from 'cors';\nconst app = express();\napp.use(cors({ origin: 'https://a.com' }));\napp.delete('/items/:id', (req, res) => res.sendStatus(204));" },
+    { name: 'exported OPTIONS handler', code: "export async function PUT() {\n  return Response.json({}, { headers: { 'Access-Control-Allow-Origin': 'https://a.com' } });\n}\nexport function OPTIONS() {\n  return new Response(null, { status: 204, headers: { 'Access-Control-Allow-Origin': 'https://a.com', 'Access-Control-Allow-Methods': 'PUT' } });\n}" },
+    { name: "catch-all app.options('*')", code: "import express from 'express';\nconst app = express();\napp.options('*', (req, res) => {\n  res.set('Access-Control-Allow-Origin', 'https://a.com');\n  res.sendStatus(204);\n});\napp.put('/x', (req, res) => {\n  res.set('Access-Control-Allow-Origin', 'https://a.com');\n});" },
+    { name: 'PUT route without any CORS headers (same-origin API)', code: "import express from 'express';\nconst app = express();\napp.put('/x', (req, res) => {\n  res.json({});\n});" },
+    { name: 'Node handler answering OPTIONS with 204 and Allow-Methods', code: "import http from 'node:http';\nhttp.createServer((req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', 'https://a.com');\n  if (req.method === 'OPTIONS') {\n    res.writeHead(204, { 'Access-Control-Allow-Methods': 'PUT, DELETE' });\n    return res.end();\n  }\n  if (req.method === 'PUT') res.end('ok');\n});" },
+    { name: 'client code sending PUT with fetch', code: "export async function save(item) {\n  await fetch('https://api.a.com/items', { method: 'PUT', headers: { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' }, body: JSON.stringify(item) });\n}" },
+  ],
+  invalid: [
+    {
+      name: 'Express PUT with hand-written CORS and no OPTIONS (issue case)',
+      filename: 'a.js',
+      code: "const express = require('express');\nconst app = express();\napp.put('/items/:id', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', 'https://a.com');\n  res.json({});\n});",
+      errors: [{
+        line: 3, column: 5, endColumn: 8, text: 'put', severity: 'warning', message: needs('PUT /items/:id'),
+        suggestions: [{
+          title: /add app\.options\(…\) with 204/,
+          output: "const express = require('express');\nconst app = express();\napp.options('/items/:id', (req, res) => {\n  res.set({\n    'Access-Control-Allow-Origin': 'https://a.com',\n    'Access-Control-Allow-Methods': 'GET, POST, PUT',\n    'Access-Control-Allow-Headers': 'Content-Type, Authorization',\n  });\n  res.sendStatus(204);\n});\napp.put('/items/:id', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', 'https://a.com');\n  res.json({});\n});",
+        }],
+      }],
+    },
+    {
+      name: 'express.Router() DELETE',
+      code: "import express from 'express';\nconst router = express.Router();\nrouter.delete('/items/:id', (req, res) => {\n  res.set('Access-Control-Allow-Origin', 'https://a.com');\n  res.sendStatus(204);\n});",
+      errors: [{ line: 3, column: 8, text: 'delete', severity: 'warning', message: needs('DELETE /items/:id'), suggestions: [{ title: /router\.options/ }] }],
+    },
+    {
+      name: 'Next.js route handler export function PUT',
+      code: "export async function PUT(request: Request) {\n  return Response.json({ ok: true }, { headers: { 'Access-Control-Allow-Origin': 'https://a.com' } });\n}\n",
+      errors: [{
+        line: 1, column: 23, text: 'PUT', severity: 'warning', message: needs('PUT'),
+        suggestions: [{ output: "export async function PUT(request: Request) {\n  return Response.json({ ok: true }, { headers: { 'Access-Control-Allow-Origin': 'https://a.com' } });\n}\n\nexport async function OPTIONS() {\n  return new Response(null, {\n    status: 204,\n    headers: {\n      'Access-Control-Allow-Origin': 'https://a.com',\n      'Access-Control-Allow-Methods': 'GET, POST, PUT',\n      'Access-Control-Allow-Headers': 'Content-Type, Authorization',\n    },\n  });\n}\n" }],
+      }],
+    },
+    {
+      name: 'Node http method branch: the fix answers with res.writeHead, not a Fetch Response',
+      code: "import http from 'node:http';\nhttp.createServer((req, res) => {\n  if (req.method === 'DELETE') {\n    res.writeHead(204, { 'Access-Control-Allow-Origin': 'https://a.com' });\n    return res.end();\n  }\n  res.end();\n});",
+      errors: [{
+        line: 3, column: 22, text: "'DELETE'", severity: 'warning', message: needs('DELETE'),
+        suggestions: [{ output: "import http from 'node:http';\nhttp.createServer((req, res) => {\n  if (req.method === 'OPTIONS') {\n    res.writeHead(204, {\n      'Access-Control-Allow-Origin': 'https://a.com',\n      'Access-Control-Allow-Methods': 'GET, POST, DELETE',\n      'Access-Control-Allow-Headers': 'Content-Type, Authorization',\n    });\n    return res.end();\n  }\n  if (req.method === 'DELETE') {\n    res.writeHead(204, { 'Access-Control-Allow-Origin': 'https://a.com' });\n    return res.end();\n  }\n  res.end();\n});" }],
+      }],
+    },
+    {
+      name: 'OPTIONS answered with a non-2xx status',
+      code: "import express from 'express';\nconst app = express();\napp.options('/items', (req, res) => {\n  res.set('Access-Control-Allow-Origin', 'https://a.com');\n  res.status(404).end();\n});\napp.put('/items', (req, res) => {\n  res.set('Access-Control-Allow-Origin', 'https://a.com');\n});",
+      errors: [{
+        line: 5, column: 14, text: '404', severity: 'warning', message: /^OPTIONS is answered with status 404; a preflight needs a 2xx status/,
+        suggestions: [{ title: /204/, output: "import express from 'express';\nconst app = express();\napp.options('/items', (req, res) => {\n  res.set('Access-Control-Allow-Origin', 'https://a.com');\n  res.status(204).end();\n});\napp.put('/items', (req, res) => {\n  res.set('Access-Control-Allow-Origin', 'https://a.com');\n});" }],
+      }],
+    },
+    {
+      name: 'koa-router PATCH',
+      code: "import Koa from 'koa';\nimport Router from '@koa/router';\nconst router = new Router();\nrouter.patch('/x', (ctx) => {\n  ctx.set('Access-Control-Allow-Origin', 'https://a.com');\n});",
+      errors: [{
+        line: 4, column: 8, text: 'patch', severity: 'warning', message: needs('PATCH /x'),
+        suggestions: [{ output: "import Koa from 'koa';\nimport Router from '@koa/router';\nconst router = new Router();\nrouter.options('/x', (ctx) => {\n  ctx.set({\n    'Access-Control-Allow-Origin': 'https://a.com',\n    'Access-Control-Allow-Methods': 'GET, POST, PATCH',\n    'Access-Control-Allow-Headers': 'Content-Type, Authorization',\n  });\n  ctx.status = 204;\n});\nrouter.patch('/x', (ctx) => {\n  ctx.set('Access-Control-Allow-Origin', 'https://a.com');\n});" }],
+      }],
+    },
+    {
+      name: 'Fastify route object',
+      code: "import Fastify from 'fastify';\nconst fastify = Fastify();\nfastify.route({ method: 'PUT', url: '/x', handler: async (request, reply) => {\n  reply.header('Access-Control-Allow-Origin', 'https://a.com');\n  return {};\n} });",
+      errors: [{ line: 3, column: 25, text: "'PUT'", severity: 'warning', message: needs('PUT /x') }],
+    },
+    {
+      name: "app.route(p).put(h): the fix adds app.route(p).options(h204) without the PUT handler",
+      code: "import express from 'express';\nconst app = express();\napp.route('/x').put((req, res) => {\n  res.set('Access-Control-Allow-Origin', 'https://a.com');\n  res.end();\n});",
+      errors: [{
+        line: 3, column: 17, text: 'put', severity: 'warning', message: needs('PUT /x'),
+        suggestions: [{ output: "import express from 'express';\nconst app = express();\napp.route('/x').options((req, res) => {\n  res.set({\n    'Access-Control-Allow-Origin': 'https://a.com',\n    'Access-Control-Allow-Methods': 'GET, POST, PUT',\n    'Access-Control-Allow-Headers': 'Content-Type, Authorization',\n  });\n  res.sendStatus(204);\n});\napp.route('/x').put((req, res) => {\n  res.set('Access-Control-Allow-Origin', 'https://a.com');\n  res.end();\n});" }],
+      }],
+    },
+    {
+      name: 'Lambda httpMethod branch',
+      code: "export const handler = async (event) => {\n  if (event.httpMethod === 'PUT') {\n    return { statusCode: 200, headers: { 'Access-Control-Allow-Origin': 'https://a.com' }, body: '' };\n  }\n  return { statusCode: 404, body: '' };\n};",
+      errors: [{
+        line: 2, column: 28, text: "'PUT'", severity: 'warning', message: needs('PUT'),
+        suggestions: [{ output: "export const handler = async (event) => {\n  if (event.httpMethod === 'OPTIONS') {\n    return {\n      statusCode: 204,\n      headers: {\n        'Access-Control-Allow-Origin': 'https://a.com',\n        'Access-Control-Allow-Methods': 'GET, POST, PUT',\n        'Access-Control-Allow-Headers': 'Content-Type, Authorization',\n      },\n    };\n  }\n  if (event.httpMethod === 'PUT') {\n    return { statusCode: 200, headers: { 'Access-Control-Allow-Origin': 'https://a.com' }, body: '' };\n  }\n  return { statusCode: 404, body: '' };\n};" }],
+      }],
+    },
+  ],
+});

@@ -1,0 +1,77 @@
+import { ruleTester, run } from './rule-tester.mjs';
+import { it } from 'node:test';
+import assert from 'node:assert/strict';
+
+const PUBLIC = "Access-Control-Allow-Origin '*' lets every website read this response. That is right for public data; if it is not public, allow only known origins.";
+
+ruleTester('permissive-wildcard', {
+  valid: [
+    { name: 'a fixed origin', code: "app.get('/x', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', 'https://a.com');\n});" },
+    { name: "origin || '*' is reflected-origin's", code: "app.get('/x', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', req.headers.origin || '*');\n});" },
+    { name: '* with credentials is wildcard-with-credentials', code: "app.get('/x', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', '*');\n  res.setHeader('Access-Control-Allow-Credentials', 'true');\n});" },
+    { name: "cors package: '*' inside an array only matches the literal origin '*', so it grants nothing", code: "import cors from 'cors';\napp.use(cors({ origin: ['https://a.com', '*'] }));" },
+    { name: 'cors disabled', code: "import cors from 'cors';\napp.use(cors({ origin: false }));" },
+    { name: 'fetch() request headers', code: "const res = await fetch('/api', { headers: { 'Access-Control-Allow-Origin': '*' } });" },
+    { name: 'axios request headers', code: "axios.get('/api', { headers: { 'Access-Control-Allow-Origin': '*' } });" },
+  ],
+  invalid: [
+    {
+      name: 'public * is informational',
+      code: "app.get('/public', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', '*');\n  res.json({ ok: true });\n});",
+      errors: [{
+        line: 2, column: 48, endColumn: 51, text: "'*'", severity: 'info', message: PUBLIC,
+        suggestions: [{ title: /Allow only the origins in allowedOrigins \(replace the example/, output: "const allowedOrigins = ['https://app.example.com'];\n\napp.get('/public', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', allowedOrigins.find((allowed) => allowed === req.headers.origin) ?? allowedOrigins[0]);\n  res.setHeader('Vary', 'Origin');\n  res.json({ ok: true });\n});" }],
+      }],
+    },
+    {
+      name: 'escalated to a warning when the handler reads cookies',
+      code: "app.get('/me', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', '*');\n  res.json({ user: req.cookies.session });\n});",
+      errors: [{ line: 2, column: 48, text: "'*'", severity: 'warning', message: /this handler reads cookies or an Authorization header/ }],
+    },
+    {
+      name: 'escalated when the handler reads Authorization',
+      code: "app.get('/me', (req, res) => {\n  const token = req.headers.authorization;\n  res.setHeader('Access-Control-Allow-Origin', '*');\n  res.json(verify(token));\n});",
+      errors: [{ line: 3, text: "'*'", severity: 'warning' }],
+    },
+    {
+      name: 'configured allowedOrigins in the fix',
+      code: "app.get('/me', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', '*');\n  res.json({});\n});",
+      config: { allowedOrigins: ['https://app.a.com'] },
+      errors: [{ line: 2, severity: 'info', suggestions: [{ title: /^Allow only the origins in allowedOrigins$/, output: "const allowedOrigins = ['https://app.a.com'];\n\napp.get('/me', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', allowedOrigins.find((allowed) => allowed === req.headers.origin) ?? allowedOrigins[0]);\n  res.setHeader('Vary', 'Origin');\n  res.json({});\n});" }] }],
+    },
+    {
+      name: 'cors() with no options',
+      code: "import cors from 'cors';\napp.use(cors());",
+      errors: [{
+        line: 2, column: 9, text: 'cors()', severity: 'info', message: /^cors\(\) with no origin option allows any origin: every website can read these responses\./,
+        suggestions: [{ output: "import cors from 'cors';\n\nconst allowedOrigins = ['https://app.example.com'];\n\napp.use(cors({ origin: allowedOrigins }));" }],
+      }],
+    },
+    {
+      name: "cors({ origin: '*' }) in a file that reads the session",
+      code: "import cors from 'cors';\napp.use(cors({ origin: '*' }));\napp.get('/me', (req, res) => res.json(req.session.user));",
+      errors: [{ line: 2, column: 24, text: "'*'", severity: 'warning', message: /This file reads cookies or Authorization/ }],
+    },
+    {
+      name: 'NestJS app.enableCors()',
+      code: "import { NestFactory } from '@nestjs/core';\nconst app = await NestFactory.create(AppModule);\napp.enableCors();",
+      errors: [{ line: 3, column: 1, text: 'app.enableCors()', severity: 'info', suggestions: [{ output: "import { NestFactory } from '@nestjs/core';\n\nconst allowedOrigins = ['https://app.example.com'];\n\nconst app = await NestFactory.create(AppModule);\napp.enableCors({ origin: allowedOrigins });" }] }],
+    },
+    {
+      name: 'Lambda result',
+      code: "export const handler = async (event) => ({\n  statusCode: 200,\n  headers: { 'Access-Control-Allow-Origin': '*' },\n  body: '{}',\n});",
+      errors: [{ line: 3, column: 45, text: "'*'", severity: 'info', message: PUBLIC }],
+    },
+    {
+      name: "@fastify/cors array containing '*' allows any origin",
+      code: "import Fastify from 'fastify';\nimport fastifyCors from '@fastify/cors';\nconst app = Fastify();\nawait app.register(fastifyCors, { origin: ['https://a.com', '*'] });",
+      errors: [{ line: 4, column: 61, text: "'*'", severity: 'info', message: /^@fastify\/cors allows origin '\*'/ }],
+    },
+  ],
+});
+
+it('public * without credentials yields only the informational permissive-wildcard finding', () => {
+  const code = "app.get('/public', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', '*');\n  res.json({ ok: true });\n});";
+  const result = run(code);
+  assert.deepEqual(result.findings.map((f) => [f.ruleId, f.severity]), [['permissive-wildcard', 'info']]);
+});
