@@ -347,6 +347,14 @@ export class GuardClassifier {
   private classifySuffix(node: ts.Node, arg: ts.Expression, receiver: ts.Expression): CheckResult {
     const suffix = this.literalOf(arg);
     if (suffix === undefined) return { strength: 'unknown' };
+    const shared = sharedHostingSuffix(suffix);
+    if (shared && !suffix.includes('//')) {
+      return {
+        strength: 'weak',
+        weakNode: node,
+        weakness: `endsWith('${suffix}') trusts every site on ${shared}, where anyone can deploy (e.g. https://attacker${shared})`,
+      };
+    }
     if (suffix.startsWith('.') || suffix.includes('//')) return { strength: 'exact' };
     const domain = suffix.replace(/^https?:\/\//, '');
     return {
@@ -433,6 +441,23 @@ function anchoredTest(text: string, subject: string): string {
   return `/^https:\\/\\/([a-z0-9-]+\\.)*${domain.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$/.test(${subject})`;
 }
 
+/**
+ * Hosting domains where anyone can get a subdomain: trusting "any subdomain" of these trusts strangers.
+ * (A small, stable slice of the Public Suffix List's private section.)
+ */
+const SHARED_HOSTING = [
+  '.vercel.app', '.netlify.app', '.netlify.com', '.herokuapp.com', '.github.io', '.gitlab.io', '.pages.dev', '.workers.dev',
+  '.web.app', '.firebaseapp.com', '.azurewebsites.net', '.azurestaticapps.net', '.onrender.com', '.fly.dev', '.ngrok.io',
+  '.ngrok-free.app', '.glitch.me', '.repl.co', '.replit.app', '.surge.sh', '.cloudfront.net', '.amazonaws.com', '.appspot.com',
+  '.railway.app', '.deno.dev', '.codesandbox.io', '.csb.app', '.stackblitz.io',
+];
+
+/** The shared hosting suffix a host pattern ends with, when the pattern allows any subdomain of it. */
+export function sharedHostingSuffix(text: string): string | undefined {
+  const lower = text.toLowerCase();
+  return SHARED_HOSTING.find((s) => lower === s || lower.endsWith(s) && (lower.length === s.length || /[.*+\]]$/.test(lower.slice(0, -s.length)) || lower.slice(0, -s.length) === ''));
+}
+
 export interface RegexVerdict extends CheckResult {
   fixedSource?: string;
 }
@@ -451,7 +476,15 @@ export function classifyRegexSource(source: string): RegexVerdict {
     const dot = unescapedDotProblem(body);
     if (dot) problems.push(dot);
   }
-  if (problems.length === 0) return { strength: 'exact' };
+  if (problems.length === 0) {
+    // Anchored, but any subdomain of a shared hosting domain: `^https://[\w-]+\.vercel\.app$`.
+    const tail = source.replace(/\$$/, '').replace(/\\\./g, '.').replace(/\)\??$/, '');
+    const shared = sharedHostingSuffix(tail);
+    if (shared && /[*+\]]/.test(source.slice(0, source.length - shared.length - 2))) {
+      return { strength: 'weak', weakness: `the regular expression /${source}/ accepts every site on ${shared}, where anyone can deploy` };
+    }
+    return { strength: 'exact' };
+  }
   return { strength: 'weak', weakness: `the regular expression /${source}/ is weak: ${problems[0]}`, fixedSource: fixRegexSource(source) };
 }
 
