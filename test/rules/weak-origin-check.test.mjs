@@ -94,5 +94,15 @@ ruleTester('weak-origin-check', {
       code: "app.get('/x', (req, res) => {\n  const origin = req.headers.origin;\n  if (origin.match(/example\\.com/)) {\n    res.setHeader('Access-Control-Allow-Origin', origin);\n    res.setHeader('Access-Control-Allow-Credentials', 'true');\n  }\n  res.setHeader('Vary', 'Origin');\n});",
       errors: [{ line: 3, column: 20, text: '/example\\.com/', severity: 'error', message: /Credentials are allowed, so that site can read users' data/ }],
     },
+    {
+      name: 'a dot-bounded suffix on a shared hosting domain trusts strangers',
+      code: "app.use((req, res, next) => {\n  const origin = req.headers.origin;\n  if (origin && origin.endsWith('.vercel.app')) res.setHeader('Access-Control-Allow-Origin', origin);\n  res.setHeader('Vary', 'Origin');\n  next();\n});",
+      errors: [{ line: 3, text: "origin.endsWith('.vercel.app')", severity: 'warning', message: /trusts every site on \.vercel\.app, where anyone can deploy/ }],
+    },
+    {
+      name: 'an anchored regex for any subdomain of github.io',
+      code: "import cors from 'cors';\napp.use(cors({ origin: /^https:\\/\\/[a-z0-9-]+\\.github\\.io$/ }));",
+      errors: [{ line: 2, severity: 'warning', message: /accepts every site on \.github\.io/ }],
+    },
   ],
 });
