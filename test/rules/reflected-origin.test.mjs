@@ -43,7 +43,7 @@ ruleTester('reflected-origin', {
       name: 'cors({ origin: true, credentials: true })',
       code: "import cors from 'cors';\napp.use(cors({ origin: true, credentials: true }));",
       errors: [{
-        line: 2, column: 16, text: 'origin: true', severity: 'error', message: /^cors: `origin: true` echoes the request Origin and credentials are allowed/,
+        line: 2, column: 16, text: 'origin: true', severity: 'error', message: /^cors: `origin: true` echoes the request Origin, and credentials are allowed/,
         suggestions: [{ output: "import cors from 'cors';\n\nconst allowedOrigins = ['https://app.example.com'];\n\napp.use(cors({ origin: allowedOrigins, credentials: true }));" }],
       }],
     },
@@ -85,7 +85,7 @@ ruleTester('reflected-origin', {
       name: '@koa/cors with credentials: true reflects',
       code: "import Koa from 'koa';\nimport cors from '@koa/cors';\nconst app = new Koa();\napp.use(cors({ credentials: true }));",
       errors: [{
-        line: 4, column: 9, text: 'cors({ credentials: true })', severity: 'error', message: /^@koa\/cors: .*echoes the request Origin and credentials are allowed/,
+        line: 4, column: 9, text: 'cors({ credentials: true })', severity: 'error', message: /^@koa\/cors with credentials: true echoes the request Origin, and credentials are allowed/,
         suggestions: [{ output: "import Koa from 'koa';\nimport cors from '@koa/cors';\n\nconst allowedOrigins = ['https://app.example.com'];\n\nconst app = new Koa();\napp.use(cors({ origin: (ctx) => (allowedOrigins.includes(ctx.get('Origin')) ? ctx.get('Origin') : allowedOrigins[0]), credentials: true }));" }],
       }],
     },

@@ -1,7 +1,7 @@
 // .corslintrc.json: parsing, validation and defaults. Never throws: every problem comes back as data
 // with the key and offset it concerns, and the valid parts of the file still apply.
 import ts from 'typescript';
-import { ConfigProblem, CorsLintConfig, RULE_IDS, RuleId, RuleSetting } from './types';
+import { ConfigProblem, CorsLintConfig, RULE_IDS, RuleId, RuleSetting, UNUSED_DIRECTIVE_ID } from './types';
 
 export const CONFIG_FILE_NAME = '.corslintrc.json';
 const SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warning', 'error'];
@@ -128,6 +128,8 @@ export function applyRuleOverrides(config: CorsLintConfig, overrides: string[]):
     const [id, setting, ...rest] = raw.split(':');
     if (rest.length > 0 || setting === undefined) {
       problems.push({ message: `"${raw}" is not of the form <rule-id>:<off|info|warning|error>` });
+    } else if (id === UNUSED_DIRECTIVE_ID && isRuleSetting(setting)) {
+      config.reportUnusedDisableDirectives = setting;
     } else if (!isRuleId(id)) {
       problems.push({ message: `unknown rule "${id}" (known rules: ${RULE_IDS.join(', ')})`, key: id });
     } else if (!isRuleSetting(setting)) {

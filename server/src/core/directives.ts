@@ -8,6 +8,15 @@ import ts from 'typescript';
 import { isRuleId } from './config';
 import { Finding, RuleSetting, UNUSED_DIRECTIVE_ID } from './types';
 
+/** Metadata for reports (SARIF) about unused or unknown suppression directives. */
+export const UNUSED_DIRECTIVE_META = {
+  id: UNUSED_DIRECTIVE_ID,
+  description: 'A cors-lint-disable directive that suppresses nothing, or names an unknown rule.',
+  defaultSeverity: 'warning' as const,
+  cwe: [] as string[],
+  fixKinds: ['safe' as const],
+};
+
 export type DirectiveKind = 'next-line' | 'line' | 'file';
 
 export interface DirectiveRule {
@@ -39,6 +48,11 @@ export function findDirectives(sourceFile: ts.SourceFile): Directive[] {
     const at = match.index ?? 0;
     const comment = enclosingComment(sourceFile, at);
     if (!comment) continue;
+    // The directive must open the comment (`// cors-lint-…`, `/* cors-lint-…`, ` * cors-lint-…`), so
+    // prose that mentions one is not one.
+    const lead = text.slice(comment.pos + 2, at);
+    const lineLead = lead.slice(lead.lastIndexOf('\n') + 1);
+    if (!(/^\s*$/.test(lead) || (comment.kind === ts.SyntaxKind.MultiLineCommentTrivia && /^\s*\*?\s*$/.test(lineLead)))) continue;
     const kind: DirectiveKind = match[1] === '-next-line' ? 'next-line' : match[1] === '-line' ? 'line' : 'file';
     // The rule list runs from after the keyword to ` -- reason`, the end of the comment or the line.
     const listStart = at + match[0].length;

@@ -2,7 +2,8 @@
 export * from './types';
 export { analyzeFile } from './analyze';
 export type { AnalyzeOptions } from './analyze';
-export { parseConfig, defaultConfig, applyRuleOverrides, isIgnored, globToRegExp, isRuleId, CONFIG_FILE_NAME } from './config';
+export { parseConfig, defaultConfig, applyRuleOverrides, isIgnored, globToRegExp, isRuleId, isRuleSetting, CONFIG_FILE_NAME } from './config';
+export { UNUSED_DIRECTIVE_META } from './directives';
 export type { ConfigResult } from './config';
 export { RULES } from './rules';
 export type { Rule, RuleMeta } from './rules';

@@ -48,12 +48,13 @@ export const reflectedOrigin: Rule = {
         : config.originNode
           ? config.origin === 'reflect' && !reflectsWithCredentials(config) ? '`origin: true` echoes the request Origin' : 'it echoes the request Origin'
           : config.defaultNote ?? 'it echoes the request Origin';
+      const lead = cause.startsWith(config.library) ? cause : `${config.library}: ${cause}`;
       context.report({
         node: config.originNode ?? config.node,
         severity: credentials ? 'error' : 'warning',
         message: credentials
-          ? `${config.library}: ${cause} and credentials are allowed, so any website can read responses with the user's cookies. List the allowed origins.`
-          : `${config.library}: ${cause}, so any website can read responses (without credentials this equals '*'). List the allowed origins.`,
+          ? `${lead}, and credentials are allowed, so any website can read responses with the user's cookies. List the allowed origins.`
+          : `${lead}, so any website can read responses (without credentials this equals '*'). List the allowed origins.`,
         related: config.credentialsNode ? [{ node: config.credentialsNode, message: 'Credentials are allowed here.' }] : [],
         fixes: [restrictConfigToAllowlist(config, fixer)],
       });

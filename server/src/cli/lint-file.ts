@@ -1,0 +1,170 @@
+// One file: read, decode, analyse (and with --fix: apply safe fixes until none is left, re-analysing
+// after each pass), write back, and convert offsets to lines/columns. The analysis itself is the
+// core's analyzeFile, unchanged.
+import * as fs from 'node:fs';
+import { analyzeFile, applyEdits, isRuleId, safeFixEdits } from '../core';
+import type { AnalysisResult, CorsLintConfig, Finding, InternalError, Policy, TextEdit, TextRange } from '../core';
+import { describeFsError } from './fs-errors';
+import { writeFileIfUnchanged } from './fix-writer';
+import type { Location, NoticeKind, ReportedFinding, ReportedPolicy } from './report';
+import { formatSize } from './args';
+import { decodeSource, encodeSource, LineIndex } from './text-file';
+
+/** ESLint's limit too: enough for fixes that enable further fixes, finite if two fixes undo each other. */
+export const MAX_FIX_PASSES = 10;
+
+export interface LintFileOptions {
+  config: CorsLintConfig;
+  fix: boolean;
+  /** Only errors are reported (and only their fixes applied). */
+  quiet: boolean;
+  /** Bytes; 0 = no limit. */
+  maxFileSize: number;
+}
+
+export interface FileNotice {
+  kind: NoticeKind;
+  level: 'error' | 'warning' | 'info';
+  message: string;
+  line?: number;
+  ruleId?: string;
+}
+
+export type FileOutcome =
+  | { kind: 'linted'; findings: ReportedFinding[]; policies: ReportedPolicy[]; fixesApplied: number; notices: FileNotice[] }
+  | { kind: 'skipped'; notice: FileNotice }
+  | { kind: 'unreadable'; notice: FileNotice };
+
+export function lintFile(file: string, options: LintFileOptions): FileOutcome {
+  let bytes: Buffer;
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) return { kind: 'skipped', notice: { kind: 'not-a-file', level: 'info', message: 'skipped: not a regular file' } };
+    if (options.maxFileSize > 0 && stat.size > options.maxFileSize) {
+      return {
+        kind: 'skipped',
+        notice: { kind: 'too-large', level: 'info', message: `skipped: ${formatSize(stat.size)} is larger than the ${formatSize(options.maxFileSize)} limit (see --max-file-size)` },
+      };
+    }
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    return { kind: 'unreadable', notice: { kind: 'unreadable', level: 'error', message: `cannot read: ${describeFsError(error)}` } };
+  }
+
+  const decoded = decodeSource(bytes);
+  if (decoded.kind === 'binary') {
+    return { kind: 'skipped', notice: { kind: 'binary', level: 'info', message: 'skipped: a binary file (it contains NUL bytes)' } };
+  }
+  const notices: FileNotice[] = [];
+  if (decoded.encoding === 'latin1') {
+    notices.push({ kind: 'not-utf8', level: 'info', message: 'not valid UTF-8; read as Latin-1 (ISO-8859-1), so columns after non-ASCII bytes may differ from your editor' });
+  }
+
+  const reportable = (f: Finding) => !options.quiet || f.severity === 'error';
+  const internalErrors: InternalError[] = [];
+  const analyse = (text: string): AnalysisResult => {
+    const result = analyzeFile(text, file, options.config);
+    internalErrors.push(...result.internalErrors);
+    return result;
+  };
+
+  const originalText = decoded.text;
+  const original = analyse(originalText);
+  let text = originalText;
+  let result = original;
+  let fixesApplied = 0;
+  if (options.fix) {
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const findings = result.findings.filter(reportable);
+      const edits = safeFixEdits(findings);
+      if (edits.length === 0) break;
+      let next: string;
+      try {
+        next = applyEdits(text, edits);
+      } catch (error) {
+        internalErrors.push({ ruleId: 'fix', message: error instanceof Error ? error.message : String(error) });
+        break;
+      }
+      if (next === text) break;
+      fixesApplied += countFixedFindings(findings, edits);
+      text = next;
+      result = analyse(text);
+    }
+    if (text !== originalText) {
+      const encoded = encodeSource(text, decoded.encoding);
+      const outcome = encoded
+        ? writeFileIfUnchanged(file, bytes, encoded)
+        : { ok: false as const, message: 'not fixed: a fix inserts characters that cannot be written back in the Latin-1 encoding of this file' };
+      if (!outcome.ok) {
+        notices.push({ kind: 'fix-not-written', level: 'warning', message: outcome.message });
+        // Report what is on disk, not what we failed to write.
+        text = originalText;
+        result = original;
+        fixesApplied = 0;
+      }
+    }
+  }
+
+  const seen = new Set<string>();
+  for (const error of internalErrors) {
+    const key = `${error.ruleId}\0${error.line}\0${error.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    notices.push({
+      kind: 'internal-error',
+      level: 'warning',
+      ruleId: error.ruleId,
+      line: error.line,
+      message: `internal error in ${isRuleId(error.ruleId) ? `rule ${error.ruleId}` : `the ${error.ruleId} step`}: ${error.message}; results for this file may be incomplete`,
+    });
+  }
+
+  const lines = new LineIndex(text);
+  return {
+    kind: 'linted',
+    findings: result.findings.filter(reportable).map((f) => reportFinding(f, lines)),
+    policies: result.policies.map((p) => reportPolicy(p, lines)),
+    fixesApplied,
+    notices,
+  };
+}
+
+/** Problems whose safe fix is entirely among the applied edits (two problems sharing one fix both count). */
+function countFixedFindings(findings: readonly Finding[], applied: readonly TextEdit[]): number {
+  const keys = new Set(applied.map(editKey));
+  const fixed = findings.filter((f) => {
+    const safe = f.fixes.find((fix) => fix.kind === 'safe');
+    return safe !== undefined && safe.edits.length > 0 && safe.edits.every((e) => keys.has(editKey(e)));
+  }).length;
+  return Math.max(fixed, 1);
+}
+
+function editKey(edit: TextEdit): string {
+  return `${edit.start}:${edit.end}:${edit.newText}`;
+}
+
+function locate(range: TextRange, lines: LineIndex): Location {
+  const start = lines.position(range.start);
+  const end = lines.position(range.end);
+  return { start: range.start, end: range.end, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+}
+
+function reportFinding(finding: Finding, lines: LineIndex): ReportedFinding {
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    ...locate(finding, lines),
+    related: finding.related.map((r) => ({ ...locate(r, lines), message: r.message })),
+    fixes: finding.fixes.map((fix) => ({
+      title: fix.title,
+      kind: fix.kind,
+      edits: fix.edits.map((e) => ({ ...locate(e, lines), newText: e.newText })),
+    })),
+  };
+}
+
+function reportPolicy(policy: Policy, lines: LineIndex): ReportedPolicy {
+  const { start, end, ...rest } = policy;
+  return { ...rest, ...locate({ start, end }, lines) };
+}

@@ -1,0 +1,19 @@
+// `cors-lint` executable (bundled to dist/cli.js). Everything else lives in run.ts.
+import { run } from './run';
+
+// The reader went away (`cors-lint | head`): there is nobody left to print to, which is not a crash.
+// The run still finishes and exits with its own code.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+});
+
+run(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr }).then(
+  (code) => {
+    // exitCode, not process.exit(): exit() can cut off output still queued for a pipe.
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`cors-lint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

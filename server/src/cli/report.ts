@@ -1,0 +1,111 @@
+// The result of one CLI run, in the shape every formatter reads. Offsets from the engine are already
+// converted to 1-based lines and UTF-16 columns here, so formatters only print.
+import type { FindingId, FixKind, OriginGrant, RuleId, Severity } from '../core';
+
+/** A range with its 1-based start and (exclusive) end position; columns count UTF-16 code units. */
+export interface Location {
+  /** UTF-16 offsets into the file text (after a byte order mark, if any, was removed). */
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface ReportedEdit extends Location {
+  newText: string;
+}
+
+export interface ReportedFix {
+  title: string;
+  kind: FixKind;
+  edits: ReportedEdit[];
+}
+
+export interface ReportedFinding extends Location {
+  ruleId: FindingId;
+  severity: Severity;
+  message: string;
+  related: (Location & { message: string })[];
+  fixes: ReportedFix[];
+}
+
+export interface ReportedPolicy extends Location {
+  source: 'header' | 'middleware';
+  framework: string;
+  route?: string;
+  origins: OriginGrant;
+  credentials: boolean | 'unknown';
+  methods?: string[];
+  allowedHeaders?: string[];
+  preflight: 'answered' | 'missing' | 'not-needed' | 'unknown';
+  vary: boolean | 'not-needed';
+  findings: RuleId[];
+}
+
+export interface FileReport {
+  /** Relative to the scan root, '/'-separated: what json, sarif and github print. */
+  path: string;
+  /** Relative to the working directory when inside it, else absolute: what text output prints. */
+  displayPath: string;
+  absolutePath: string;
+  findings: ReportedFinding[];
+  policies: ReportedPolicy[];
+  /** Safe fixes written to disk by --fix. */
+  fixesApplied: number;
+}
+
+export type NoticeKind =
+  | 'not-found'
+  | 'unreadable'
+  | 'too-large'
+  | 'binary'
+  | 'not-utf8'
+  | 'not-a-file'
+  | 'symlink-loop'
+  | 'internal-error'
+  | 'fix-not-written'
+  | 'no-files';
+
+/** Something about the run rather than the code: printed on stderr, kept in json/sarif output. */
+export interface Notice {
+  kind: NoticeKind;
+  level: 'error' | 'warning' | 'info';
+  message: string;
+  /** Scan-root-relative path, when the notice is about one file or folder. */
+  path?: string;
+  /** Text-output path (see FileReport.displayPath). */
+  displayPath?: string;
+  line?: number;
+  ruleId?: string;
+}
+
+export interface Summary {
+  filesChecked: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Reported findings that have a safe fix (what --fix would apply). */
+  fixable: number;
+  fixesApplied: number;
+  filesFixed: number;
+  unreadableFiles: number;
+  skippedFiles: number;
+}
+
+export interface LintReport {
+  toolVersion: string;
+  /** Absolute scan root. */
+  root: string;
+  files: FileReport[];
+  notices: Notice[];
+  summary: Summary;
+  fixMode: boolean;
+}
+
+export interface FormatOptions {
+  color: boolean;
+}
+
+export type Formatter = (report: LintReport, options: FormatOptions) => string;

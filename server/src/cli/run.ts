@@ -1,0 +1,228 @@
+// The whole CLI as a function: argv in, exit code out. It prints through `io` and never exits, so it
+// can be called from tests and wrappers; main.ts is the only place that touches `process`.
+//
+// Exit codes: 0 clean; 1 errors, more warnings than --max-warnings (default 0), or a file that could
+// not be read (a file that was not checked is not a clean result); 2 usage or config error (unknown
+// option, bad value, unknown rule id, invalid config, a path that does not exist, an unwritable
+// --output). Infos never fail a run; files skipped on purpose (too large, binary) do not either.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { applyRuleOverrides, UNUSED_DIRECTIVE_ID } from '../core';
+import type { CorsLintConfig, RuleSetting } from '../core';
+import { CliOptions, FormatName, parseArgs } from './args';
+import { loadConfig } from './config-loader';
+import { discoverFiles, planScan } from './discover';
+import { describeFsError } from './fs-errors';
+import { formatGithub } from './formatters/github';
+import { formatJson } from './formatters/json';
+import { formatSarif } from './formatters/sarif';
+import { formatText, plural } from './formatters/text';
+import { helpText } from './help';
+import type { CliIo } from './io';
+import { lintFile } from './lint-file';
+import type { FileNotice } from './lint-file';
+import { displayPath, relativePath } from './paths';
+import { ProgressLine } from './progress';
+import type { FileReport, Formatter, LintReport, Notice, Summary } from './report';
+import { CLI_VERSION } from './version';
+
+export const EXIT_CLEAN = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+const FORMATTERS: Record<FormatName, Formatter> = {
+  text: formatText,
+  json: formatJson,
+  sarif: formatSarif,
+  github: formatGithub,
+};
+
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return runCli(argv, io);
+  } catch (error) {
+    // A bug in the CLI itself: say so in one line (the stack only on request), never a raw crash.
+    const err = error instanceof Error ? error : new Error(String(error));
+    io.stderr.write(`cors-lint: internal error: ${err.message} (please report it; set CORS_LINT_DEBUG=1 for details)\n`);
+    if (io.env.CORS_LINT_DEBUG) io.stderr.write(`${err.stack ?? ''}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+function runCli(argv: readonly string[], io: CliIo): number {
+  const say = (line: string) => io.stderr.write(`cors-lint: ${line}\n`);
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    say(parsed.error);
+    return EXIT_USAGE;
+  }
+  const options = parsed.options;
+  if (options.help) {
+    io.stdout.write(helpText());
+    return EXIT_CLEAN;
+  }
+  if (options.version) {
+    io.stdout.write(`${CLI_VERSION}\n`);
+    return EXIT_CLEAN;
+  }
+
+  const plan = planScan(io.cwd, options.paths);
+  const loaded = loadConfig({ cwd: io.cwd, explicitPath: options.config, searchFrom: plan.configSearchStart });
+  if (!loaded.ok) {
+    for (const error of loaded.errors) say(error);
+    return EXIT_USAGE;
+  }
+  const config = loaded.loaded.config;
+  const overrideProblems = applyCommandLineRules(config, options.rules);
+  if (overrideProblems.length > 0) {
+    for (const problem of overrideProblems) say(problem);
+    return EXIT_USAGE;
+  }
+
+  const progress = new ProgressLine(io.stderr, io.stderr.isTTY === true);
+  const notices: Notice[] = [];
+  const notify = (notice: Notice) => {
+    notices.push(notice);
+    progress.clear();
+    const where = notice.displayPath !== undefined ? `${notice.displayPath}${notice.line !== undefined ? `:${notice.line}` : ''}: ` : '';
+    const level = notice.level === 'info' ? '' : `${notice.level}: `;
+    say(`${level}${where}${notice.message}`);
+  };
+  const pathsOf = (absolute: string) => ({ path: relativePath(plan.root, absolute), displayPath: displayPath(absolute, io.cwd) });
+
+  let usageError = false;
+  const discovery = discoverFiles({
+    root: plan.root,
+    targets: plan.targets,
+    ignore: { baseDir: loaded.loaded.baseDir, globs: config.ignore },
+  });
+  let unreadableFiles = 0;
+  for (const problem of discovery.problems) {
+    if (problem.kind === 'not-found') usageError = true;
+    if (problem.kind === 'unreadable') unreadableFiles++;
+    notify({
+      kind: problem.kind,
+      level: problem.kind === 'not-found' || problem.kind === 'unreadable' ? 'error' : 'info',
+      message: problem.message,
+      ...pathsOf(problem.absolutePath),
+    });
+  }
+
+  const files = discovery.files
+    .map((file) => ({ ...file, ...pathsOf(file.absolutePath) }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (files.length === 0 && discovery.problems.length === 0) {
+    notify({ kind: 'no-files', level: 'info', message: `no JavaScript or TypeScript files to lint in ${plan.targets.map((t) => displayPath(t, io.cwd)).join(', ')}` });
+  }
+
+  const reports: FileReport[] = [];
+  let skippedFiles = 0;
+  files.forEach((file, index) => {
+    progress.update(index + 1, files.length, file.displayPath);
+    const outcome = lintFile(file.absolutePath, { config, fix: options.fix, quiet: options.quiet, maxFileSize: options.maxFileSize });
+    const fileNotice = (n: FileNotice) => notify({ ...n, path: file.path, displayPath: file.displayPath });
+    if (outcome.kind === 'unreadable') {
+      unreadableFiles++;
+      fileNotice(outcome.notice);
+      return;
+    }
+    if (outcome.kind === 'skipped') {
+      skippedFiles++;
+      fileNotice(outcome.notice);
+      return;
+    }
+    outcome.notices.forEach(fileNotice);
+    reports.push({
+      path: file.path,
+      displayPath: file.displayPath,
+      absolutePath: file.absolutePath,
+      findings: outcome.findings,
+      policies: outcome.policies,
+      fixesApplied: outcome.fixesApplied,
+    });
+  });
+  progress.clear();
+
+  const report: LintReport = {
+    toolVersion: CLI_VERSION,
+    root: plan.root,
+    files: reports,
+    notices,
+    summary: summarize(reports, unreadableFiles, skippedFiles),
+    fixMode: options.fix,
+  };
+  const text = FORMATTERS[options.format](report, { color: useColor(options, io) });
+  if (options.output !== undefined) {
+    const target = path.resolve(io.cwd, options.output);
+    try {
+      fs.writeFileSync(target, text);
+    } catch (error) {
+      say(`cannot write --output ${options.output}: ${describeFsError(error)}`);
+      return EXIT_USAGE;
+    }
+  } else {
+    io.stdout.write(text);
+  }
+  if (options.fix && options.format !== 'text' && report.summary.fixesApplied > 0) {
+    say(`fixed ${plural(report.summary.fixesApplied, 'problem')} in ${plural(report.summary.filesFixed, 'file')}`);
+  }
+
+  if (usageError) return EXIT_USAGE;
+  const { errors, warnings } = report.summary;
+  if (errors > 0 || unreadableFiles > 0) return EXIT_FINDINGS;
+  if (options.maxWarnings >= 0 && warnings > options.maxWarnings) {
+    say(`too many warnings: ${warnings} (--max-warnings is ${options.maxWarnings})`);
+    return EXIT_FINDINGS;
+  }
+  return EXIT_CLEAN;
+}
+
+const SETTINGS: readonly string[] = ['off', 'info', 'warning', 'error'];
+
+/** --rule values on top of the config. `unused-disable-directive:<setting>` maps to the config key. */
+function applyCommandLineRules(config: CorsLintConfig, rules: readonly string[]): string[] {
+  const problems: string[] = [];
+  for (const raw of rules) {
+    const [id, setting, ...rest] = raw.split(':');
+    if (id === UNUSED_DIRECTIVE_ID && rest.length === 0 && setting !== undefined && SETTINGS.includes(setting)) {
+      config.reportUnusedDisableDirectives = setting as RuleSetting;
+      continue;
+    }
+    for (const problem of applyRuleOverrides(config, [raw])) problems.push(`--rule ${raw}: ${problem.message}`);
+  }
+  return problems;
+}
+
+function summarize(files: readonly FileReport[], unreadableFiles: number, skippedFiles: number): Summary {
+  const summary: Summary = {
+    filesChecked: files.length,
+    errors: 0,
+    warnings: 0,
+    infos: 0,
+    fixable: 0,
+    fixesApplied: 0,
+    filesFixed: 0,
+    unreadableFiles,
+    skippedFiles,
+  };
+  for (const file of files) {
+    for (const finding of file.findings) {
+      if (finding.severity === 'error') summary.errors++;
+      else if (finding.severity === 'warning') summary.warnings++;
+      else summary.infos++;
+      if (finding.fixes.some((f) => f.kind === 'safe')) summary.fixable++;
+    }
+    summary.fixesApplied += file.fixesApplied;
+    if (file.fixesApplied > 0) summary.filesFixed++;
+  }
+  return summary;
+}
+
+/** --no-color and NO_COLOR (https://no-color.org) win; FORCE_COLOR forces; else only on a terminal. */
+function useColor(options: CliOptions, io: CliIo): boolean {
+  if (options.noColor || options.output !== undefined) return false;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  return io.stdout.isTTY === true;
+}
