@@ -22,6 +22,8 @@ export interface CliOptions {
   noColor: boolean;
   /** Bytes; files above are skipped with a notice. 0 = no limit. */
   maxFileSize: number;
+  /** Worker threads for analysis; 0 = one per core. */
+  jobs: number;
   help: boolean;
   version: boolean;
 }
@@ -103,6 +105,16 @@ const SPECS: OptionSpec[] = [
       return undefined;
     },
   },
+  {
+    name: '--jobs',
+    alias: '-j',
+    value: 'N',
+    apply(options, value) {
+      if (!/^\d+$/.test(value.trim()) || Number(value) > 256) return `--jobs expects a number of worker threads from 1 to 256 (0 = one per core), got "${value}"`;
+      options.jobs = Number(value);
+      return undefined;
+    },
+  },
   { name: '--fix', apply: (o) => void (o.fix = true) },
   { name: '--quiet', alias: '-q', apply: (o) => void (o.quiet = true) },
   { name: '--no-color', apply: (o) => void (o.noColor = true) },
@@ -120,6 +132,7 @@ export function defaultOptions(): CliOptions {
     quiet: false,
     noColor: false,
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    jobs: 0,
     help: false,
     version: false,
   };

@@ -19,8 +19,8 @@ import { formatSarif } from './formatters/sarif';
 import { formatText, plural } from './formatters/text';
 import { helpText } from './help';
 import type { CliIo } from './io';
-import { lintFile } from './lint-file';
-import type { FileNotice } from './lint-file';
+import { lintFiles } from './pool';
+import type { FileNotice, FileOutcome } from './lint-file';
 import { displayPath, relativePath } from './paths';
 import { ProgressLine } from './progress';
 import type { FileReport, Formatter, LintReport, Notice, Summary } from './report';
@@ -39,7 +39,7 @@ const FORMATTERS: Record<FormatName, Formatter> = {
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
-    return runCli(argv, io);
+    return await runCli(argv, io);
   } catch (error) {
     // A bug in the CLI itself: say so in one line (the stack only on request), never a raw crash.
     const err = error instanceof Error ? error : new Error(String(error));
@@ -49,7 +49,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 }
 
-function runCli(argv: readonly string[], io: CliIo): number {
+async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const say = (line: string) => io.stderr.write(`cors-lint: ${line}\n`);
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
@@ -117,9 +117,16 @@ function runCli(argv: readonly string[], io: CliIo): number {
 
   const reports: FileReport[] = [];
   let skippedFiles = 0;
+  // Outcomes arrive in completion order from the workers; they are reported in path order.
+  const outcomes: FileOutcome[] = new Array(files.length);
+  let done = 0;
+  const lintOptions = { config, fix: options.fix, quiet: options.quiet, maxFileSize: options.maxFileSize };
+  await lintFiles(files.map((f) => f.absolutePath), lintOptions, options.jobs, (index, outcome) => {
+    outcomes[index] = outcome;
+    progress.update(++done, files.length, files[index].displayPath);
+  });
   files.forEach((file, index) => {
-    progress.update(index + 1, files.length, file.displayPath);
-    const outcome = lintFile(file.absolutePath, { config, fix: options.fix, quiet: options.quiet, maxFileSize: options.maxFileSize });
+    const outcome = outcomes[index];
     const fileNotice = (n: FileNotice) => notify({ ...n, path: file.path, displayPath: file.displayPath });
     if (outcome.kind === 'unreadable') {
       unreadableFiles++;

@@ -215,6 +215,8 @@ export class GuardClassifier {
           if (arg0 && this.isOriginish(arg0)) return when({ strength: 'exact' });
           if (arg0 && this.isOriginish(receiver) && (method === 'includes' || method === 'indexOf' || method === 'lastIndexOf')) {
             const needle = this.literalOf(arg0);
+            // `origin.includes('*')` asks whether a configured pattern has a wildcard: not a domain check.
+            if (needle !== undefined && !/[a-z0-9-]\.[a-z]|:\/\/|localhost/i.test(needle)) return { strength: 'unknown' };
             return when({
               strength: 'weak',
               weakNode: call,

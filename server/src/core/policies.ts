@@ -33,7 +33,7 @@ export function buildPolicies(context: RuleContext, findings: Finding[]): Policy
       methods: acam ? listOf(acam) : undefined,
       allowedHeaders: acah ? listOf(acah) : undefined,
       preflight,
-      vary: dependsOnRequest(write) ? hasVaryOrigin(write, facts) : 'not-needed',
+      vary: dependsOnRequest(write) ? hasVaryOrigin(facts) : 'not-needed',
     }));
   }
   for (const config of facts.configs) {

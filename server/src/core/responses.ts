@@ -73,11 +73,11 @@ export function credentialsWrite(write: HeaderWrite): HeaderWrite | undefined {
 }
 
 /** Does this response send Vary with Origin (or does the file add it through res.vary / vary())? */
-export function hasVaryOrigin(write: HeaderWrite, facts: FactsBundle): boolean {
+export function hasVaryOrigin(facts: FactsBundle): boolean {
   const varies = (w: HeaderWrite) => w.name === 'vary' && w.value.variants.some((v) => v.kind !== 'literal' || /(^|,|\s)(origin|\*)(\s|,|$)/i.test(v.text));
-  if (write.group.writes.some((w) => varies(w) && (coexist(w, write) || !w.container))) return true;
-  // A Vary written anywhere else in the file (a global middleware) is given the benefit of the doubt.
-  if (facts.writes.some((w) => varies(w) && !w.container)) return true;
+  // A Vary with Origin written anywhere in the file (the same response, or a global middleware) is
+  // given the benefit of the doubt.
+  if (facts.writes.some(varies)) return true;
   return facts.varyCalls.length > 0;
 }
 

@@ -207,7 +207,22 @@ function objectApi(object: ts.ObjectLiteralExpression): string {
 }
 
 /** Headers of an outgoing client request (`fetch(url, { headers: {...} })`): not a CORS policy. */
+const ASSERTION_CALL = /(^|\.)(assert|expect|deepStrictEqual|deepEqual|strictEqual|equal|equals|notEqual|same|strictSame|match|toEqual|toStrictEqual|toMatchObject|toMatchInlineSnapshot|toHaveProperty|toBe|toContain|include|includes|contains|has|satisfy|deepInclude|containSubset|is|like|notStrictEqual|partialDeepStrictEqual)$/;
+
+/** An expected value in a test assertion (`t.assert.deepStrictEqual(headers, {...})`), not a response. */
+function isAssertionArgument(object: ts.ObjectLiteralExpression): boolean {
+  for (let n: ts.Node = object; n.parent; n = n.parent) {
+    const parent = n.parent;
+    if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(n as ts.Expression)) {
+      return ASSERTION_CALL.test(parent.expression.getText());
+    }
+    if (!ts.isObjectLiteralExpression(parent) && !ts.isPropertyAssignment(parent) && !ts.isArrayLiteralExpression(parent) && !ts.isParenthesizedExpression(parent)) return false;
+  }
+  return false;
+}
+
 function isClientRequestHeaders(object: ts.ObjectLiteralExpression): boolean {
+  if (isAssertionArgument(object)) return true;
   let node: ts.Node = object;
   if (node.parent && ts.isPropertyAssignment(node.parent) && propertyNameText(node.parent.name) === 'headers') node = node.parent.parent;
   const parent = node.parent;

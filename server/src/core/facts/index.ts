@@ -138,7 +138,9 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 function isVaryCall(call: ts.CallExpression): boolean {
   const callee = skipOuter(call.expression);
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
-  if (name !== 'vary') return false;
+  if (!/vary/i.test(name)) return false;
+  // addOriginToVaryHeader(reply), varyOnOrigin(res)
+  if (/origin/i.test(name)) return true;
   return call.arguments.some((a) => {
     const e = skipOuter(a);
     return ts.isStringLiteralLike(e) && /(^|,|\s)origin(\s|,|$)/i.test(e.text);

@@ -14,7 +14,7 @@ export const missingVaryOrigin: Rule = {
     const { fixer, facts } = context;
     for (const write of originWrites(facts)) {
       context.at(write.node);
-      if (!write.valueNode || !dependsOnRequest(write) || hasVaryOrigin(write, facts)) continue;
+      if (!write.valueNode || !dependsOnRequest(write) || hasVaryOrigin(facts)) continue;
       // Unchecked reflection is reported by reflected-origin, whose fix adds Vary too.
       if (requestVariants(write.value).some((v) => facts.guards.guardOf(v, write.node).strength === 'none')) continue;
       const existingVary = write.group.writes.find((w) => w.name === 'vary' && w.valueNode && ts.isStringLiteralLike(w.valueNode));

@@ -31,7 +31,7 @@ export const multipleOrigins: Rule = {
       const fixes = [];
       if (requestOrigin && known.length > 0) {
         const { value, declaration } = fixer.allowlistExpression(requestOrigin, fixer.allowlist(known).origins);
-        const vary = hasVaryOrigin(write, context.facts) ? undefined : fixer.addSiblingHeader(write, 'Vary', 'Origin');
+        const vary = hasVaryOrigin(context.facts) ? undefined : fixer.addSiblingHeader(write, 'Vary', 'Origin');
         const edits = [fixer.replace(write.valueNode, value), declaration];
         if (vary) edits.push(vary);
         fixes.push(fixer.fix('Echo the request origin when it is in the allowlist (and add Vary: Origin)', 'suggestion', edits.filter(Boolean)));

@@ -25,7 +25,7 @@ export const permissiveWildcard: Rule = {
       const { origins, example } = fixer.allowlist();
       if (requestOrigin) {
         const { value, declaration } = fixer.allowlistExpression(requestOrigin, origins);
-        const vary = hasVaryOrigin(write, facts) ? undefined : fixer.addSiblingHeader(write, 'Vary', 'Origin');
+        const vary = hasVaryOrigin(facts) ? undefined : fixer.addSiblingHeader(write, 'Vary', 'Origin');
         fixes.push(fixer.fix(`Allow only the origins in allowedOrigins${example ? ` (replace the example ${origins[0]})` : ''}`, 'suggestion', [fixer.replace(write.valueNode, value), declaration, vary].filter(Boolean)));
       } else if (!example) {
         fixes.push(fixer.fix(`Allow only ${origins[0]}`, 'suggestion', [fixer.replace(write.valueNode, fixer.quote(origins[0]))]));

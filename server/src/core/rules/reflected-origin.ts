@@ -25,7 +25,7 @@ export const reflectedOrigin: Rule = {
       if (fromOrigin) {
         const { origins, example } = fixer.allowlist();
         const { value, declaration } = fixer.allowlistExpression(fromOrigin.node.getText(), origins);
-        const vary = hasVaryOrigin(write, facts) ? undefined : fixer.addSiblingHeader(write, 'Vary', 'Origin');
+        const vary = hasVaryOrigin(facts) ? undefined : fixer.addSiblingHeader(write, 'Vary', 'Origin');
         fixes.push(fixer.fix(`Echo the origin only when it is in ${'allowedOrigins'}${example ? ` (replace the example ${origins[0]})` : ''}`, 'suggestion', [fixer.replace(write.valueNode, value), declaration, vary].filter(Boolean)));
       }
       context.report({

@@ -16,7 +16,10 @@ export const wildcardWithCredentials: Rule = {
     const { fixer } = context;
     for (const write of originWrites(context.facts)) {
       context.at(write.node);
-      if (!write.valueNode || !write.value.variants.some((v) => v.kind === 'literal' && v.text.trim() === '*')) continue;
+      // '*' for sure, or '*' as the fallback of a configured value (`process.env.ORIGIN || '*'`).
+      const variants = write.value.variants;
+      if (!write.valueNode || !variants.some((v) => v.kind === 'literal' && v.text.trim() === '*')) continue;
+      if (variants.some((v) => v.kind === 'unknown' || v.kind === 'request')) continue;
       const credentials = credentialsWrite(write);
       if (!credentials) continue;
       const fixes = [];
@@ -24,7 +27,7 @@ export const wildcardWithCredentials: Rule = {
       if (requestOrigin) {
         const { origins } = fixer.allowlist();
         const { value, declaration } = fixer.allowlistExpression(requestOrigin, origins);
-        const vary = hasVaryOrigin(write, context.facts) ? undefined : fixer.addSiblingHeader(write, 'Vary', 'Origin');
+        const vary = hasVaryOrigin(context.facts) ? undefined : fixer.addSiblingHeader(write, 'Vary', 'Origin');
         fixes.push(fixer.fix('Echo the request origin from an allowlist instead of *', 'suggestion', [fixer.replace(write.valueNode, value), declaration, vary].filter(Boolean)));
       }
       fixes.push(fixer.fix('Drop Access-Control-Allow-Credentials (keep the public *)', 'suggestion', [fixer.removeWrite(credentials)]));

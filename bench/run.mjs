@@ -1,0 +1,172 @@
+// `npm run bench`: builds the corpus (bench/corpus.mjs), then measures in one run and writes
+// bench/RESULTS.md. Never part of the test suite: figures depend on the machine.
+//
+//   node bench/run.mjs [--runs N] [--skip-eslint] [--quick]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureCorpus } from './corpus.mjs';
+import { measureServer } from './lsp.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf('--runs') + 1]) || (args.includes('--quick') ? 1 : 3);
+const skipEslint = args.includes('--skip-eslint');
+
+const EXTENSIONS = /\.(js|jsx|ts|tsx|mjs|cjs|mts|cts)$/;
+const EXCLUDED = /\.d\.[mc]?ts$|\.min\.js$/;
+
+function listFiles(dir) {
+  const out = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listFiles(path));
+    else if (entry.isFile() && EXTENSIONS.test(entry.name) && !EXCLUDED.test(entry.name)) out.push(path);
+  }
+  return out;
+}
+
+export function stats(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { median: at(0.5), p95: at(0.95), min: sorted[0], max: sorted[sorted.length - 1], n: sorted.length };
+}
+
+const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`);
+const spread = (s) => `${fmt(s.median)} (min ${fmt(s.min)}, max ${fmt(s.max)}, n=${s.n})`;
+
+/** Runs a child script that reports `{ ms, maxRssKb, ... }` as JSON on its last stdout line. */
+function child(script, scriptArgs) {
+  const out = execFileSync(process.execPath, [join(here, script), ...scriptArgs], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  return JSON.parse(out.trim().split('\n').pop());
+}
+
+function timeCommand(command, commandArgs, env = {}) {
+  const started = performance.now();
+  const result = spawnSync(join(here, 'rss.sh'), [command, ...commandArgs], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 28 });
+  const ms = performance.now() - started;
+  const rss = /maxrss_kb=(\d+)/.exec(result.stderr ?? '');
+  return { ms, status: result.status, maxRssKb: rss ? Number(rss[1]) : undefined, stderr: result.stderr };
+}
+
+function main() {
+  execFileSync(process.execPath, [join(root, 'esbuild.mjs')], { stdio: 'inherit', cwd: root });
+  const { corpus, tools } = ensureCorpus();
+  const files = listFiles(corpus);
+  const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
+  const listFile = join(here, 'corpus', 'files.txt');
+  writeFileSync(listFile, files.join('\n'));
+  console.log(`corpus: ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB`);
+
+  const results = { files: files.length, bytes };
+  const sample = (name, fn) => {
+    const samples = [];
+    for (let i = 0; i < runs; i++) samples.push(fn());
+    results[name] = stats(samples.map((s) => s.ms));
+    results[`${name}Rss`] = Math.max(...samples.map((s) => s.maxRssKb ?? 0));
+    console.log(`${name}: ${spread(results[name])}${results[`${name}Rss`] ? `, peak RSS ${(results[`${name}Rss`] / 1024).toFixed(0)} MB` : ''}`);
+  };
+
+  sample('readFloor', () => child('baseline.mjs', ['read', listFile]));
+  sample('parseBaseline', () => child('baseline.mjs', ['parse', listFile]));
+  sample('parseWalkBaseline', () => child('baseline.mjs', ['parse-walk', listFile]));
+  sample('cliAudit', () => timeCommand(process.execPath, [join(root, 'dist/cli.js'), corpus, '--format', 'json', '--output', '/dev/null', '--max-file-size', '0', '--max-warnings', '-1']));
+  sample('cliAuditOneJob', () => timeCommand(process.execPath, [join(root, 'dist/cli.js'), corpus, '--format', 'json', '--output', '/dev/null', '--max-file-size', '0', '--max-warnings', '-1', '--jobs', '1']));
+
+  // A small repository: the examples folder, start-up included.
+  sample('smallRepo', () => timeCommand(process.execPath, [join(root, 'dist/cli.js'), join(here, 'corpus', 'src', 'express'), '--format', 'json', '--output', '/dev/null', '--max-warnings', '-1']));
+  results.smallRepoFiles = listFiles(join(corpus, 'express')).length;
+
+  if (!skipEslint) {
+    const config = join(tools, 'eslint.config.mjs');
+    writeFileSync(config, [
+      "import sonarjs from 'eslint-plugin-sonarjs';",
+      "import tsParser from '@typescript-eslint/parser';",
+      'const rules = { \'sonarjs/cors\': \'error\' };',
+      'export default [',
+      "  { ignores: ['**/*.d.ts', '**/*.d.mts', '**/*.d.cts', '**/*.min.js'] },",
+      "  { files: ['**/*.{js,jsx,mjs,cjs}'], plugins: { sonarjs }, rules, languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } },",
+      "  { files: ['**/*.{ts,tsx,mts,cts}'], plugins: { sonarjs }, rules, languageOptions: { parser: tsParser } },",
+      '];',
+    ].join('\n'));
+    const eslintRuns = Math.min(runs, 2);
+    const samples = [];
+    for (let i = 0; i < eslintRuns; i++) {
+      samples.push(timeCommand(process.execPath, [join(tools, 'node_modules/eslint/bin/eslint.js'), '--config', config, '--no-warn-ignored', '--format', 'json', '--output-file', '/dev/null', corpus], { NODE_OPTIONS: '--max-old-space-size=8192' }));
+    }
+    results.eslint = stats(samples.map((s) => s.ms));
+    results.eslintRss = Math.max(...samples.map((s) => s.maxRssKb ?? 0));
+    console.log(`eslint: ${spread(results.eslint)}, peak RSS ${(results.eslintRss / 1024).toFixed(0)} MB`);
+  }
+
+  results.keystroke = child('keystroke.mjs', []);
+  console.log('keystroke (in-process):', JSON.stringify(results.keystroke));
+  results.server = measureServer(root, files);
+  console.log('server:', JSON.stringify(results.server));
+
+  writeResults(results);
+}
+
+function versions() {
+  const pkg = (p) => JSON.parse(readFileSync(p, 'utf8')).version;
+  const v = { node: process.version, cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30) };
+  try { v.typescript = pkg(join(root, 'node_modules/typescript/package.json')); } catch { /* not installed */ }
+  try { v.eslint = pkg(join(here, '.tools/node_modules/eslint/package.json')); v.sonarjs = pkg(join(here, '.tools/node_modules/eslint-plugin-sonarjs/package.json')); } catch { /* skipped */ }
+  return v;
+}
+
+function writeResults(r) {
+  const v = versions();
+  const ratio = (a, b) => (a && b ? (a.median / b.median).toFixed(1) : 'n/a');
+  const target = (ok) => (ok ? 'met' : '**not met**');
+  const k = r.keystroke;
+  const s = r.server;
+  const lines = [
+    '# Benchmark results',
+    '',
+    `Generated by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${v.cores} cores (${v.cpu}), ${v.memoryGb} GiB, Node ${v.node}, TypeScript ${v.typescript}${v.eslint ? `, ESLint ${v.eslint} + eslint-plugin-sonarjs ${v.sonarjs}` : ''}.`,
+    `Corpus: ${r.files} JS/TS files, ${(r.bytes / 1e6).toFixed(1)} MB (pinned packages from bench/corpus.mjs). Times are medians over the runs shown (min, max).`,
+    '',
+    '| measurement | time | peak RSS |',
+    '|---|---|---|',
+    `| read every file (the floor) | ${spread(r.readFloor)} | |`,
+    `| TypeScript parse only (read + createSourceFile, one thread) | ${spread(r.parseBaseline)} | |`,
+    `| TypeScript parse + full walk, one thread | ${spread(r.parseWalkBaseline)} | |`,
+    `| **cors-lint CLI audit** (default --jobs) | ${spread(r.cliAudit)} | ${(r.cliAuditRss / 1024).toFixed(0)} MB |`,
+    `| cors-lint CLI audit, --jobs 1 | ${spread(r.cliAuditOneJob)} | ${(r.cliAuditOneJobRss / 1024).toFixed(0)} MB |`,
+    r.eslint ? `| ESLint + sonarjs/cors only | ${spread(r.eslint)} | ${(r.eslintRss / 1024).toFixed(0)} MB |` : '| ESLint + sonarjs/cors | skipped | |',
+    `| small repository (${r.smallRepoFiles} files of express), start-up included | ${spread(r.smallRepo)} | |`,
+    '',
+    '## Targets',
+    '',
+    '| target | measured | |',
+    '|---|---|---|',
+    `| audit ≥ 35× faster than ESLint + sonarjs/cors | ${ratio(r.eslint, r.cliAudit)}× | ${r.eslint ? target(r.eslint.median / r.cliAudit.median >= 35) : 'n/a'} |`,
+    `| audit ≥ 5× faster than one-thread parse baseline | ${ratio(r.parseBaseline, r.cliAudit)}× (parse+walk: ${ratio(r.parseWalkBaseline, r.cliAudit)}×) | ${target(r.parseBaseline.median / r.cliAudit.median >= 5)} |`,
+    `| small repository under 0.5 s, start-up included | ${fmt(r.smallRepo.median)} | ${target(r.smallRepo.median < 500)} |`,
+    `| keystroke → diagnostics on a 5,000-line file, p95 server-side analysis < 5 ms | median ${fmt(k.large.median)}, p95 ${fmt(k.large.p95)} (300 lines: p95 ${fmt(k.small.p95)}) | ${target(k.large.p95 < 5)} |`,
+    `| first analysis after start < 150 ms | ${s ? fmt(s.firstDiagnosticsMs) : 'n/a'} (in-process cold call: ${fmt(k.firstCallMs)}) | ${s ? target(s.firstDiagnosticsMs < 150) : 'n/a'} |`,
+    `| audit peak RSS < 400 MB | ${(r.cliAuditRss / 1024).toFixed(0)} MB | ${target(r.cliAuditRss / 1024 < 400)} |`,
+    '',
+    '## Language server (over stdio, client-observed)',
+    '',
+    s ? [
+      `| measurement | median | p95 |`,
+      '|---|---|---|',
+      `| didChange → publishDiagnostics, 300-line file | ${fmt(s.small.median)} | ${fmt(s.small.p95)} |`,
+      `| didChange → publishDiagnostics, 5,000-line file | ${fmt(s.large.median)} | ${fmt(s.large.p95)} |`,
+      `| codeAction request, 5,000-line file | ${fmt(s.codeAction.median)} | ${fmt(s.codeAction.p95)} |`,
+      '',
+      `Client-observed times include the server's debounce (${s.debounceMs} ms) and JSON-RPC transport. Server peak RSS after opening ${s.opened} files: ${s.rssAfterOpenMb} MB.`,
+    ].join('\n') : 'Not measured (server not built).',
+    '',
+  ];
+  writeFileSync(join(here, 'RESULTS.md'), lines.join('\n'));
+  console.log(`wrote ${join(here, 'RESULTS.md')}`);
+}
+
+mkdirSync(join(here, 'corpus'), { recursive: true });
+main();

@@ -1,0 +1,227 @@
+// Code actions for the findings under the cursor: the engine's fixes, "disable for this line/file",
+// "show documentation", and the fix-all source action. Every edit is computed here, inline, against
+// the document version the analysis was made for.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CodeAction,
+  CodeActionKind,
+  CodeActionParams,
+  Diagnostic,
+  TextEdit as LspTextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { isRuleId, safeFixEdits, TextEdit, UNUSED_DIRECTIVE_ID } from '../core';
+import type { DocumentAnalysis } from './analysis';
+import { rangeOf } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SHOW_RULE_DOCUMENTATION_COMMAND } from './protocol';
+
+export interface CodeActionInput {
+  document: TextDocument;
+  analysis: DocumentAnalysis;
+  /** The client advertises workspace.workspaceEdit.documentChanges (versioned edits). */
+  documentChanges: boolean;
+}
+
+export function provideCodeActions(params: CodeActionParams, input: CodeActionInput): CodeAction[] {
+  const only = Array.isArray(params.context?.only) ? params.context.only.filter((k) => typeof k === 'string') : undefined;
+  const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+  const actions: CodeAction[] = [];
+  if (wants(CodeActionKind.QuickFix)) actions.push(...quickFixes(params, input));
+  // Fix-all is a source action: offered when asked for (codeActionsOnSave, "Source Action…").
+  if (only && wants(FIX_ALL_KIND)) {
+    const fixAll = fixAllAction(input);
+    if (fixAll) actions.push(fixAll);
+  }
+  return actions;
+}
+
+function quickFixes(params: CodeActionParams, input: CodeActionInput): CodeAction[] {
+  const { analysis } = input;
+  const selected = selectFindings(params, input);
+  const fixes: CodeAction[] = [];
+  const suppressions: CodeAction[] = [];
+  const fileSuppressions = new Map<string, CodeAction>();
+  const documentation = new Map<string, CodeAction>();
+  const seenLines = new Set<string>();
+
+  for (const index of selected) {
+    const finding = analysis.findings[index];
+    const diagnostic = analysis.diagnostics[index];
+    const ordered = [...finding.fixes].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'safe' ? -1 : 1));
+    for (const fix of ordered) {
+      const action: CodeAction = {
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: workspaceEdit(input, fix.edits),
+      };
+      // Suggestions change who is allowed: the user must pick them, so they are never preferred.
+      if (fix.kind === 'safe') action.isPreferred = true;
+      fixes.push(action);
+    }
+    // Unused-directive findings are about the directives themselves and cannot be suppressed.
+    if (finding.ruleId === UNUSED_DIRECTIVE_ID) continue;
+    const ruleId = finding.ruleId;
+    const line = input.document.positionAt(finding.start).line;
+    if (!seenLines.has(`${ruleId}:${line}`)) {
+      seenLines.add(`${ruleId}:${line}`);
+      suppressions.push({
+        title: `Disable ${ruleId} for this line`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: workspaceEdit(input, [disableLineEdit(input.document, line, ruleId)]),
+      });
+    }
+    if (!fileSuppressions.has(ruleId)) {
+      fileSuppressions.set(ruleId, {
+        title: `Disable ${ruleId} for this file`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: workspaceEdit(input, [disableFileEdit(input.document.getText(), ruleId)]),
+      });
+    }
+    if (isRuleId(ruleId) && !documentation.has(ruleId)) {
+      const title = `Show documentation for ${ruleId}`;
+      documentation.set(ruleId, {
+        title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        command: { title, command: SHOW_RULE_DOCUMENTATION_COMMAND, arguments: [ruleId] },
+      });
+    }
+  }
+  return [...fixes, ...suppressions, ...fileSuppressions.values(), ...documentation.values()];
+}
+
+/**
+ * Indexes of the findings the request is about. Ranges in `context.diagnostics` are not trusted
+ * (Neovim 0.7 sends byte columns there): the findings are taken from the current analysis, those
+ * overlapping the requested range plus those whose rule id matches one of the client's cors-lint
+ * diagnostics on the same lines (lines survive the byte/UTF-16 confusion, columns do not).
+ */
+function selectFindings(params: CodeActionParams, input: CodeActionInput): number[] {
+  const { document, analysis } = input;
+  const start = document.offsetAt(params.range.start);
+  const end = document.offsetAt(params.range.end);
+  const hints: { code: string; startLine: number; endLine: number }[] = [];
+  const contextDiagnostics: unknown[] = Array.isArray(params.context?.diagnostics) ? params.context.diagnostics : [];
+  for (const candidate of contextDiagnostics) {
+    const diagnostic = candidate as Partial<Diagnostic> | null;
+    if (!diagnostic || typeof diagnostic.code !== 'string') continue;
+    if (diagnostic.source !== undefined && diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+    const startLine = diagnostic.range?.start?.line;
+    const endLine = diagnostic.range?.end?.line;
+    if (typeof startLine !== 'number' || typeof endLine !== 'number') continue;
+    hints.push({ code: diagnostic.code, startLine, endLine });
+  }
+  const selected: number[] = [];
+  analysis.findings.forEach((finding, index) => {
+    const overlaps = finding.start <= end && start <= finding.end;
+    let hinted = false;
+    if (!overlaps && hints.length > 0) {
+      const line = document.positionAt(finding.start).line;
+      hinted = hints.some((h) => h.code === finding.ruleId && h.startLine <= line && line <= h.endLine);
+    }
+    if (overlaps || hinted) selected.push(index);
+  });
+  return selected;
+}
+
+function fixAllAction(input: CodeActionInput): CodeAction | undefined {
+  const edits = safeFixEdits(input.analysis.findings);
+  if (edits.length === 0) return undefined;
+  return { title: 'Fix all safe cors-lint problems', kind: FIX_ALL_KIND, edit: workspaceEdit(input, edits) };
+}
+
+/** Versioned `documentChanges` when the client supports them (a stale edit is then rejected), else `changes`. */
+function workspaceEdit(input: CodeActionInput, edits: readonly TextEdit[]): WorkspaceEdit {
+  const { document } = input;
+  const lspEdits: LspTextEdit[] = edits.map((edit) => ({ range: rangeOf(document, edit), newText: edit.newText }));
+  if (input.documentChanges) {
+    return { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: lspEdits }] };
+  }
+  return { changes: { [document.uri]: lspEdits } };
+}
+
+function eolOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+const LINE_DIRECTIVE = /(\/\/|\/\*)\s*cors-lint-disable-next-line(?=\s|\*\/|$)/;
+const FILE_DIRECTIVE = /^\/\*\s*cors-lint-disable(?=\s|\*\/)/;
+const RULE_ID = /[A-Za-z0-9@/_-]+/g;
+
+/**
+ * `// cors-lint-disable-next-line <rule>` above the finding's line, with that line's indentation,
+ * or `, <rule>` appended to the list of a next-line directive already on the previous line.
+ */
+export function disableLineEdit(document: TextDocument, line: number, ruleId: string): TextEdit {
+  const text = document.getText();
+  const lineStart = document.offsetAt({ line, character: 0 });
+  if (line > 0) {
+    const previousStart = document.offsetAt({ line: line - 1, character: 0 });
+    const previous = text.slice(previousStart, lineStart).replace(/\r?\n$/, '');
+    const match = LINE_DIRECTIVE.exec(previous);
+    if (match) {
+      const listStart = match.index + match[0].length;
+      let listEnd = match[1] === '/*' ? previous.indexOf('*/', listStart) : previous.length;
+      if (listEnd < 0) listEnd = previous.length;
+      const merged = appendToRuleList(previous, listStart, listEnd, ruleId);
+      if (merged !== undefined) return { start: previousStart + merged, end: previousStart + merged, newText: `, ${ruleId}` };
+    }
+  }
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
+  return { start: lineStart, end: lineStart, newText: `${indent}// cors-lint-disable-next-line ${ruleId}${eolOf(text)}` };
+}
+
+/**
+ * `/* cors-lint-disable <rule> *\/` at the top of the file (after a shebang), or `, <rule>` appended
+ * to a file directive among the file's leading comments.
+ */
+export function disableFileEdit(text: string, ruleId: string): TextEdit {
+  let offset = 0;
+  if (text.startsWith('#!')) {
+    const newline = text.indexOf('\n');
+    offset = newline < 0 ? text.length : newline + 1;
+  }
+  const insertAt = offset;
+  for (;;) {
+    while (offset < text.length && /\s/.test(text[offset])) offset++;
+    if (text.startsWith('//', offset)) {
+      const newline = text.indexOf('\n', offset);
+      offset = newline < 0 ? text.length : newline + 1;
+    } else if (text.startsWith('/*', offset)) {
+      const close = text.indexOf('*/', offset + 2);
+      if (close < 0) break;
+      const comment = text.slice(offset, close);
+      const match = FILE_DIRECTIVE.exec(comment);
+      if (match) {
+        const merged = appendToRuleList(comment, match[0].length, comment.length, ruleId);
+        if (merged !== undefined) return { start: offset + merged, end: offset + merged, newText: `, ${ruleId}` };
+      }
+      offset = close + 2;
+    } else {
+      break;
+    }
+  }
+  const eol = eolOf(text);
+  if (insertAt > 0 && !text.slice(0, insertAt).endsWith('\n')) {
+    return { start: insertAt, end: insertAt, newText: `${eol}/* cors-lint-disable ${ruleId} */` };
+  }
+  return { start: insertAt, end: insertAt, newText: `/* cors-lint-disable ${ruleId} */${eol}` };
+}
+
+/**
+ * Where to insert `, <rule>` in the directive rule list `text[listStart, listEnd)` (which may end with
+ * ` -- reason`): right after the last rule id. Undefined for a list without ids (it already covers
+ * every rule) or one that names the rule already.
+ */
+function appendToRuleList(text: string, listStart: number, listEnd: number, ruleId: string): number | undefined {
+  let list = text.slice(listStart, listEnd);
+  const reason = list.indexOf('--');
+  if (reason >= 0) list = list.slice(0, reason);
+  const ids = [...list.matchAll(RULE_ID)];
+  if (ids.length === 0 || ids.some((id) => id[0] === ruleId)) return undefined;
+  const last = ids[ids.length - 1];
+  return listStart + (last.index ?? 0) + last[0].length;
+}

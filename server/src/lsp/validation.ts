@@ -1,0 +1,169 @@
+// When diagnostics are computed and how they reach the client. Push (publishDiagnostics) for clients
+// without `textDocument.diagnostic`, pull otherwise — never both, or VS Code shows everything twice.
+// Typing is debounced; a run whose document changed while it waited for settings/config is dropped.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver/node';
+import type { AnalysisCache, DocumentAnalysis } from './analysis';
+import type { ConfigResolver } from './config-watch';
+import type { DocumentStore } from './documents';
+import type { Guard } from './guard';
+import type { SettingsCache } from './settings';
+
+/** Quiet time after the last keystroke before a document is analysed (push mode). */
+export const ANALYSIS_DEBOUNCE_MS = 150;
+
+export interface ValidationHost {
+  readonly pullDiagnostics: boolean;
+  publish(uri: string, version: number | undefined, diagnostics: Diagnostic[]): void;
+  /** Asks a pull client to pull again (workspace/diagnostic/refresh), when it supports that. */
+  refresh(): void;
+}
+
+export class Validator {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Bumped on every trigger: a run that finds a newer one started gives up. */
+  private readonly runs = new Map<string, number>();
+  /** run = onSave: the diagnostics as of the last open/save, which pulls keep answering with. */
+  private readonly onSaveSnapshots = new Map<string, Diagnostic[]>();
+  private readonly resultIds = new WeakMap<Diagnostic[], string>();
+  /** Documents this validator serves (open JS/TS and other non-config documents). */
+  private readonly tracked = new Set<string>();
+  private nextResultId = 1;
+
+  constructor(
+    private readonly host: ValidationHost,
+    private readonly documents: DocumentStore,
+    private readonly settings: SettingsCache,
+    private readonly configs: ConfigResolver,
+    private readonly analyses: AnalysisCache,
+    private readonly guard: Guard,
+  ) {}
+
+  /**
+   * The analysis of the document's current version, or undefined when the document was closed or
+   * changed while settings and config were being fetched (the caller's request is then outdated).
+   */
+  async analysisFor(uri: string): Promise<{ document: TextDocument; analysis: DocumentAnalysis } | undefined> {
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    const version = document.version;
+    const [settings, config] = await Promise.all([this.settings.get(uri), this.configs.forDocument(uri)]);
+    const current = this.documents.get(uri);
+    if (!current || current.version !== version) return undefined;
+    return { document: current, analysis: this.analyses.analyze(current, settings, config) };
+  }
+
+  opened(document: TextDocument): void {
+    this.tracked.add(document.uri);
+    if (this.host.pullDiagnostics) {
+      void this.snapshotIfOnSave(document.uri);
+      return;
+    }
+    void this.validateNow(document.uri);
+  }
+
+  async changed(document: TextDocument): Promise<void> {
+    if (this.host.pullDiagnostics) return;
+    const uri = document.uri;
+    const settings = await this.settings.get(uri);
+    if (settings.run === 'onType' && this.documents.get(uri)) this.schedule(uri);
+  }
+
+  async saved(document: TextDocument): Promise<void> {
+    const settings = await this.settings.get(document.uri);
+    if (settings.run !== 'onSave') return;
+    if (this.host.pullDiagnostics) {
+      this.onSaveSnapshots.delete(document.uri);
+      await this.snapshotIfOnSave(document.uri);
+    } else {
+      await this.validateNow(document.uri);
+    }
+  }
+
+  closed(document: TextDocument): void {
+    const uri = document.uri;
+    this.tracked.delete(uri);
+    this.cancel(uri);
+    this.runs.delete(uri);
+    this.onSaveSnapshots.delete(uri);
+    this.analyses.forget(uri);
+    this.settings.forget(uri);
+    // Pull clients drop a closed document's diagnostics themselves.
+    if (!this.host.pullDiagnostics) this.host.publish(uri, undefined, []);
+  }
+
+  /** Settings or a config file changed: every open document is analysed again. */
+  revalidateAll(): void {
+    if (this.host.pullDiagnostics) {
+      this.onSaveSnapshots.clear();
+      this.host.refresh();
+      return;
+    }
+    for (const uri of this.tracked) void this.validateNow(uri);
+  }
+
+  /** textDocument/diagnostic. */
+  async pull(uri: string, previousResultId: string | undefined): Promise<DocumentDiagnosticReport> {
+    const diagnostics = await this.currentDiagnostics(uri);
+    if (!diagnostics) return { kind: 'full', items: [] };
+    let resultId = this.resultIds.get(diagnostics);
+    if (!resultId) {
+      resultId = String(this.nextResultId++);
+      this.resultIds.set(diagnostics, resultId);
+    }
+    if (previousResultId === resultId) return { kind: 'unchanged', resultId };
+    return { kind: 'full', resultId, items: diagnostics };
+  }
+
+  dispose(): void {
+    for (const uri of [...this.timers.keys()]) this.cancel(uri);
+  }
+
+  private async currentDiagnostics(uri: string): Promise<Diagnostic[] | undefined> {
+    const snapshot = this.onSaveSnapshots.get(uri);
+    if (snapshot) return snapshot;
+    // A pull answers for the current text: retry while edits keep arriving during the settings fetch.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const result = await this.analysisFor(uri);
+      if (result) {
+        if (result.analysis.settings.run === 'onSave') this.onSaveSnapshots.set(uri, result.analysis.diagnostics);
+        return result.analysis.diagnostics;
+      }
+      if (!this.documents.get(uri)) return undefined;
+    }
+    return undefined;
+  }
+
+  private async snapshotIfOnSave(uri: string): Promise<void> {
+    const settings = await this.settings.get(uri);
+    if (settings.run === 'onSave' && !this.onSaveSnapshots.has(uri)) await this.currentDiagnostics(uri);
+  }
+
+  private schedule(uri: string): void {
+    this.cancel(uri);
+    this.runs.set(uri, (this.runs.get(uri) ?? 0) + 1);
+    const timer = setTimeout(
+      this.guard.notification('analysis', () => {
+        this.timers.delete(uri);
+        return this.validateNow(uri);
+      }),
+      ANALYSIS_DEBOUNCE_MS,
+    );
+    this.timers.set(uri, timer);
+  }
+
+  private cancel(uri: string): void {
+    const timer = this.timers.get(uri);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(uri);
+  }
+
+  /** Analyses and publishes, unless a newer trigger or edit overtook this run. */
+  private async validateNow(uri: string): Promise<void> {
+    const run = (this.runs.get(uri) ?? 0) + 1;
+    this.runs.set(uri, run);
+    const result = await this.analysisFor(uri);
+    if (!result || this.runs.get(uri) !== run) return;
+    this.host.publish(uri, result.document.version, result.analysis.diagnostics);
+  }
+}
