@@ -36,6 +36,8 @@ const ORIGIN_NAME = /origin/i;
 const NOT_ORIGIN_NAME = /origins$|allow|whitelist|list|trusted|valid|cors|options|config|set$|map$/i;
 
 export class GuardClassifier {
+  /** Whether an identifier's value is the request Origin (independent of originNames, so cacheable). */
+  private readonly identifierCache = new Map<ts.Identifier, boolean>();
   /** Extra identifiers that stand for the origin (parameters of helper predicates being followed). */
   private readonly originNames: Set<string>[] = [];
 
@@ -69,8 +71,12 @@ export class GuardClassifier {
     if (ts.isIdentifier(expr)) {
       if (this.originNames.some((names) => names.has(expr.text))) return true;
       if (ORIGIN_NAME.test(expr.text) && !NOT_ORIGIN_NAME.test(expr.text)) return true;
-      const value = this.evaluator.evaluate(expr, depth + 6);
-      return value.variants.some((v) => v.kind === 'request' && v.source === 'origin');
+      let holds = this.identifierCache.get(expr);
+      if (holds === undefined) {
+        holds = this.evaluator.evaluate(expr, depth + 6).variants.some((v) => v.kind === 'request' && v.source === 'origin');
+        this.identifierCache.set(expr, holds);
+      }
+      return holds;
     }
     return false;
   }

@@ -110,6 +110,8 @@ export class HeaderWriteCollector {
   }
 
   visitObject(object: ts.ObjectLiteralExpression): void {
+    // Cheap test first: most object literals have no CORS header key (nor a `key:` entry).
+    if (!object.properties.some(mayNameHeader)) return;
     if (isClientRequestHeaders(object)) return;
     // { key: 'Access-Control-Allow-Origin', value: '*' }
     const key = object.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyNameText(p.name) === 'key');
@@ -167,6 +169,15 @@ export class HeaderWriteCollector {
       if (name) this.writes.push({ name, valueNode, value: this.evaluator.evaluate(valueNode), api: 'writeHead', mode: 'init', node: nameNode, groupNode: call });
     }
   }
+}
+
+/** Could this property's name be a CORS header (or the `key` of a `{ key, value }` entry)? */
+function mayNameHeader(prop: ts.ObjectLiteralElementLike): boolean {
+  const name = prop.name;
+  if (!name) return false;
+  if (ts.isComputedPropertyName(name)) return true;
+  const text = ts.isIdentifier(name) || ts.isStringLiteralLike(name) ? name.text : '';
+  return text === 'key' || isCorsHeaderName(text);
 }
 
 function apiReceiver(receiver: ts.Expression): string {

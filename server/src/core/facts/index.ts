@@ -230,15 +230,19 @@ function findWeakChecks(calls: ts.CallExpression[], comparisons: ts.BinaryExpres
   for (const call of calls) {
     const callee = skipOuter(call.expression);
     if (!ts.isPropertyAccessExpression(callee) || !CHECK_METHODS.has(callee.name.text)) continue;
+    const method = callee.name.text;
     // indexOf is judged with its comparison (below) when it has one.
-    if ((callee.name.text === 'indexOf' || callee.name.text === 'lastIndexOf') && call.parent && ts.isBinaryExpression(call.parent)) continue;
+    if ((method === 'indexOf' || method === 'lastIndexOf') && call.parent && ts.isBinaryExpression(call.parent)) continue;
+    // Only calls on the origin can be origin checks: decide that cheaply before classifying.
+    const subject = method === 'test' || method === 'exec' ? call.arguments[0] : method === 'some' || method === 'find' || method === 'findIndex' ? undefined : callee.expression;
+    if (subject ? !guards.isOriginish(subject) : !/origin/i.test(call.arguments[0]?.getText() ?? '')) continue;
     consider(call, guards.classify(call, true));
   }
   for (const comparison of comparisons) {
     const l = skipOuter(comparison.left);
     const r = skipOuter(comparison.right);
-    const hasIndex = [l, r].some((x) => ts.isCallExpression(x) && ts.isPropertyAccessExpression(x.expression) && /^(indexOf|lastIndexOf|search)$/.test(x.expression.name.text));
-    if (!hasIndex) continue;
+    const index = [l, r].find((x): x is ts.CallExpression => ts.isCallExpression(x) && ts.isPropertyAccessExpression(x.expression) && /^(indexOf|lastIndexOf|search)$/.test(x.expression.name.text));
+    if (!index || !guards.isOriginish((index.expression as ts.PropertyAccessExpression).expression)) continue;
     const result = guards.classify(comparison, true) ?? guards.classify(comparison, false);
     consider(comparison, result?.strength === 'weak' ? result : guards.classify(comparison, false));
   }
