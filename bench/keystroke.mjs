@@ -1,23 +1,15 @@
 // In-process: the server-side cost of one keystroke (incremental reparse + analysis) on a 300-line
 // and a 5,000-line file, and the first (cold) analysis of the process.
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stats } from './stats.mjs';
+import { sampleFile } from './keystroke-file.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const started = performance.now();
 const core = await import(join(root, 'dist/core.js'));
 const { analyzeFile, parseSource, reparseIncrementally, defaultConfig } = core.default ?? core;
 const importMs = performance.now() - started;
-
-export function sampleFile(lines) {
-  const head = readFileSync(join(root, 'examples/express-api/server.js'), 'utf8');
-  const filler = (i) => `\napp.get('/items/${i}', async (req, res) => {\n  const item = await db.items.find({ id: req.params.id, owner: req.user && req.user.id });\n  if (!item) return res.status(404).json({ error: 'not found' });\n  res.json({ ...item, fetchedAt: Date.now() });\n});\n`;
-  let text = head;
-  for (let i = 0; text.split('\n').length < lines; i++) text += filler(i);
-  return text;
-}
 
 const config = defaultConfig();
 const cold = performance.now();

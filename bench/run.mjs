@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureCorpus } from './corpus.mjs';
 import { measureServer } from './lsp.mjs';
+import { stats } from './stats.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -29,12 +30,6 @@ function listFiles(dir) {
   return out;
 }
 
-export function stats(samples) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { median: at(0.5), p95: at(0.95), min: sorted[0], max: sorted[sorted.length - 1], n: sorted.length };
-}
-
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`);
 const spread = (s) => `${fmt(s.median)} (min ${fmt(s.min)}, max ${fmt(s.max)}, n=${s.n})`;
 
@@ -44,15 +39,16 @@ function child(script, scriptArgs) {
   return JSON.parse(out.trim().split('\n').pop());
 }
 
-function timeCommand(command, commandArgs, env = {}) {
+/** Times a Node script, with its peak RSS reported by the report-rss.cjs preload. */
+function timeCommand(script, scriptArgs, env = {}) {
   const started = performance.now();
-  const result = spawnSync(join(here, 'rss.sh'), [command, ...commandArgs], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 28 });
+  const result = spawnSync(process.execPath, ['--require', join(here, 'report-rss.cjs'), script, ...scriptArgs], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 28 });
   const ms = performance.now() - started;
   const rss = /maxrss_kb=(\d+)/.exec(result.stderr ?? '');
   return { ms, status: result.status, maxRssKb: rss ? Number(rss[1]) : undefined, stderr: result.stderr };
 }
 
-function main() {
+async function main() {
   execFileSync(process.execPath, [join(root, 'esbuild.mjs')], { stdio: 'inherit', cwd: root });
   const { corpus, tools } = ensureCorpus();
   const files = listFiles(corpus);
@@ -73,11 +69,11 @@ function main() {
   sample('readFloor', () => child('baseline.mjs', ['read', listFile]));
   sample('parseBaseline', () => child('baseline.mjs', ['parse', listFile]));
   sample('parseWalkBaseline', () => child('baseline.mjs', ['parse-walk', listFile]));
-  sample('cliAudit', () => timeCommand(process.execPath, [join(root, 'dist/cli.js'), corpus, '--format', 'json', '--output', '/dev/null', '--max-file-size', '0', '--max-warnings', '-1']));
-  sample('cliAuditOneJob', () => timeCommand(process.execPath, [join(root, 'dist/cli.js'), corpus, '--format', 'json', '--output', '/dev/null', '--max-file-size', '0', '--max-warnings', '-1', '--jobs', '1']));
+  sample('cliAudit', () => timeCommand(join(root, 'dist/cli.js'), [corpus, '--format', 'json', '--output', '/dev/null', '--max-file-size', '0', '--max-warnings', '-1']));
+  sample('cliAuditOneJob', () => timeCommand(join(root, 'dist/cli.js'), [corpus, '--format', 'json', '--output', '/dev/null', '--max-file-size', '0', '--max-warnings', '-1', '--jobs', '1']));
 
   // A small repository: the examples folder, start-up included.
-  sample('smallRepo', () => timeCommand(process.execPath, [join(root, 'dist/cli.js'), join(here, 'corpus', 'src', 'express'), '--format', 'json', '--output', '/dev/null', '--max-warnings', '-1']));
+  sample('smallRepo', () => timeCommand(join(root, 'dist/cli.js'), [join(here, 'corpus', 'src', 'express'), '--format', 'json', '--output', '/dev/null', '--max-warnings', '-1']));
   results.smallRepoFiles = listFiles(join(corpus, 'express')).length;
 
   if (!skipEslint) {
@@ -95,7 +91,7 @@ function main() {
     const eslintRuns = Math.min(runs, 2);
     const samples = [];
     for (let i = 0; i < eslintRuns; i++) {
-      samples.push(timeCommand(process.execPath, [join(tools, 'node_modules/eslint/bin/eslint.js'), '--config', config, '--no-warn-ignored', '--format', 'json', '--output-file', '/dev/null', corpus], { NODE_OPTIONS: '--max-old-space-size=8192' }));
+      samples.push(timeCommand(join(tools, 'node_modules/eslint/bin/eslint.js'), ['--config', config, '--no-warn-ignored', '--format', 'json', '--output-file', '/dev/null', corpus], { NODE_OPTIONS: '--max-old-space-size=8192' }));
     }
     results.eslint = stats(samples.map((s) => s.ms));
     results.eslintRss = Math.max(...samples.map((s) => s.maxRssKb ?? 0));
@@ -104,7 +100,7 @@ function main() {
 
   results.keystroke = child('keystroke.mjs', []);
   console.log('keystroke (in-process):', JSON.stringify(results.keystroke));
-  results.server = measureServer(root, files);
+  results.server = await measureServer(files, 150);
   console.log('server:', JSON.stringify(results.server));
 
   writeResults(results);
@@ -169,4 +165,4 @@ function writeResults(r) {
 }
 
 mkdirSync(join(here, 'corpus'), { recursive: true });
-main();
+await main();

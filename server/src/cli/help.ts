@@ -21,7 +21,7 @@ Options:
   -c, --config FILE       use FILE instead of searching for .corslintrc.json
   -q, --quiet             report errors only; warnings and infos are hidden and do not fail the run
       --max-file-size SIZE  skip larger files (default ${formatSize(DEFAULT_MAX_FILE_SIZE)}; 0 = no limit), e.g. 500KB
-  -j, --jobs N            worker threads for analysis (default: one per core; 1 = no workers)
+  -j, --jobs N            worker threads for analysis (default: one per core above two cores, else 1)
       --no-color          no colours (also when NO_COLOR is set or output is not a terminal)
   -h, --help              show this help
   -v, --version           show the version

@@ -16,7 +16,10 @@ export interface WorkerRequest { files: string[]; first: number }
 export interface WorkerResponse { first: number; outcomes: FileOutcome[] }
 
 export function defaultJobs(): number {
-  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  // Measured (bench/RESULTS.md): on two cores the prefilter leaves too little to parse for workers to
+  // repay their start-up (each loads TypeScript), so the main thread alone is faster there.
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return cores > 2 ? cores : 1;
 }
 
 export async function lintFiles(

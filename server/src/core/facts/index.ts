@@ -30,70 +30,25 @@ export function collectFacts(sourceFile: ts.SourceFile): FactsBundle {
   const guards = new GuardClassifier(evaluator);
   const imports = new Set<string>();
 
-  const calls: ts.CallExpression[] = [];
-  const objects: ts.ObjectLiteralExpression[] = [];
-  const pairs: ts.ArrayLiteralExpression[] = [];
-  const decorators: ts.Decorator[] = [];
-  const comparisons: ts.BinaryExpression[] = [];
-  const caseClauses: ts.CaseClause[] = [];
-  const corsProperties: ts.PropertyAssignment[] = [];
-  const arrayDeclarations: ts.VariableDeclaration[] = [];
+  // The walk, one top-level statement at a time. After an incremental reparse (ts.updateSourceFile)
+  // unchanged statements are the same node objects, so their candidates are reused: a keystroke walks
+  // only the statement it changed.
+  const parts = sourceFile.statements.map(candidatesOf);
+  const calls = parts.flatMap((p) => p.calls);
+  const objects = parts.flatMap((p) => p.objects);
+  const pairs = parts.flatMap((p) => p.pairs);
+  const decorators = parts.flatMap((p) => p.decorators);
+  const comparisons = parts.flatMap((p) => p.comparisons);
+  const caseClauses = parts.flatMap((p) => p.caseClauses);
+  const corsProperties = parts.flatMap((p) => p.corsProperties);
+  const arrayDeclarations = parts.flatMap((p) => p.declarations);
+  for (const p of parts) {
+    for (const m of p.imports) imports.add(m);
+    for (const call of p.namedCalls) push(index.callsByName, (skipOuter(call.expression) as ts.Identifier).text, call);
+    for (const assignment of p.assignments) push(index.assignmentsByName, (assignment.left as ts.Identifier).text, assignment);
+  }
   const routes = new RouteCollector();
-
-  const visit = (node: ts.Node): void => {
-    switch (node.kind) {
-      case ts.SyntaxKind.CallExpression: {
-        const call = node as ts.CallExpression;
-        calls.push(call);
-        const callee = skipOuter(call.expression);
-        if (ts.isIdentifier(callee)) {
-          push(index.callsByName, callee.text, call);
-          if (callee.text === 'require' && call.arguments[0] && ts.isStringLiteralLike(call.arguments[0])) imports.add(call.arguments[0].text);
-        }
-        break;
-      }
-      case ts.SyntaxKind.ImportDeclaration: {
-        const spec = (node as ts.ImportDeclaration).moduleSpecifier;
-        if (ts.isStringLiteral(spec)) imports.add(spec.text);
-        break;
-      }
-      case ts.SyntaxKind.ObjectLiteralExpression:
-        objects.push(node as ts.ObjectLiteralExpression);
-        break;
-      case ts.SyntaxKind.ArrayLiteralExpression: {
-        const array = node as ts.ArrayLiteralExpression;
-        if (array.elements.length === 2 && array.parent && ts.isArrayLiteralExpression(array.parent)) pairs.push(array);
-        break;
-      }
-      case ts.SyntaxKind.Decorator:
-        decorators.push(node as ts.Decorator);
-        break;
-      case ts.SyntaxKind.BinaryExpression: {
-        const binary = node as ts.BinaryExpression;
-        const op = binary.operatorToken.kind;
-        if (op === ts.SyntaxKind.EqualsToken && ts.isIdentifier(binary.left)) push(index.assignmentsByName, binary.left.text, binary);
-        else if (op >= ts.SyntaxKind.LessThanToken && op <= ts.SyntaxKind.ExclamationEqualsEqualsToken) comparisons.push(binary);
-        break;
-      }
-      case ts.SyntaxKind.CaseClause:
-        caseClauses.push(node as ts.CaseClause);
-        break;
-      case ts.SyntaxKind.PropertyAssignment:
-        if (propertyNameText((node as ts.PropertyAssignment).name) === 'cors') corsProperties.push(node as ts.PropertyAssignment);
-        break;
-      case ts.SyntaxKind.VariableDeclaration: {
-        const d = node as ts.VariableDeclaration;
-        if (d.initializer && ts.isIdentifier(d.name)) arrayDeclarations.push(d);
-        break;
-      }
-      case ts.SyntaxKind.FunctionDeclaration:
-      case ts.SyntaxKind.VariableStatement:
-        if (node.parent && ts.isSourceFile(node.parent)) routes.visitStatement(node as ts.Statement);
-        break;
-    }
-    node.forEachChild(visit);
-  };
-  visit(sourceFile);
+  for (const statement of sourceFile.statements) routes.visitStatement(statement);
 
   // Adapters, now that the scope index is complete.
   const headerCollector = new HeaderWriteCollector(evaluator);
@@ -126,6 +81,84 @@ export function collectFacts(sourceFile: ts.SourceFile): FactsBundle {
     writes, groups, configs: middleware.configs, routes: routes.routes, optionsAnswers: routes.optionsAnswers,
     checks, originLiterals, varyCalls, imports, evaluator, guards,
   };
+}
+
+/** The nodes of one top-level statement that adapters look at. */
+interface Candidates {
+  calls: ts.CallExpression[];
+  namedCalls: ts.CallExpression[];
+  imports: string[];
+  objects: ts.ObjectLiteralExpression[];
+  pairs: ts.ArrayLiteralExpression[];
+  decorators: ts.Decorator[];
+  comparisons: ts.BinaryExpression[];
+  assignments: ts.BinaryExpression[];
+  caseClauses: ts.CaseClause[];
+  corsProperties: ts.PropertyAssignment[];
+  declarations: ts.VariableDeclaration[];
+}
+
+const candidateCache = new WeakMap<ts.Statement, Candidates>();
+
+function candidatesOf(statement: ts.Statement): Candidates {
+  const cached = candidateCache.get(statement);
+  if (cached) return cached;
+  const c: Candidates = {
+    calls: [], namedCalls: [], imports: [], objects: [], pairs: [], decorators: [], comparisons: [], assignments: [],
+    caseClauses: [], corsProperties: [], declarations: [],
+  };
+  const visit = (node: ts.Node): void => {
+    switch (node.kind) {
+      case ts.SyntaxKind.CallExpression: {
+        const call = node as ts.CallExpression;
+        c.calls.push(call);
+        const callee = skipOuter(call.expression);
+        if (ts.isIdentifier(callee)) {
+          c.namedCalls.push(call);
+          if (callee.text === 'require' && call.arguments[0] && ts.isStringLiteralLike(call.arguments[0])) c.imports.push(call.arguments[0].text);
+        }
+        break;
+      }
+      case ts.SyntaxKind.ImportDeclaration: {
+        const spec = (node as ts.ImportDeclaration).moduleSpecifier;
+        if (ts.isStringLiteral(spec)) c.imports.push(spec.text);
+        break;
+      }
+      case ts.SyntaxKind.ObjectLiteralExpression:
+        c.objects.push(node as ts.ObjectLiteralExpression);
+        break;
+      case ts.SyntaxKind.ArrayLiteralExpression: {
+        const array = node as ts.ArrayLiteralExpression;
+        if (array.elements.length === 2 && array.parent && ts.isArrayLiteralExpression(array.parent)) c.pairs.push(array);
+        break;
+      }
+      case ts.SyntaxKind.Decorator:
+        c.decorators.push(node as ts.Decorator);
+        break;
+      case ts.SyntaxKind.BinaryExpression: {
+        const binary = node as ts.BinaryExpression;
+        const op = binary.operatorToken.kind;
+        if (op === ts.SyntaxKind.EqualsToken && ts.isIdentifier(binary.left)) c.assignments.push(binary);
+        else if (op >= ts.SyntaxKind.LessThanToken && op <= ts.SyntaxKind.ExclamationEqualsEqualsToken) c.comparisons.push(binary);
+        break;
+      }
+      case ts.SyntaxKind.CaseClause:
+        c.caseClauses.push(node as ts.CaseClause);
+        break;
+      case ts.SyntaxKind.PropertyAssignment:
+        if (propertyNameText((node as ts.PropertyAssignment).name) === 'cors') c.corsProperties.push(node as ts.PropertyAssignment);
+        break;
+      case ts.SyntaxKind.VariableDeclaration: {
+        const d = node as ts.VariableDeclaration;
+        if (d.initializer && ts.isIdentifier(d.name)) c.declarations.push(d);
+        break;
+      }
+    }
+    node.forEachChild(visit);
+  };
+  visit(statement);
+  candidateCache.set(statement, c);
+  return c;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -291,9 +324,10 @@ function findOriginLiterals(
     if (![ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken].includes(op)) continue;
     const l = skipOuter(b.left);
     const r = skipOuter(b.right);
-    if (deniesOnMatch(b, op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken)) continue;
-    if (ts.isStringLiteralLike(r) && guards.isOriginish(l) && !isHostExpression(l)) add(r, 'comparison');
-    else if (ts.isStringLiteralLike(l) && guards.isOriginish(r) && !isHostExpression(r)) add(l, 'comparison');
+    const negated = op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
+    const literal = ts.isStringLiteralLike(r) && guards.isOriginish(l) && !isHostExpression(l) ? r
+      : ts.isStringLiteralLike(l) && guards.isOriginish(r) && !isHostExpression(r) ? l : undefined;
+    if (literal && !deniesOnMatch(b, negated)) add(literal, 'comparison');
   }
   for (const clause of caseClauses) {
     const sw = clause.parent.parent;

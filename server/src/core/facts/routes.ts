@@ -54,6 +54,7 @@ export class RouteCollector {
 
   /** `export function PUT() {}` / `export const DELETE = …` */
   visitStatement(statement: ts.Statement): void {
+    if (!ts.isFunctionDeclaration(statement) && !ts.isVariableStatement(statement)) return;
     const exported = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
     if (!exported) return;
     if (ts.isFunctionDeclaration(statement) && statement.name && EXPORTED_METHODS.has(statement.name.text)) {
