@@ -8,6 +8,8 @@ const entries = [
   { in: 'server/src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
   // The engine alone, for tests and benchmarks.
   { in: 'server/src/core/index.ts', out: 'core' },
+  // The audit report renderer (HTML/Markdown), shared by the CLI and the webview; tests import it.
+  { in: 'server/src/report/index.ts', out: 'report' },
   { in: 'server/src/lsp/main.ts', out: 'server' },
   { in: 'server/src/cli/worker.ts', out: 'worker' },
   { in: 'client/src/extension.ts', out: 'client', external: ['vscode'] },

@@ -5,8 +5,8 @@
 // code, which may be hostile.
 import { randomBytes } from 'node:crypto';
 import type { FindingId, Severity } from '../core';
-// Not '../core': its index pulls in the rule registry and with it typescript (~10 MB), and the VS Code
-// client, which renders the webview, must stay small. docs.ts imports nothing at run time.
+// Not '../core': its index pulls in the rule registry and with it typescript (~10 MB); this way the VS
+// Code client can render the webview without bundling the engine. docs.ts imports only types.
 import { ruleDocsUrl } from '../core/docs';
 import {
   AuditFile,
@@ -192,7 +192,9 @@ function renderInventory(report: AuditReport, summary: AuditSummary, webview: bo
     const first = c.sortFirst ? ` data-sort-first="${c.sortFirst}"` : '';
     return `<th scope="col" data-key="${c.key}"${sort}${first}><button type="button" class="sort">${text(c.label)}<span class="sort-indicator" aria-hidden="true"></span></button></th>`;
   }).join('');
-  const rows = report.files.flatMap((file) => file.policies.map((policy) => renderPolicyRow(file, policy, webview)));
+  // Report order (path, then line) is the Location column's sort key.
+  let ordinal = 0;
+  const rows = report.files.flatMap((file) => file.policies.map((policy) => renderPolicyRow(file, policy, ordinal++, webview)));
   const total = summary.policies.total;
   const body = total === 0 ? '' : rows.join('\n');
   return `<section class="inventory" aria-labelledby="inventory-heading">
@@ -216,7 +218,7 @@ ${body}
 </section>`;
 }
 
-function renderPolicyRow(file: AuditFile, policy: AuditPolicy, webview: boolean): string {
+function renderPolicyRow(file: AuditFile, policy: AuditPolicy, ordinal: number, webview: boolean): string {
   const risks = policyRisks(policy);
   const risky = risks.length > 0;
   const cells: { key: string; sort: string; html: string }[] = [];
@@ -231,8 +233,7 @@ function renderPolicyRow(file: AuditFile, policy: AuditPolicy, webview: boolean)
       ? `<span class="risk-badge">⚠ Risky</span><ul class="reasons">${risks.map((r) => `<li>${text(riskLabel(r))}</li>`).join('')}</ul>`
       : '<span class="ok-mark">—</span><span class="visually-hidden">not risky</span>',
   );
-  const where = `${file.path}:${policy.line}`;
-  cell('location', `${file.path}\u0000${String(policy.line).padStart(9, '0')}`, openControl(file.path, policy.line, policy.column, where, webview));
+  cell('location', String(ordinal).padStart(9, '0'), openControl(file.path, policy.line, policy.column, `${file.path}:${policy.line}`, webview, undefined, true));
   cell('framework', policy.framework, `${text(policy.framework)}<div class="sub">${policy.source === 'middleware' ? 'middleware' : 'headers'}</div>`);
   cell('route', policy.route ?? '', policy.route ? text(policy.route) : '<span class="muted">—</span>');
   const detail = originDetail(policy.origins);
@@ -313,9 +314,11 @@ ${sections.join('\n')}
 }
 
 /** A finding's place: a button that asks the extension to open it (webview), plain text otherwise. */
-function openControl(path: string, line: number, column: number, label: string, webview: boolean, full = `${path}:${line}:${column}`): string {
-  if (!webview) return `<code class="loc" title="${attr(full)}">${text(label)}</code>`;
-  return `<button type="button" class="link loc" data-open-path="${attr(path)}" data-line="${line}" data-column="${column}" title="Open ${attr(full)}">${text(label)}</button>`;
+function openControl(path: string, line: number, column: number, label: string, webview: boolean, full = `${path}:${line}:${column}`, breakAtSlashes = false): string {
+  // <wbr> lets a long path wrap at its folders instead of widening the table or breaking mid-name.
+  const shown = breakAtSlashes ? label.split('/').map((part, i, all) => `<span class="seg">${text(part)}${i < all.length - 1 ? '/' : ''}</span>`).join('<wbr>') : text(label);
+  if (!webview) return `<code class="loc" title="${attr(full)}">${shown}</code>`;
+  return `<button type="button" class="link loc" data-open-path="${attr(path)}" data-line="${line}" data-column="${column}" title="Open ${attr(full)}">${shown}</button>`;
 }
 
 function severityBadge(severity: Severity): string {
@@ -363,26 +366,27 @@ const CSS = `
   --fg: var(--vscode-editor-foreground, var(--vscode-foreground, #1f2328));
   --muted: var(--vscode-descriptionForeground, #59636e);
   --border: var(--vscode-panel-border, var(--vscode-widget-border, #d1d9e0));
-  --surface: var(--vscode-editorWidget-background, #f6f8fa);
-  --hover: var(--vscode-list-hoverBackground, #eef1f4);
   --link: var(--vscode-textLink-foreground, #0969da);
   --focus: var(--vscode-focusBorder, #0969da);
   --error: var(--vscode-errorForeground, #cf222e);
   --warning: var(--vscode-editorWarning-foreground, #9a6700);
   --info: var(--vscode-editorInfo-foreground, #0969da);
   --good: var(--vscode-testing-iconPassed, #1a7f37);
-  --risky-bg: var(--vscode-inputValidation-errorBackground, #ffebe9);
-  --risky-border: var(--vscode-inputValidation-errorBorder, #cf222e);
   --button-bg: var(--vscode-button-background, #0969da);
   --button-fg: var(--vscode-button-foreground, #ffffff);
   --button-hover: var(--vscode-button-hoverBackground, #0550ae);
-  --input-bg: var(--vscode-input-background, #ffffff);
-  --input-fg: var(--vscode-input-foreground, #1f2328);
-  --input-border: var(--vscode-input-border, #d1d9e0);
-  --code-bg: var(--vscode-textCodeBlock-background, rgba(175, 184, 193, 0.2));
   --font: var(--vscode-font-family, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
   --font-size: var(--vscode-font-size, 14px);
   --mono: var(--vscode-editor-font-family, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
+  /* Tints are mixed from the theme's own colours, so they suit every theme, high contrast included. */
+  --surface: color-mix(in srgb, var(--fg) 4%, var(--bg));
+  --hover: var(--vscode-list-hoverBackground, color-mix(in srgb, var(--fg) 7%, var(--bg)));
+  --risky-bg: color-mix(in srgb, var(--error) 13%, var(--bg));
+  --risky-border: var(--error);
+  --code-bg: var(--vscode-textCodeBlock-background, color-mix(in srgb, var(--fg) 9%, var(--bg)));
+  --input-bg: var(--vscode-input-background, var(--bg));
+  --input-fg: var(--vscode-input-foreground, var(--fg));
+  --input-border: var(--vscode-input-border, var(--border));
 }
 @media (prefers-color-scheme: dark) {
   :root {
@@ -390,23 +394,15 @@ const CSS = `
     --fg: var(--vscode-editor-foreground, var(--vscode-foreground, #e6edf3));
     --muted: var(--vscode-descriptionForeground, #9198a1);
     --border: var(--vscode-panel-border, var(--vscode-widget-border, #3d444d));
-    --surface: var(--vscode-editorWidget-background, #151b23);
-    --hover: var(--vscode-list-hoverBackground, #1f2630);
     --link: var(--vscode-textLink-foreground, #4493f8);
     --focus: var(--vscode-focusBorder, #4493f8);
     --error: var(--vscode-errorForeground, #f85149);
     --warning: var(--vscode-editorWarning-foreground, #d29922);
     --info: var(--vscode-editorInfo-foreground, #4493f8);
     --good: var(--vscode-testing-iconPassed, #3fb950);
-    --risky-bg: var(--vscode-inputValidation-errorBackground, #3c1618);
-    --risky-border: var(--vscode-inputValidation-errorBorder, #f85149);
     --button-bg: var(--vscode-button-background, #1f6feb);
     --button-fg: var(--vscode-button-foreground, #ffffff);
     --button-hover: var(--vscode-button-hoverBackground, #388bfd);
-    --input-bg: var(--vscode-input-background, #0d1117);
-    --input-fg: var(--vscode-input-foreground, #e6edf3);
-    --input-border: var(--vscode-input-border, #3d444d);
-    --code-bg: var(--vscode-textCodeBlock-background, rgba(101, 108, 118, 0.3));
   }
 }
 * { box-sizing: border-box; }
@@ -439,14 +435,22 @@ th, td { text-align: left; vertical-align: top; padding: 5px 8px; border-bottom:
 thead th { border-bottom-width: 2px; white-space: nowrap; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 .toolbar { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: center; margin: 8px 0; }
-.input { font: inherit; color: var(--input-fg); background: var(--input-bg); border: 1px solid var(--input-border); border-radius: 2px; padding: 3px 6px; min-width: 24ch; }
+.input { font: inherit; color: var(--input-fg); background: var(--input-bg); border: 1px solid var(--input-border); border-radius: 2px; padding: 3px 6px; min-width: 32ch; }
 .checkbox { display: inline-flex; gap: 6px; align-items: center; cursor: pointer; }
 .status { color: var(--muted); }
 .table-scroll { overflow-x: auto; border: 1px solid var(--border); border-radius: 4px; }
-.inventory-table { width: 100%; min-width: 1100px; }
-.inventory-table th[scope="row"] { font-weight: normal; white-space: nowrap; }
+.inventory-table { width: 100%; font-size: 0.95em; }
+.inventory-table th[scope="row"] { font-weight: normal; }
+.inventory-table th, .inventory-table td { padding: 5px 6px; }
+.loc .seg { white-space: nowrap; }
+.inventory-table thead th { white-space: normal; vertical-align: bottom; }
+.inventory-table td[data-col="risk"] { min-width: 13ch; }
+.loc code, code.loc, .problems code { overflow-wrap: normal; }
+.inventory-table td[data-col="origins"] { min-width: 22ch; }
+.origins code { overflow-wrap: normal; white-space: nowrap; }
 .inventory-table tbody tr:hover { background: var(--hover); }
-button.sort { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; display: inline-flex; gap: 4px; align-items: center; }
+button.sort { font: inherit; font-weight: 600; color: inherit; background: none; border: 0; padding: 0; cursor: pointer; text-align: left; }
+.sort-indicator { margin-left: 4px; white-space: nowrap; }
 button.sort:hover { color: var(--link); }
 .sort-indicator::after { content: "↕"; color: var(--muted); font-weight: normal; }
 th[aria-sort="ascending"] .sort-indicator::after { content: "▲"; color: inherit; }
@@ -455,7 +459,7 @@ tr.risky, tr.risky:hover { background: var(--risky-bg); }
 tr.risky > :first-child { box-shadow: inset 4px 0 0 var(--risky-border); }
 .risk-badge { display: inline-block; white-space: nowrap; font-weight: 700; font-size: 0.85em; color: var(--error); border: 1px solid currentColor; border-radius: 3px; padding: 0 5px; }
 .reasons, .origins, .problems { list-style: none; margin: 4px 0 0; padding: 0; }
-.reasons li { font-size: 0.85em; color: var(--muted); white-space: nowrap; }
+.reasons li { font-size: 0.85em; color: var(--muted); }
 .origins li { margin: 1px 0; }
 .origin-kind { font-weight: 600; }
 .kind-reflected, .kind-weakly-checked, .kind-null { color: var(--error); }
@@ -469,7 +473,8 @@ tr.risky > :first-child { box-shadow: inset 4px 0 0 var(--risky-border); }
 .sev-info.badge, .count.sev-info { color: var(--info); }
 .count { font-weight: normal; font-size: 0.9em; }
 .findings { list-style: none; padding: 0; margin: 0; }
-.finding { display: grid; grid-template-columns: 7.5em 6em minmax(12em, max-content) 1fr; gap: 4px 10px; align-items: baseline; padding: 5px 0; border-bottom: 1px solid var(--border); }
+.finding { display: grid; grid-template-columns: 6.5em 5.5em 16em 1fr; gap: 4px 10px; align-items: baseline; justify-items: start; padding: 5px 0; border-bottom: 1px solid var(--border); }
+.finding .rule code { overflow-wrap: normal; }
 .finding .message { overflow-wrap: anywhere; }
 button.link { font: inherit; font-family: var(--mono); font-size: 0.92em; color: var(--link); background: none; border: 0; padding: 0; cursor: pointer; text-decoration: underline; text-align: left; }
 code.loc { background: none; padding: 0; }

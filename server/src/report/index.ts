@@ -2,6 +2,7 @@
 // webview) or Markdown (CI archives). Bundled on its own as dist/report.js for tests.
 export {
   buildAuditReport,
+  auditReportFromLocated,
   summarize,
   policyRisks,
   riskLabel,
@@ -22,6 +23,9 @@ export type {
   AuditPolicy,
   AuditPolicyProblem,
   AuditEntry,
+  LocatedFile,
+  LocatedFinding,
+  LocatedPolicy,
   AuditPosition,
   AuditRange,
   AuditSummary,

@@ -2,7 +2,7 @@
 // Offsets from the engine become 1-based lines and UTF-16 columns here, once, so renderers only print.
 // Pure like the core: no fs, imports only ../core; it reads the clock only when the caller passes no
 // generatedAt.
-import type { AnalysisResult, FindingId, OriginGrant, Policy, Severity } from '../core';
+import type { AnalysisResult, Finding, FindingId, OriginGrant, Policy, Severity } from '../core';
 
 export interface AuditPosition {
   /** 1-based. */
@@ -65,23 +65,61 @@ export interface BuildAuditReportOptions {
   generatedAt?: Date | string;
 }
 
+/**
+ * Report from the engine's results and the texts they were computed on: offsets become 1-based
+ * lines and UTF-16 columns. The editor's audit, which has the texts, calls this.
+ */
 export function buildAuditReport(root: string, entries: readonly AuditEntry[], durationMs: number, options: BuildAuditReportOptions = {}): AuditReport {
-  const files: AuditFile[] = [];
-  for (const entry of entries) {
+  const located = entries.map((entry): LocatedFile => {
     const { findings, policies } = entry.result;
-    if (findings.length === 0 && policies.length === 0) continue;
+    if (findings.length === 0 && policies.length === 0) return { path: entry.path, findings: [], policies: [] };
     const lines = new LineIndex(entry.text);
     const range = (start: number, end: number): AuditRange => {
       const from = lines.position(start);
       const to = lines.position(end);
       return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column };
     };
+    return {
+      path: entry.path,
+      findings: findings.map((f) => ({ ...f, ...range(f.start, f.end) })),
+      policies: policies.map((p) => ({ ...p, ...range(p.start, p.end) })),
+    };
+  });
+  return auditReportFromLocated(root, located, entries.length, durationMs, options);
+}
+
+/** A finding or policy whose lines and columns are already known (the CLI computes them per file). */
+export type LocatedFinding = Pick<Finding, 'ruleId' | 'severity' | 'message' | 'start' | 'end'> & AuditRange;
+export type LocatedPolicy = Policy & AuditRange;
+
+export interface LocatedFile {
+  /** Absolute, or relative to the root; either separator. */
+  path: string;
+  findings: readonly LocatedFinding[];
+  policies: readonly LocatedPolicy[];
+}
+
+/**
+ * Report from results that already carry positions, e.g. the CLI's FileReport[] (extra fields are
+ * dropped). `filesScanned` counts every analysed file, also those not in `files`.
+ */
+export function auditReportFromLocated(
+  root: string,
+  located: readonly LocatedFile[],
+  filesScanned: number,
+  durationMs: number,
+  options: BuildAuditReportOptions = {},
+): AuditReport {
+  const files: AuditFile[] = [];
+  for (const file of located) {
+    const { findings, policies } = file;
+    if (findings.length === 0 && policies.length === 0) continue;
     files.push({
-      path: relativePath(root, entry.path),
-      findings: findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, ...range(f.start, f.end) })),
+      path: relativePath(root, file.path),
+      findings: findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, message: f.message, ...rangeOf(f) })),
       policies: policies.map((p) => ({
         ...copyPolicy(p),
-        ...range(p.start, p.end),
+        ...rangeOf(p),
         // The same containment test the engine uses to fill Policy.findings, so the two agree.
         problems: findings
           .filter((f) => f.start >= p.start && f.end <= p.end && f.ruleId !== 'unused-disable-directive')
@@ -92,7 +130,11 @@ export function buildAuditReport(root: string, entries: readonly AuditEntry[], d
   // Code-unit order, not locale order: the same report on every machine.
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const generatedAt = options.generatedAt === undefined ? new Date().toISOString() : typeof options.generatedAt === 'string' ? options.generatedAt : options.generatedAt.toISOString();
-  return { root, generatedAt, durationMs, filesScanned: entries.length, files };
+  return { root, generatedAt, durationMs, filesScanned, files };
+}
+
+function rangeOf(r: AuditRange): AuditRange {
+  return { line: r.line, column: r.column, endLine: r.endLine, endColumn: r.endColumn };
 }
 
 /** A deep-enough copy so a report never aliases the engine's (possibly cached) results. */
