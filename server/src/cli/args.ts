@@ -1,7 +1,7 @@
 // argv -> CliOptions. Pure: no I/O. Every mistake comes back as one line that names the option and
 // says what would be accepted, because that line is all a CI log will show.
 
-export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'github', 'html', 'markdown'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 /** 2 MiB: well above hand-written server code, well below bundles and generated blobs. */

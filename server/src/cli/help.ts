@@ -13,7 +13,8 @@ Paths are files or folders (default: the current folder). Folders are searched f
 Files named explicitly on the command line are always linted.
 
 Options:
-  -f, --format FORMAT     text (default), json, sarif or github (workflow annotations)
+  -f, --format FORMAT     text (default), json, sarif, github (workflow annotations),
+                          html (the audit report page) or markdown (a summary for CI)
   -o, --output FILE       write the report to FILE instead of standard output
       --fix               apply safe fixes and write the files; suggestions are never applied
       --max-warnings N    allow up to N warnings before failing (default 0; -1 = no limit)

@@ -102,6 +102,8 @@ export interface LintReport {
   notices: Notice[];
   summary: Summary;
   fixMode: boolean;
+  /** Wall time of the run so far, for reports that show it. */
+  durationMs: number;
 }
 
 export interface FormatOptions {

@@ -13,6 +13,8 @@ import { CliOptions, FormatName, parseArgs } from './args';
 import { loadConfig } from './config-loader';
 import { discoverFiles, planScan } from './discover';
 import { describeFsError } from './fs-errors';
+import { formatHtml } from './formatters/html';
+import { formatMarkdown } from './formatters/markdown';
 import { formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
@@ -35,6 +37,8 @@ const FORMATTERS: Record<FormatName, Formatter> = {
   json: formatJson,
   sarif: formatSarif,
   github: formatGithub,
+  html: formatHtml,
+  markdown: formatMarkdown,
 };
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
@@ -50,6 +54,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 }
 
 async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const started = performance.now();
   const say = (line: string) => io.stderr.write(`cors-lint: ${line}\n`);
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
@@ -157,6 +162,7 @@ async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
     notices,
     summary: summarize(reports, unreadableFiles, skippedFiles),
     fixMode: options.fix,
+    durationMs: performance.now() - started,
   };
   const text = FORMATTERS[options.format](report, { color: useColor(options, io) });
   if (options.output !== undefined) {
