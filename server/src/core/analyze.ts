@@ -5,7 +5,8 @@ import { defaultConfig } from './config';
 import { RuleContext } from './context';
 import { applyDirectives, findDirectives } from './directives';
 import { collectFacts } from './facts';
-import { parseSource } from './parse';
+import { applyEdits } from './fix';
+import { parseSource, syntaxErrorCount } from './parse';
 import { buildPolicies } from './policies';
 import { mayContainCors } from './prefilter';
 import { RULES } from './rules';
@@ -77,6 +78,11 @@ export function analyzeFile(
     internalErrors.push(toInternalError('directives', error, sourceFile));
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  try {
+    dropFixesThatBreakSyntax(findings, sourceFile);
+  } catch (error) {
+    internalErrors.push(toInternalError('fixes', error, sourceFile));
+  }
 
   let policies: AnalysisResult['policies'] = [];
   try {
@@ -85,6 +91,27 @@ export function analyzeFile(
     internalErrors.push(toInternalError('policies', error, sourceFile));
   }
   return { findings, policies, internalErrors, skipped: false };
+}
+
+/** Files above this size with syntax errors get no fixes rather than a re-parse per fix. */
+const MAX_VERIFIED_FIX_TEXT = 200_000;
+
+/**
+ * Fixes are written for valid code. On half-written code (the usual state while typing) a fix can
+ * land next to a syntax error and make it worse, so each fix is re-parsed and dropped when it adds
+ * errors. Valid files skip this: their fixes are proven by the rule tests.
+ */
+function dropFixesThatBreakSyntax(findings: Finding[], sourceFile: ts.SourceFile): void {
+  const before = syntaxErrorCount(sourceFile);
+  if (before === 0) return;
+  const text = sourceFile.text;
+  for (const finding of findings) {
+    if (finding.fixes.length === 0) continue;
+    finding.fixes = text.length > MAX_VERIFIED_FIX_TEXT ? [] : finding.fixes.filter((fix) => {
+      const after = syntaxErrorCount(parseSource(applyEdits(text, fix.edits), sourceFile.fileName));
+      return after <= before;
+    });
+  }
 }
 
 function toInternalError(ruleId: string, error: unknown, sourceFile?: ts.SourceFile, node?: ts.Node): InternalError {

@@ -107,7 +107,13 @@ function candidatesOf(statement: ts.Statement): Candidates {
     calls: [], namedCalls: [], imports: [], objects: [], pairs: [], decorators: [], comparisons: [], assignments: [],
     caseClauses: [], corsProperties: [], declarations: [],
   };
-  const visit = (node: ts.Node): void => {
+  // Iterative, so 10,000-deep nesting (minified bundles, generated code) cannot overflow the stack.
+  const pending: ts.Node[] = [statement];
+  const push = (child: ts.Node) => {
+    pending.push(child);
+  };
+  while (pending.length > 0) {
+    const node = pending.pop()!;
     switch (node.kind) {
       case ts.SyntaxKind.CallExpression: {
         const call = node as ts.CallExpression;
@@ -154,9 +160,12 @@ function candidatesOf(statement: ts.Statement): Candidates {
         break;
       }
     }
-    node.forEachChild(visit);
-  };
-  visit(statement);
+    node.forEachChild(push);
+  }
+  // Children were pushed last-first: restore document order, which rules and reports rely on.
+  for (const [key, list] of Object.entries(c)) {
+    if (key !== 'imports') (list as ts.Node[]).sort((a, b) => a.pos - b.pos || b.end - a.end);
+  }
   candidateCache.set(statement, c);
   return c;
 }
