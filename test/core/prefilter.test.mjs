@@ -51,3 +51,10 @@ test('the prefilter skips files without CORS code', () => {
   assert.equal(mayContainCors("res.setHeader(http2.constants.HTTP2_HEADER_ACCESS_CONTROL_ALLOW_ORIGIN, '*')"), true);
   assert.equal(mayContainCors("app.use(cors())"), true);
 });
+
+test('header names spelled with escapes pass the prefilter', () => {
+  const code = "res.setHeader('\\x41ccess-Control-Allow-Origin', 'null');";
+  assert.equal(mayContainCors(code), true);
+  assert.deepEqual(analyzeFile(code, 'a.js').findings.map((f) => f.ruleId), ['null-origin']);
+  assert.equal(mayContainCors("const s = '\\u00e9t\\u00e9';"), false);
+});

@@ -5,7 +5,14 @@
 const CORS_MARKER = /access[-_]control[-_]|cors/i;
 
 export function mayContainCors(text: string): boolean {
-  return CORS_MARKER.test(text);
+  if (CORS_MARKER.test(text)) return true;
+  // 'Access-Control-…' may be spelled with escapes ('\x41ccess', '\u0041ccess'): decode and look again.
+  if (!/\\[ux]/.test(text)) return false;
+  const decoded = text.replace(/\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})/g, (m, braced, u, x) => {
+    const code = parseInt(braced ?? u ?? x, 16);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : m;
+  });
+  return CORS_MARKER.test(decoded);
 }
 
 export const ANALYZABLE_EXTENSIONS = ['.js', '.jsx', '.ts', '.tsx', '.mjs', '.cjs', '.mts', '.cts'] as const;
