@@ -1,6 +1,6 @@
 // The result of one CLI run, in the shape every formatter reads. Offsets from the engine are already
 // converted to 1-based lines and UTF-16 columns here, so formatters only print.
-import type { FindingId, FixKind, OriginGrant, RuleId, Severity } from '../core';
+import type { FindingId, FixKind, Policy, Severity } from '../core';
 
 /** A range with its 1-based start and (exclusive) end position; columns count UTF-16 code units. */
 export interface Location {
@@ -31,18 +31,8 @@ export interface ReportedFinding extends Location {
   fixes: ReportedFix[];
 }
 
-export interface ReportedPolicy extends Location {
-  source: 'header' | 'middleware';
-  framework: string;
-  route?: string;
-  origins: OriginGrant;
-  credentials: boolean | 'unknown';
-  methods?: string[];
-  allowedHeaders?: string[];
-  preflight: 'answered' | 'missing' | 'not-needed' | 'unknown';
-  vary: boolean | 'not-needed';
-  findings: RuleId[];
-}
+/** A Policy with line/column positions instead of offsets. */
+export type ReportedPolicy = Omit<Policy, 'start' | 'end'> & Location;
 
 export interface FileReport {
   /** Relative to the scan root, '/'-separated: what json, sarif and github print. */
