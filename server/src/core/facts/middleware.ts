@@ -81,8 +81,9 @@ export class MiddlewareCollector {
       if (library) this.add(library, library, call, call.arguments[1], `${library} with no origin option allows any origin`);
       return;
     }
-    // cors(options), require('cors')(options)
-    const module = this.moduleOf(callee);
+    // cors(options), require('cors')(options); a `cors` the file never declares (a snippet, a global)
+    // is taken to be the cors package.
+    const module = this.moduleOf(callee) ?? (ts.isIdentifier(callee) && callee.text === 'cors' && !this.evaluator.resolve(callee) ? 'cors' : undefined);
     const library = module && LIBRARIES[module];
     if (library) {
       this.add(library, library, call, call.arguments[0], `${library}() with no origin option allows any origin`);

@@ -44,7 +44,9 @@ export const duplicateOriginHeader: Rule = {
       const write = writes[i];
       if (flagged[i] || write.container && write.api === 'headers() entry') continue;
       const writeApp = appOf(write.node);
-      if (middlewareApp && writeApp && middlewareApp !== writeApp) continue; // another app or router
+      // Only writes registered on an app or router (and on the middleware's own app, when known):
+      // a Lambda handler or a Deno.serve callback beside an Express app is another server.
+      if (!writeApp || (middlewareApp && middlewareApp !== writeApp)) continue;
       context.at(write.node);
       context.report({
         node: write.valueNode ?? write.node,
