@@ -69,3 +69,17 @@ test('ignore globs', () => {
   assert.equal(isIgnored('gen/x/y.ts', ['gen/']), true);
   assert.equal(isIgnored('a.ts', ['{a,b}.ts']), true);
 });
+
+test('a hostile config cannot pollute prototypes or run code', () => {
+  const text = '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted2": true}}, "rules": {"__proto__": "error", "toString": "off"}}';
+  const { config, problems } = parseConfig(text, '.corslintrc.json');
+  assert.equal({}.polluted, undefined);
+  assert.equal({}.polluted2, undefined);
+  assert.equal(Object.getPrototypeOf(config.rules), Object.prototype);
+  assert.deepEqual(Object.keys(config.rules), []);
+  assert.ok(problems.some((p) => /unknown key "__proto__"/.test(p.message)));
+  assert.ok(problems.some((p) => /unknown rule "toString"/.test(p.message)));
+  // JSON only: JavaScript in the file is a syntax error, never evaluated.
+  const js = parseConfig("module.exports = (() => { require('fs').writeFileSync('/tmp/pwned', '1'); return {}; })()", '.corslintrc.json');
+  assert.match(js.problems[0].message, /not valid JSON/);
+});
