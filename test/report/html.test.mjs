@@ -61,6 +61,9 @@ test('a fresh random nonce per page when none is given; a nonce or source that c
   assert.throws(() => renderHtml(audit, { mode: 'standalone', nonce: "x' 'unsafe-inline" }), /nonce/);
   assert.throws(() => renderHtml(audit, { mode: 'standalone', nonce: '' }), /nonce/);
   assert.throws(() => renderHtml(audit, { mode: 'webview', cspSource: "https://a; script-src 'unsafe-inline'" }), /cspSource/);
+  assert.throws(() => renderHtml(audit, { mode: 'webview', cspSource: 'https://a" onload="x' }), /cspSource/);
+  // code-server's webview source list is accepted as it is.
+  assert.match(renderHtml(audit, { mode: 'webview', nonce: 'n0nce', cspSource: "'self' https://*.vscode-cdn.net" }), /style-src &#39;self&#39; https:\/\/\*\.vscode-cdn\.net &#39;nonce-n0nce&#39;/);
   assert.throws(() => renderHtml(audit, { mode: 'webview', cspSource: '"><script>' }), /cspSource/);
 });
 

@@ -5,6 +5,7 @@ import type { RuleContext } from './context';
 import { ACAH, ACAM } from './facts/headers';
 import type { CorsConfig, HeaderWrite } from './facts/model';
 import { SIMPLE_METHODS } from './facts/routes';
+import { classifyRegexSource } from './guards';
 import { reflectsWithCredentials } from './libraries';
 import { coexist, credentialsWrite, dependsOnRequest, hasVaryOrigin, originWrites } from './responses';
 import type { Finding, OriginGrant, Policy, RuleId } from './types';
@@ -98,6 +99,8 @@ function grantOfConfig(config: CorsConfig): OriginGrant {
     case 'disabled': return { kind: 'disabled' };
     case 'list': {
       if (config.entries.some((e) => e.text.toLowerCase() === 'null')) return { kind: 'null' };
+      const weak = config.entries.map((e) => (e.isRegExp ? classifyRegexSource(e.text) : undefined)).find((v) => v?.strength === 'weak');
+      if (weak) return { kind: 'weakly-checked', detail: weak.weakness ?? 'weak pattern' };
       return { kind: 'list', origins: config.entries.map((e) => (e.isRegExp ? `/${e.text}/` : e.text)) };
     }
     case 'function': return { kind: 'list', origins: [] };

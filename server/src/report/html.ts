@@ -55,7 +55,9 @@ export function renderHtml(report: AuditReport, options: HtmlReportOptions): str
   const nonce = options.nonce ?? randomBytes(18).toString('base64');
   // A nonce or source that could close the attribute or add a directive would defeat the policy.
   if (!/^[A-Za-z0-9+/_=-]+$/.test(nonce)) throw new TypeError('renderHtml: the nonce must be base64 characters');
-  if (options.cspSource !== undefined && !/^[^;,'"<>\s][^;,'"<>\r\n]*$/.test(options.cspSource)) {
+  // A source list such as `'self' https://*.vscode-cdn.net` (code-server) or `https://*.vscode-cdn.net`
+  // (desktop): keywords and hosts separated by spaces, nothing that ends the directive or the attribute.
+  if (options.cspSource !== undefined && !/^('[a-z-]+'|[A-Za-z0-9*.:/+_-]+)( ('[a-z-]+'|[A-Za-z0-9*.:/+_-]+))*$/.test(options.cspSource)) {
     throw new TypeError('renderHtml: cspSource must be a CSP source expression');
   }
   const webview = options.mode === 'webview';
