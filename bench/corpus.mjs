@@ -15,7 +15,8 @@ export const CORPUS_PACKAGES = [
   'next@15.5.4', 'hono@4.9.9', 'socket.io@4.8.1', '@apollo/server@5.0.0', 'aws-sdk@2.1692.0',
   'restify@11.1.0', 'typescript@5.9.3', 'cors@2.8.5', '@middy/http-cors@6.4.5',
 ];
-export const TOOL_PACKAGES = ['eslint@9.39.1', 'eslint-plugin-sonarjs@3.0.5', '@typescript-eslint/parser@8.46.0'];
+// eslint-plugin-sonarjs loads typescript at start-up, so it is a tool dependency too.
+export const TOOL_PACKAGES = ['eslint@9.39.1', 'eslint-plugin-sonarjs@3.0.5', '@typescript-eslint/parser@8.46.0', 'typescript@5.9.3'];
 
 function install(folder, packages) {
   const marker = join(folder, '.installed.json');

@@ -91,7 +91,10 @@ async function main() {
     const eslintRuns = Math.min(runs, 2);
     const samples = [];
     for (let i = 0; i < eslintRuns; i++) {
-      samples.push(timeCommand(join(tools, 'node_modules/eslint/bin/eslint.js'), ['--config', config, '--no-warn-ignored', '--format', 'json', '--output-file', '/dev/null', corpus], { NODE_OPTIONS: '--max-old-space-size=8192' }));
+      const run = timeCommand(join(tools, 'node_modules/eslint/bin/eslint.js'), ['--config', config, '--no-warn-ignored', '--format', 'json', '--output-file', '/dev/null', corpus], { NODE_OPTIONS: '--max-old-space-size=8192' });
+      // 0 clean, 1 findings; 2 is ESLint failing to run, which must not be timed as a result.
+      if (run.status !== 0 && run.status !== 1) throw new Error(`ESLint failed (exit ${run.status}):\n${run.stderr.slice(-2000)}`);
+      samples.push(run);
     }
     results.eslint = stats(samples.map((s) => s.ms));
     results.eslintRss = Math.max(...samples.map((s) => s.maxRssKb ?? 0));
@@ -160,9 +163,31 @@ function writeResults(r) {
     ].join('\n') : 'Not measured (server not built).',
     '',
   ];
+  lines.push(...NOTES);
   writeFileSync(join(here, 'RESULTS.md'), lines.join('\n'));
   console.log(`wrote ${join(here, 'RESULTS.md')}`);
 }
+
+/** What the figures mean, and what would close the targets that are not met. */
+const NOTES = [
+  '## Notes',
+  '',
+  '- These runs shared the 2 cores with other work (load average 5–7 during the session), so absolute times are',
+  '  inflated; every ratio compares tools measured in the same run.',
+  '- Why the audit is fast: the text prefilter (`core/prefilter.ts`) leaves only files that mention',
+  '  `Access-Control-…` or `cors` to parse; most of the corpus costs a read. On two cores, worker threads do not',
+  '  pay for their start-up (each loads TypeScript), so `--jobs` defaults to one thread there (see the two CLI rows).',
+  '- Keystroke latency: an edit reparses incrementally (`ts.updateSourceFile`) and re-walks only the changed',
+  '  top-level statement (a per-statement fact cache), then runs the rules. What remains per keystroke on the',
+  '  5,000-line file is the incremental reparse itself and the adapters scanning every call/object candidate of the',
+  '  file. To close the 5 ms target: cache adapter results (header writes, checks) per statement too, so that only',
+  '  the changed statement is re-evaluated, and measure on an idle machine.',
+  '- The small-repository time is dominated by start-up: loading the 10 MB bundle that contains TypeScript',
+  '  (~0.4 s of the total). To close it: load TypeScript lazily, only when a file passes the prefilter, or use a V8',
+  '  compile cache (Node 22 `module.enableCompileCache`).',
+  '- Client-observed language-server times include the 150 ms typing debounce by design.',
+  '',
+];
 
 mkdirSync(join(here, 'corpus'), { recursive: true });
 await main();
