@@ -126,17 +126,16 @@ export class GuardClassifier {
   }
 
   private mentionsOrigin(node: ts.Node): boolean {
-    let found = false;
-    const visit = (n: ts.Node) => {
-      if (found) return;
-      if (ts.isExpression(n) && (ts.isIdentifier(n) || ts.isPropertyAccessExpression(n) || ts.isCallExpression(n)) && this.isOriginish(n)) {
-        found = true;
-        return;
-      }
-      n.forEachChild(visit);
-    };
-    visit(node);
-    return found;
+    // Iterative: conditions can be nested thousands deep in generated code.
+    const pending: ts.Node[] = [node];
+    while (pending.length > 0) {
+      const n = pending.pop()!;
+      if ((ts.isIdentifier(n) || ts.isPropertyAccessExpression(n) || ts.isCallExpression(n)) && this.isOriginish(n)) return true;
+      n.forEachChild((child) => {
+        pending.push(child);
+      });
+    }
+    return false;
   }
 
   private classifyBinary(expr: ts.BinaryExpression, positive: boolean, depth: number): CheckResult | undefined {

@@ -73,7 +73,8 @@ export function collectFacts(sourceFile: ts.SourceFile): FactsBundle {
 
   const framework = frameworkOf(imports);
   const { writes, groups } = groupWrites(headerCollector.writes, sourceFile, framework);
-  const relevant = writes.length > 0 || middleware.configs.length > 0;
+  // A Vary header alone does not make a file CORS code (and must not defeat the text prefilter).
+  const relevant = writes.some((w) => w.name !== 'vary') || middleware.configs.length > 0;
   const checks = relevant ? findWeakChecks(calls, comparisons, guards) : [];
   const originLiterals = relevant ? findOriginLiterals(writes, middleware, comparisons, caseClauses, calls, arrayDeclarations, guards, evaluator) : [];
 
