@@ -8,7 +8,13 @@ import {
   ServerOptions,
   TransportKind,
 } from 'vscode-languageclient/node';
-import { InitializationOptions, SHOW_RULE_DOCUMENTATION_COMMAND } from '../../server/src/lsp/protocol';
+import {
+  AUDIT_WORKSPACE_COMMAND,
+  InitializationOptions,
+  SHOW_AUDIT_REPORT_COMMAND,
+  SHOW_RULE_DOCUMENTATION_COMMAND,
+} from '../../server/src/lsp/protocol';
+import { AuditView } from './audit';
 import { showRuleDocumentation } from './ruleDocumentation';
 import { configurationMiddleware } from './settings';
 import { ServerStatus } from './status';
@@ -34,7 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6012'] } },
   };
-  const initializationOptions: InitializationOptions = { clientCommands: [SHOW_RULE_DOCUMENTATION_COMMAND] };
+  const initializationOptions: InitializationOptions = { clientCommands: [SHOW_RULE_DOCUMENTATION_COMMAND, AUDIT_WORKSPACE_COMMAND] };
   const clientOptions: LanguageClientOptions = {
     // The config file is synchronised too, so that unsaved edits to it apply at once.
     documentSelector: [...DOCUMENT_SELECTOR, { scheme: 'file', pattern: '**/.corslintrc.json' }],
@@ -53,8 +59,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     output.error(`The cors-lint client could not be created: ${describe(error)}`);
   }
   if (client) status.track(client);
+  const auditView = new AuditView(() => client, output);
 
   context.subscriptions.push(
+    auditView,
+    vscode.commands.registerCommand(AUDIT_WORKSPACE_COMMAND, () => auditView.audit()),
+    vscode.commands.registerCommand(SHOW_AUDIT_REPORT_COMMAND, () => auditView.show()),
     vscode.commands.registerCommand('corsLint.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('corsLint.restartServer', () => restartServer(output)),
     vscode.commands.registerCommand(SHOW_RULE_DOCUMENTATION_COMMAND, (ruleId?: unknown) => showRuleDocumentation(context, ruleId)),

@@ -1,4 +1,5 @@
-// Dependency direction (DESIGN §2): client → (protocol types only) server/src/lsp → core.
+// Dependency direction (DESIGN §2): client → (protocol types only) server/src/lsp → core (and, for the
+// workspace audit, the CLI's file discovery, per-file lint and formatters).
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -41,12 +42,34 @@ test('client/src imports vscode, vscode-languageclient, itself and only the prot
   assert.deepEqual(offenders, []);
 });
 
-test('server/src/lsp imports the LSP libraries, node, itself and the engine', () => {
+/**
+ * The workspace audit reads files the way the CLI does, so an audit in the editor and `cors-lint` in CI
+ * agree file for file and export the same SARIF/JSON: it reuses these CLI modules (never run.ts or
+ * main.ts, which own the command line), and the report renderer.
+ */
+const CLI_MODULES_FOR_THE_AUDIT = [
+  'server/src/cli/discover',
+  'server/src/cli/gitignore',
+  'server/src/cli/lint-file',
+  'server/src/cli/paths',
+  'server/src/cli/report',
+  'server/src/cli/version',
+  'server/src/cli/formatters/json',
+  'server/src/cli/formatters/sarif',
+];
+
+test('server/src/lsp imports the LSP libraries, node, itself, the engine, the report renderer and the CLI\'s file pipeline', () => {
   const offenders = importsUnder('server/src/lsp').filter(([, target]) => {
     if (target.startsWith('vscode-languageserver') || target === 'typescript' || isBuiltin(target)) return false;
+    if (target === 'server/src/report' || CLI_MODULES_FOR_THE_AUDIT.includes(target)) return false;
     return !(target.startsWith('server/src/lsp/') || target === 'server/src/core' || target.startsWith('server/src/core/'));
   });
   assert.deepEqual(offenders, []);
+});
+
+test('only the audit modules of server/src/lsp import the CLI', () => {
+  const importers = new Set(importsUnder('server/src/lsp').filter(([, target]) => target.startsWith('server/src/cli/')).map(([file]) => file));
+  assert.deepEqual([...importers].sort(), ['server/src/lsp/audit-job.ts', 'server/src/lsp/audit-report.ts', 'server/src/lsp/audit.ts']);
 });
 
 test('server/src/lsp/protocol.ts, which the client bundles, imports nothing', () => {

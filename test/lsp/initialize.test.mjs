@@ -10,8 +10,8 @@ test('initialize: a push client gets incremental sync, code actions, hover and n
   assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.corsLint'], resolveProvider: false });
   assert.equal(capabilities.hoverProvider, true);
   assert.equal(capabilities.diagnosticProvider, undefined, 'a push client must not be offered pull diagnostics');
-  // Clients other than VS Code get the documentation command from the server.
-  assert.deepEqual(capabilities.executeCommandProvider, { commands: ['corsLint.showRuleDocumentation'] });
+  // Clients other than VS Code get the documentation and audit commands from the server.
+  assert.deepEqual(capabilities.executeCommandProvider, { commands: ['corsLint.showRuleDocumentation', 'corsLint.auditWorkspace'] });
 });
 
 test('initialize: a pull client gets a diagnostic provider', async (t) => {
@@ -26,7 +26,7 @@ test('initialize: a pull client gets a diagnostic provider', async (t) => {
 test('initialize: commands the client implements itself are not advertised (no clash in VS Code)', async (t) => {
   const client = await startServer(t, {
     capabilities: pullCapabilities(),
-    initializationOptions: { clientCommands: ['corsLint.showRuleDocumentation'] },
+    initializationOptions: { clientCommands: ['corsLint.showRuleDocumentation', 'corsLint.auditWorkspace'] },
   });
   assert.equal(client.initializeResult.capabilities.executeCommandProvider, undefined);
 });

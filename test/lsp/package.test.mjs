@@ -86,13 +86,25 @@ test('manifest: activation, capabilities and contributions the extension relies 
       'CORS Lint: Show Output (corsLint.showOutput)',
       'CORS Lint: Restart Server (corsLint.restartServer)',
       'CORS Lint: Show Rule Documentation (corsLint.showRuleDocumentation)',
+      'CORS Lint: Audit Workspace (corsLint.auditWorkspace)',
+      'CORS Lint: Show Audit Report (corsLint.showAuditReport)',
     ],
   );
+  assert.deepEqual(contributes.menus, {
+    commandPalette: [
+      { command: 'corsLint.auditWorkspace', when: 'workspaceFolderCount > 0' },
+      { command: 'corsLint.showAuditReport', when: 'workspaceFolderCount > 0' },
+    ],
+  });
   const clientSource = ['extension.ts', 'ruleDocumentation.ts']
     .map((f) => readFileSync(join(ROOT, 'client', 'src', f), 'utf8'))
     .join('\n');
   for (const command of ['corsLint.showOutput', 'corsLint.restartServer']) assert.ok(clientSource.includes(`'${command}'`), `${command} is registered`);
-  assert.ok(clientSource.includes('SHOW_RULE_DOCUMENTATION_COMMAND'), 'corsLint.showRuleDocumentation is registered');
+  for (const constant of ['SHOW_RULE_DOCUMENTATION_COMMAND', 'AUDIT_WORKSPACE_COMMAND', 'SHOW_AUDIT_REPORT_COMMAND']) {
+    assert.ok(clientSource.includes(`registerCommand(${constant},`), `${constant} is registered`);
+  }
+  // The client runs the audit itself (its own cancellable progress), so the server must not advertise it.
+  assert.match(clientSource, /clientCommands: \[SHOW_RULE_DOCUMENTATION_COMMAND, AUDIT_WORKSPACE_COMMAND\]/);
 
   const settings = contributes.configuration.properties;
   assert.deepEqual(

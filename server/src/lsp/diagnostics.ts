@@ -16,19 +16,57 @@ export function rangeOf(document: TextDocument, range: TextRange): Range {
 }
 
 export function findingToDiagnostic(finding: Finding, document: TextDocument): Diagnostic {
+  return toDiagnostic(
+    finding,
+    document.uri,
+    rangeOf(document, finding),
+    finding.related.map((related) => ({ range: rangeOf(document, related), message: related.message })),
+  );
+}
+
+/** 1-based lines and UTF-16 columns, end exclusive: how the audit (the CLI's lintFile) locates findings. */
+export interface LineColumnRange {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface LocatedFinding extends LineColumnRange {
+  ruleId: Finding['ruleId'];
+  severity: Severity;
+  message: string;
+  related: (LineColumnRange & { message: string })[];
+}
+
+/** A finding of a file that is not open in the editor (the workspace audit read it from disk). */
+export function locatedFindingToDiagnostic(finding: LocatedFinding, uri: string): Diagnostic {
+  return toDiagnostic(finding, uri, lspRange(finding), finding.related.map((related) => ({ range: lspRange(related), message: related.message })));
+}
+
+function lspRange(range: LineColumnRange): Range {
+  return {
+    start: { line: range.line - 1, character: range.column - 1 },
+    end: { line: range.endLine - 1, character: range.endColumn - 1 },
+  };
+}
+
+function toDiagnostic(
+  finding: Pick<Finding, 'ruleId' | 'severity' | 'message'>,
+  uri: string,
+  range: Range,
+  related: { range: Range; message: string }[],
+): Diagnostic {
   const diagnostic: Diagnostic = {
-    range: rangeOf(document, finding),
+    range,
     severity: SEVERITIES[finding.severity],
     code: finding.ruleId,
     codeDescription: { href: ruleDocsUrl(finding.ruleId) },
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
   };
-  if (finding.related.length > 0) {
-    diagnostic.relatedInformation = finding.related.map((related) => ({
-      location: { uri: document.uri, range: rangeOf(document, related) },
-      message: related.message,
-    }));
+  if (related.length > 0) {
+    diagnostic.relatedInformation = related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
   }
   // Editors fade unused suppressions out instead of underlining them.
   if (finding.ruleId === UNUSED_DIRECTIVE_ID) diagnostic.tags = [DiagnosticTag.Unnecessary];

@@ -78,3 +78,63 @@ function isCustomization(value: unknown): value is RuleCustomization {
     (CUSTOMIZATION_SEVERITIES as readonly string[]).includes(value.severity)
   );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Workspace audit (DESIGN §1): every JS/TS file of every workspace folder, not only open documents.
+
+/** Command that runs the audit; the server implements it for clients other than VS Code. */
+export const AUDIT_WORKSPACE_COMMAND = 'corsLint.auditWorkspace';
+
+/** Client-only command: the report view of the last audit. */
+export const SHOW_AUDIT_REPORT_COMMAND = 'corsLint.showAuditReport';
+
+/**
+ * Request `corsLint/audit` (params AuditParams, result AuditResult): runs the audit with `$/progress`
+ * (on the client's workDoneToken, else on a server-created token) and answers when it ends or is
+ * cancelled. A second request supersedes (cancels) a running audit.
+ */
+export const AUDIT_REQUEST = 'corsLint/audit';
+
+/** Request `corsLint/auditReport` (params AuditReportParams, result AuditReportResult or null before any audit). */
+export const AUDIT_REPORT_REQUEST = 'corsLint/auditReport';
+
+export interface AuditParams {
+  workDoneToken?: string | number;
+}
+
+export interface AuditResult {
+  /** Stopped by the user (or superseded by a newer audit) before every file was analysed. */
+  cancelled: boolean;
+  /** Files found in the workspace folders (after files.exclude, .gitignore and the config's ignore). */
+  filesTotal: number;
+  /** Files analysed by this run. */
+  filesScanned: number;
+  /** Findings in the files this run analysed, by severity. */
+  findings: { error: number; warning: number; info: number };
+  /** CORS policies (places that grant cross-origin access) in those files. */
+  policies: number;
+  /** Files not analysed: too large, binary or unreadable. */
+  skippedFiles: number;
+  durationMs: number;
+  /** Why the audit could not run or stopped early (e.g. no workspace folder); absent when it ran. */
+  error?: string;
+}
+
+/** `html` is the report page for a VS Code webview; the others are the export files. */
+export type AuditReportFormat = 'html' | 'json' | 'markdown' | 'sarif';
+
+export const AUDIT_REPORT_FORMATS: readonly AuditReportFormat[] = ['html', 'json', 'markdown', 'sarif'];
+
+export interface AuditReportParams {
+  format: AuditReportFormat;
+  /** html: the webview's `cspSource`, allowed by the page's Content-Security-Policy. */
+  cspSource?: string;
+}
+
+export interface AuditReportResult {
+  /** Paths in the report are relative to this folder (absolute). */
+  root: string;
+  /** ISO 8601 time of the audit the report shows. */
+  generatedAt: string;
+  content: string;
+}

@@ -12,14 +12,24 @@ import {
   InitializeResult,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
+import type { WorkDoneProgressReporter } from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAME, isRuleId, ruleDocsUrl, UNUSED_DIRECTIVE_ID } from '../core';
 import { AnalysisCache } from './analysis';
+import { WorkspaceAudit } from './audit';
 import { provideCodeActions } from './codeActions';
 import { ConfigResolver, isConfigFile } from './config-watch';
 import { DocumentStore } from './documents';
 import { Guard } from './guard';
 import { provideHover } from './hover';
 import {
+  AUDIT_REPORT_FORMATS,
+  AUDIT_REPORT_REQUEST,
+  AUDIT_REQUEST,
+  AUDIT_WORKSPACE_COMMAND,
+  AuditParams,
+  AuditReportParams,
+  AuditReportResult,
+  AuditResult,
   FIX_ALL_KIND,
   InitializationOptions,
   SETTINGS_SECTION,
@@ -27,9 +37,17 @@ import {
 } from './protocol';
 import { SettingsCache } from './settings';
 import { filePathOf } from './uri';
+
+/** JS/TS sources the audit keeps current after it ran (the engine's ANALYZABLE_EXTENSIONS). */
+const SOURCE_FILES_GLOB = '**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}';
+
+export interface ServerOptions {
+  /** The script of the audit's worker thread: the server bundle itself (main.ts). */
+  workerScript: string;
+}
 import { ANALYSIS_DEBOUNCE_MS, Validator } from './validation';
 
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, options: ServerOptions): void {
   const log = connection.console;
   const guard = new Guard(log);
   let capabilities: ClientCapabilities = {};
@@ -50,8 +68,13 @@ export function startServer(connection: Connection): void {
   const documents = new DocumentStore({
     onOpen: (document) => {
       const configPath = configPathOf(document.uri);
-      if (configPath) configChanged(configPath, 0);
-      else validator.opened(document);
+      if (configPath) {
+        // Opening changes nothing the audit used (unsaved edits do, below).
+        configChanged(configPath, 0, false);
+      } else {
+        audit.opened(document.uri);
+        validator.opened(document);
+      }
     },
     onChange: (document) => {
       const configPath = configPathOf(document.uri);
@@ -64,8 +87,12 @@ export function startServer(connection: Connection): void {
     onClose: (document) => {
       // A closed config file is read from disk again.
       const configPath = configPathOf(document.uri);
-      if (configPath) configChanged(configPath, 0);
-      else validator.closed(document);
+      if (configPath) {
+        configChanged(configPath, 0);
+      } else {
+        validator.closed(document);
+        audit.closed(document.uri);
+      }
     },
   });
   const configs = new ConfigResolver({
@@ -97,14 +124,48 @@ export function startServer(connection: Connection): void {
     guard,
   );
 
+  let sourceWatchRequested = false;
+  const audit = new WorkspaceAudit(
+    {
+      get pullDiagnostics() {
+        return pullDiagnostics;
+      },
+      workspaceFolders: () => workspaceFolders,
+      openConfigs: () =>
+        documents.all().flatMap((d) => {
+          const configPath = configPathOf(d.uri);
+          return configPath ? [{ path: configPath, text: d.getText() }] : [];
+        }),
+      settings: (folderUri) => settings.get(folderUri),
+      filesSettings: async (folderUri) => {
+        if (capabilities.workspace?.configuration !== true) return undefined;
+        return connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'files' });
+      },
+      publish: (uri, diagnostics) => void connection.sendDiagnostics({ uri, diagnostics }),
+      createProgress: () => connection.window.createWorkDoneProgress(),
+      watchSourceFiles: () => {
+        if (sourceWatchRequested || !capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) return;
+        sourceWatchRequested = true;
+        connection.client
+          .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: SOURCE_FILES_GLOB }] })
+          .catch((error: unknown) => log.warn(`cors-lint: watching JS/TS files failed: ${String(error)}`));
+      },
+    },
+    options.workerScript,
+    log,
+  );
+
   function configPathOf(uri: string): string | undefined {
     const filePath = filePathOf(uri);
     return isConfigFile(filePath) ? filePath : undefined;
   }
 
   const configTimers = new Map<string, NodeJS.Timeout>();
-  /** A config file changed on disk or in the editor: re-read it, then re-validate open documents. */
-  function configChanged(configPath: string, delay: number): void {
+  /**
+   * A config file changed on disk or in the editor: re-read it, then re-validate open documents and
+   * (when `rerunAudit`) run the workspace audit again.
+   */
+  function configChanged(configPath: string, delay: number, rerunAudit = true): void {
     clearTimeout(configTimers.get(configPath));
     configTimers.set(
       configPath,
@@ -113,6 +174,7 @@ export function startServer(connection: Connection): void {
           configTimers.delete(configPath);
           await configs.invalidate(configPath);
           validator.revalidateAll();
+          if (rerunAudit) audit.configurationChanged();
         }),
         delay,
       ),
@@ -126,7 +188,7 @@ export function startServer(connection: Connection): void {
       workspaceFolders = workspaceFolderPaths(params);
       const options = (params.initializationOptions ?? {}) as InitializationOptions;
       const clientCommands = new Set(Array.isArray(options.clientCommands) ? options.clientCommands : []);
-      const serverCommands = [SHOW_RULE_DOCUMENTATION_COMMAND].filter((c) => !clientCommands.has(c));
+      const serverCommands = [SHOW_RULE_DOCUMENTATION_COMMAND, AUDIT_WORKSPACE_COMMAND].filter((c) => !clientCommands.has(c));
       return {
         capabilities: {
           textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -159,6 +221,7 @@ export function startServer(connection: Connection): void {
           guard.notification('workspace folders', (event) => {
             const removed = new Set(event.removed.map((f) => filePathOf(f.uri)));
             workspaceFolders = workspaceFolders.filter((f) => !removed.has(f));
+            audit.foldersRemoved([...removed].filter((f): f is string => f !== undefined));
             for (const added of event.added) {
               const folder = filePathOf(added.uri);
               if (folder) workspaceFolders.push(folder);
@@ -166,6 +229,7 @@ export function startServer(connection: Connection): void {
             // Folder roots bound the walk up to the nearest config file.
             configs.forgetLookups();
             validator.revalidateAll();
+            audit.configurationChanged();
           }),
         );
       }
@@ -181,6 +245,7 @@ export function startServer(connection: Connection): void {
     guard.notification('didChangeConfiguration', (params) => {
       settings.reset(params?.settings);
       validator.revalidateAll();
+      audit.configurationChanged();
     }),
   );
 
@@ -194,6 +259,7 @@ export function startServer(connection: Connection): void {
           configChanged(filePath, 0);
         }
       }
+      audit.filesChanged(changes.filter((c) => typeof c?.uri === 'string' && !isConfigFile(filePathOf(c.uri))));
     }),
   );
 
@@ -230,8 +296,33 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  const auditFailed = (): AuditResult => ({
+    cancelled: false,
+    filesTotal: 0,
+    filesScanned: 0,
+    findings: { error: 0, warning: 0, info: 0 },
+    policies: 0,
+    skippedFiles: 0,
+    durationMs: 0,
+    error: 'The audit failed; the server log has the details.',
+  });
+  connection.onRequest(
+    AUDIT_REQUEST,
+    guard.request(AUDIT_REQUEST, auditFailed, (params: AuditParams | undefined, token) =>
+      audit.run(connection.window.attachWorkDoneProgress(params?.workDoneToken), token),
+    ),
+  );
+  connection.onRequest(
+    AUDIT_REPORT_REQUEST,
+    guard.request(AUDIT_REPORT_REQUEST, () => null, (params: AuditReportParams | undefined): AuditReportResult | null => {
+      if (!params || !AUDIT_REPORT_FORMATS.includes(params.format)) return null;
+      return audit.report({ format: params.format, cspSource: typeof params.cspSource === 'string' ? params.cspSource : undefined });
+    }),
+  );
+
   connection.onExecuteCommand(
-    guard.request('workspace/executeCommand', () => null, async (params) => {
+    guard.request('workspace/executeCommand', () => null, async (params, token, workDone: WorkDoneProgressReporter) => {
+      if (params?.command === AUDIT_WORKSPACE_COMMAND) return audit.run(workDone, token);
       if (params?.command !== SHOW_RULE_DOCUMENTATION_COMMAND) return null;
       const ruleId: unknown = params.arguments?.[0];
       if (typeof ruleId !== 'string' || !(isRuleId(ruleId) || ruleId === UNUSED_DIRECTIVE_ID)) {
@@ -250,6 +341,7 @@ export function startServer(connection: Connection): void {
 
   connection.onShutdown(() => {
     validator.dispose();
+    audit.dispose();
     for (const timer of configTimers.values()) clearTimeout(timer);
     configTimers.clear();
   });

@@ -47,11 +47,12 @@ const SEVERITY_ORDER: readonly Severity[] = ['info', 'warning', 'error'];
  * Applies `corsLint.rules.customizations` on top of the findings (which already reflect the config
  * file). Entries are read in order and the last one whose rule pattern matches wins, so a specific
  * entry after `*` refines it. `off` drops the finding; `default` keeps the config file's severity.
+ * Generic so the audit applies it to the findings of unopened files too (located by the CLI's lintFile).
  */
-export function applyCustomizations(findings: Finding[], customizations: readonly RuleCustomization[]): Finding[] {
+export function applyCustomizations<F extends Pick<Finding, 'ruleId' | 'severity'>>(findings: F[], customizations: readonly RuleCustomization[]): F[] {
   if (customizations.length === 0) return findings;
   const matchers = customizations.map((c) => ({ test: ruleMatcher(c.rule), severity: c.severity }));
-  const out: Finding[] = [];
+  const out: F[] = [];
   for (const finding of findings) {
     let override: CustomizationSeverity = 'default';
     for (const matcher of matchers) if (matcher.test(finding.ruleId)) override = matcher.severity;

@@ -1,0 +1,92 @@
+// The kept audit results as the CLI's LintReport, so the report view and every export come from the
+// same renderers and formatters as `cors-lint --format html|markdown|json|sarif`: an export from the
+// editor and a CI artefact of the same code are the same file.
+import { DiscoveryProblem } from '../cli/discover';
+import { formatJson } from '../cli/formatters/json';
+import { formatSarif } from '../cli/formatters/sarif';
+import type { FileNotice } from '../cli/lint-file';
+import { relativePath } from '../cli/paths';
+import type { FileReport, LintReport, Notice, ReportedFinding, ReportedPolicy, Summary } from '../cli/report';
+import { CLI_VERSION } from '../cli/version';
+import { auditReportFromLocated, renderHtml, renderMarkdown } from '../report';
+import type { AuditReportParams } from './protocol';
+
+export interface AuditedFile {
+  /** gone: deleted, or no longer covered (ignored, excluded); kept only to order events. */
+  kind: 'linted' | 'skipped' | 'unreadable' | 'gone';
+  findings: ReportedFinding[];
+  policies: ReportedPolicy[];
+  notices: FileNotice[];
+}
+
+export interface AuditRunInfo {
+  durationMs: number;
+  problems: readonly DiscoveryProblem[];
+}
+
+export function buildLintReport(root: string, files: ReadonlyMap<string, AuditedFile>, run: AuditRunInfo): LintReport {
+  const reports: FileReport[] = [];
+  const notices: Notice[] = run.problems.map((p) => ({
+    kind: p.kind,
+    level: p.kind === 'unreadable' ? 'error' : 'info',
+    message: p.message,
+    path: relativePath(root, p.absolutePath),
+    displayPath: relativePath(root, p.absolutePath),
+  }));
+  let skippedFiles = 0;
+  let unreadableFiles = 0;
+  for (const [absolutePath, file] of files) {
+    if (file.kind === 'gone') continue;
+    const shown = relativePath(root, absolutePath);
+    for (const notice of file.notices) notices.push({ ...notice, path: shown, displayPath: shown });
+    if (file.kind === 'skipped') skippedFiles++;
+    if (file.kind === 'unreadable') unreadableFiles++;
+    if (file.kind !== 'linted') continue;
+    reports.push({ path: shown, displayPath: shown, absolutePath, findings: file.findings, policies: file.policies, fixesApplied: 0 });
+  }
+  // Code-unit order like the CLI's, so an export does not depend on the order files completed in.
+  reports.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return {
+    toolVersion: CLI_VERSION,
+    root,
+    files: reports,
+    notices,
+    summary: summarize(reports, unreadableFiles, skippedFiles),
+    fixMode: false,
+    durationMs: run.durationMs,
+  };
+}
+
+export function renderAuditReport(report: LintReport, generatedAt: string, params: AuditReportParams): string {
+  switch (params.format) {
+    case 'json':
+      return formatJson(report, { color: false });
+    case 'sarif':
+      return formatSarif(report, { color: false });
+    case 'markdown':
+    case 'html': {
+      const audit = auditReportFromLocated(
+        report.root,
+        report.files.map((f) => ({ ...f, path: f.absolutePath })),
+        report.summary.filesChecked,
+        report.durationMs,
+        { generatedAt },
+      );
+      return params.format === 'markdown' ? renderMarkdown(audit) : renderHtml(audit, { mode: 'webview', cspSource: params.cspSource });
+    }
+  }
+}
+
+/** The CLI's summary of a run (run.ts computes the same for the command line). */
+function summarize(files: readonly FileReport[], unreadableFiles: number, skippedFiles: number): Summary {
+  const summary: Summary = { filesChecked: files.length, errors: 0, warnings: 0, infos: 0, fixable: 0, fixesApplied: 0, filesFixed: 0, unreadableFiles, skippedFiles };
+  for (const file of files) {
+    for (const finding of file.findings) {
+      if (finding.severity === 'error') summary.errors++;
+      else if (finding.severity === 'warning') summary.warnings++;
+      else summary.infos++;
+      if (finding.fixes.some((f) => f.kind === 'safe')) summary.fixable++;
+    }
+  }
+  return summary;
+}
