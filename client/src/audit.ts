@@ -76,9 +76,10 @@ export class AuditView implements vscode.Disposable {
       const params: AuditReportParams = { format: 'html', cspSource: panel.webview.cspSource };
       report = await client.sendRequest<AuditReportResult | null>(AUDIT_REPORT_REQUEST, params);
     } catch (error) {
-      report = null;
       this.output.error(`The audit report could not be built: ${describe(error)}`);
       void vscode.window.showErrorMessage(`CORS Lint: the audit report could not be built: ${describe(error)}`);
+      if (!panel.webview.html) panel.dispose();
+      return;
     }
     if (!report) {
       panel.dispose();

@@ -565,3 +565,34 @@ test('audit: a cspSource that could break out of the page\'s CSP is refused (nul
   assert.ok(client.logs().some((l) => l.includes('corsLint/auditReport failed') && l.includes('cspSource')));
   assert.match((await auditReport(client, 'html', { cspSource: 'https://*.vscode-cdn.net' })).content, /https:\/\/\*\.vscode-cdn\.net/);
 });
+
+test('audit: every workspace folder of a multi-root workspace, each with its own config and ignores', async (t) => {
+  const api = copyProject(t, 'express-api');
+  const koa = copyProject(t, 'koa-clean');
+  const client = await startServer(t, { workspace: api, capabilities: auditCapabilities() });
+  // The server listens for folder changes once its `initialized` registrations are done; a request
+  // after a notification is answered after the notification was handled.
+  await client.waitFor('client/registerCapability', (p) => p.registrations.some((r) => r.method === 'workspace/didChangeConfiguration'));
+  await auditReport(client, 'json');
+  client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: koa.uri, name: 'koa-clean' }], removed: [] } });
+  await auditReport(client, 'json');
+  const result = await audit(client, { workDoneToken: 'multi' });
+  assert.equal(result.filesTotal, AUDITED['express-api'].length + AUDITED['koa-clean'].length);
+  const folders = new Set(progressValues(client, 'multi').filter((v) => v.kind === 'report').map((v) => v.message.split(' — ')[1]));
+  assert.deepEqual([...folders].sort(), ['express-api', 'koa-clean']);
+  assert.deepEqual(codes(latestDiagnostics(client).get(api.fileUri('src/app.js'))), ['reflected-origin']);
+
+  const report = await auditReport(client, 'json');
+  const json = JSON.parse(report.content);
+  const prefix = (ws) => `${ws.dir.slice(report.root.length + 1)}/`;
+  assert.ok(api.dir.startsWith(`${report.root}/`) && koa.dir.startsWith(`${report.root}/`), 'the root holds both folders');
+  assert.deepEqual(
+    json.files.map((f) => f.path).sort(),
+    [...AUDITED['express-api'].map((f) => prefix(api) + f), ...AUDITED['koa-clean'].map((f) => prefix(koa) + f)].sort(),
+  );
+
+  // Removing a folder takes its audit diagnostics with it.
+  const since = client.mark();
+  client.notify('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: api.uri, name: 'express-api' }] } });
+  assert.deepEqual((await nextDiagnostics(client, api.fileUri('src/app.js'), { since })).diagnostics, []);
+});

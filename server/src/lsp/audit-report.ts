@@ -1,7 +1,7 @@
 // The kept audit results as the CLI's LintReport, so the report view and every export come from the
 // same renderers and formatters as `cors-lint --format html|markdown|json|sarif`: an export from the
 // editor and a CI artefact of the same code are the same file.
-import { DiscoveryProblem } from '../cli/discover';
+import type { DiscoveryProblem } from '../cli/discover';
 import { formatJson } from '../cli/formatters/json';
 import { formatSarif } from '../cli/formatters/sarif';
 import type { FileNotice } from '../cli/lint-file';

@@ -128,6 +128,9 @@ export class WorkspaceAudit {
   ) {
     // Job ids are sequence numbers (see `files`): a newer job's result for a file wins over an older one's.
     this.runner = new AuditRunner({ script: workerScript, log, stallMs: STALL_MS, cancelGraceMs: CANCEL_GRACE_MS });
+    for (const hook of ['CORS_LINT_TEST_AUDIT_HANG', 'CORS_LINT_TEST_AUDIT_CRASH', 'CORS_LINT_TEST_AUDIT_STALL_MS']) {
+      if (process.env[hook]) log.warn(`cors-lint: ${hook}=${process.env[hook]} (test hook of the workspace audit)`);
+    }
   }
 
   /**

@@ -13,7 +13,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import type { WorkDoneProgressReporter } from 'vscode-languageserver/node';
-import { CONFIG_FILE_NAME, isRuleId, ruleDocsUrl, UNUSED_DIRECTIVE_ID } from '../core';
+import { ANALYZABLE_EXTENSIONS, CONFIG_FILE_NAME, isRuleId, ruleDocsUrl, UNUSED_DIRECTIVE_ID } from '../core';
 import { AnalysisCache } from './analysis';
 import { WorkspaceAudit } from './audit';
 import { provideCodeActions } from './codeActions';
@@ -37,15 +37,15 @@ import {
 } from './protocol';
 import { SettingsCache } from './settings';
 import { filePathOf } from './uri';
+import { ANALYSIS_DEBOUNCE_MS, Validator } from './validation';
 
-/** JS/TS sources the audit keeps current after it ran (the engine's ANALYZABLE_EXTENSIONS). */
-const SOURCE_FILES_GLOB = '**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}';
+/** The JS/TS files the audit keeps current once it has run (a glob over the engine's extensions). */
+const SOURCE_FILES_GLOB = `**/*.{${ANALYZABLE_EXTENSIONS.map((e) => e.slice(1)).join(',')}}`;
 
 export interface ServerOptions {
   /** The script of the audit's worker thread: the server bundle itself (main.ts). */
   workerScript: string;
 }
-import { ANALYSIS_DEBOUNCE_MS, Validator } from './validation';
 
 export function startServer(connection: Connection, options: ServerOptions): void {
   const log = connection.console;
