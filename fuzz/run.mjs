@@ -17,6 +17,7 @@ import { Worker } from 'node:worker_threads';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { checkInput } from './check.mjs';
+import { withMappedStacks } from './stacks.mjs';
 import { CORPUS_DIR, knownSignatures, readCorpus, writeCorpusEntry } from './corpus.mjs';
 import { CONFIG_TEXTS, inputFor, loadSeeds, ROOT, truncationTasks } from './mutate.mjs';
 
@@ -93,7 +94,6 @@ if (args.only !== undefined) process.exit(runOne(Number(args.only)));
 // ---------------------------------------------------------------------------------------------------
 
 function runOne(index) {
-  process.setSourceMapsEnabled(true);
   const core = createRequire(import.meta.url)(corePath);
   const input = inputFor(seeds, { phase: 'random', index }, options.seed);
   if (args.dump) writeFileSync(args.dump, input.text);
@@ -102,7 +102,7 @@ function runOne(index) {
   console.log(JSON.stringify({
     seed: options.seed, index, seedFile: input.seedId, fileName: input.fileName, configText: input.configText, size: input.text.length,
     mutations: input.mutations, ms: Math.round(report.ms), budgetMs: Math.round(budget), findings: report.findings,
-    parserRecursion: report.parserRecursion.length, failures: report.failures,
+    parserRecursion: report.parserRecursion.length, failures: withMappedStacks(report.failures, corePath),
   }, null, 2));
   return report.failures.length > 0 ? 1 : 0;
 }
@@ -161,7 +161,7 @@ function record(message) {
   stats.fixesChecked += message.fixesChecked;
   stats.fixesReparsed += message.fixesReparsed;
   if (message.skipped) stats.skippedByPrefilter++;
-  if (message.parserRecursion.length > 0) {
+  if (message.parserRecursion > 0) {
     stats.parserRecursion.inputs++;
     const nesting = message.mutations.find((m) => m.mutator === 'deepNesting');
     const shape = nesting ? `${nesting.kind} (depth ${nesting.depth >= 10000 ? nesting.depth : '500–5000'})` : `other (${message.seedId})`;
@@ -197,8 +197,13 @@ function addFailure(message) {
     entry.count++;
     // Every input that hit a performance problem: the bounded test run skips these while it is open.
     if (/^(slow|hang)\|/.test(signature)) (entry.tasks ??= []).push(message.task);
-    if (!entry.smallest || message.size < entry.smallest.meta.size) {
-      entry.smallest = { text: message.text, meta, failures: message.failures.filter((f) => f.signature === signature), allFailures: message.failures };
+    // The smallest input shows a bug best; for a performance problem, the worst one (time over budget).
+    const ratio = message.ms / message.budgetMs;
+    const better = /^(slow|hang)\|/.test(signature)
+      ? !entry.smallest || (signature.startsWith('hang|') ? message.size < entry.smallest.meta.size : ratio > entry.smallest.ratio)
+      : !entry.smallest || message.size < entry.smallest.meta.size;
+    if (better) {
+      entry.smallest = { text: message.text, meta, ratio, failures: message.failures.filter((f) => f.signature === signature), allFailures: message.failures };
     }
     stats.signatures.set(signature, entry);
   }

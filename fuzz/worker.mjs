@@ -6,9 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { checkInput, configFor } from './check.mjs';
 import { minimize } from './minimize.mjs';
 import { inputFor, loadSeeds } from './mutate.mjs';
-
-// Stack traces of internal errors point at server/src/core/*.ts instead of the bundle.
-process.setSourceMapsEnabled(true);
+import { withMappedStacks } from './stacks.mjs';
 
 const core = createRequire(import.meta.url)(workerData.corePath);
 const seeds = loadSeeds();
@@ -51,20 +49,21 @@ parentPort.on('message', (message) => {
       ms: report.ms,
       budgetMs,
       slow,
-      failures: report.failures,
+      // Mapped to server/src/core/*.ts here, after the timed call.
+      failures: withMappedStacks(report.failures, workerData.corePath),
       findings: report.findings,
       ruleCounts: report.ruleCounts,
       fixesChecked: report.fixesChecked,
       fixesReparsed: report.fixesReparsed,
       skipped: report.skipped,
-      parserRecursion: report.parserRecursion.map((e) => ({ message: e.message, stack: e.stack?.split('\n').slice(0, 4).join('\n') })),
+      parserRecursion: report.parserRecursion.length,
       // The text crosses threads only when it is needed for the corpus.
       text: failing ? input.text : undefined,
     });
   } else if (message.type === 'minimize') {
     const { input, signature, maxTries } = message;
     const text = minimize(input.text, (candidate) => checkInput(core, { ...input, text: candidate }).failures.some((f) => f.signature === signature), { maxTries });
-    parentPort.postMessage({ type: 'minimized', signature, text, failures: checkInput(core, { ...input, text }).failures });
+    parentPort.postMessage({ type: 'minimized', signature, text, failures: withMappedStacks(checkInput(core, { ...input, text }).failures, workerData.corePath) });
   }
 });
 parentPort.postMessage({ type: 'ready' });

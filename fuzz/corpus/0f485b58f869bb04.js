@@ -1,0 +1,2 @@
+(()=>{const origin=r.header('origin')
+if(origin=''){c.header('Access-Control-Allow-Origin',origin)}c.header('Vary','\n')})

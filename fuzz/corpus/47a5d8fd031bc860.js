@@ -1,0 +1,1 @@
+app.put('',()=>{r.setHeader('Access-Control-Allow-Origin',o)})

@@ -1,0 +1,1 @@
+class{@Header('Access-Control-Allow-Origin','*')l()}

@@ -1,0 +1,1 @@
+ets =({ })(({ cr}))('/account', () => { {('session') ? 'active' : 'none' } })(   cors({ in: () => { origin.endsWith('ex ample.com') ? origin : undefined     }   }) )('/weather', () => { })

@@ -1,0 +1,1 @@
+(require('cors')({n:'',credentials:true}))

@@ -1,0 +1,2 @@
+const ACAO='Access-Control-Allow-Origin'
+a('',()=>{s.setHeader(ACAO,'null')})

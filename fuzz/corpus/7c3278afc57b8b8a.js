@@ -1,0 +1,1 @@
+((r)=>{res.set('Access-Control-Allow-Origin','m m')})

@@ -1,0 +1,1 @@
+(()=>{r.setHeader('Access-Control-Allow-Origin',o??'null')})

@@ -1,0 +1,1 @@
+('',(s)=>{res.setHeader('Access-Control-Allow-Origin','*').setHeader('Access-Control-Allow-Credentials','true')})

@@ -1,0 +1,1 @@
+"cors-lint-disable-next-line ";
