@@ -73,10 +73,17 @@ function ensureCodeServer(node) {
   return { bin, prefix };
 }
 
-/** Environment with Node 24 first on PATH and node-gyp pointed at its headers. */
+/**
+ * Environment with Node 24 first on PATH and node-gyp pointed at its headers. Under `npm run`, npm exports
+ * variables that name the Node running npm (20): a nested npm reads `npm_config_user_agent` as its own
+ * config, and code-server's postinstall takes the Node version from it, so those are dropped.
+ */
+const OUTER_NODE_VARS = new Set(['npm_config_user_agent', 'npm_node_execpath', 'node']);
+
 export function nodeEnv(node, extra = {}) {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !OUTER_NODE_VARS.has(key.toLowerCase())));
   return {
-    ...process.env,
+    ...inherited,
     PATH: `${node.bin}${path.delimiter}${process.env.PATH ?? ''}`,
     npm_config_nodedir: node.pkg,
     NPM_CONFIG_NODEDIR: node.pkg,
