@@ -83,3 +83,13 @@ test('a hostile config cannot pollute prototypes or run code', () => {
   const js = parseConfig("module.exports = (() => { require('fs').writeFileSync('/tmp/pwned', '1'); return {}; })()", '.corslintrc.json');
   assert.match(js.problems[0].message, /not valid JSON/);
 });
+
+test('allowedOrigins entries that are not serialized origins are reported and left out', () => {
+  const { config, problems } = parseConfig(JSON.stringify({
+    allowedOrigins: ['https://ok.example.com', 'https://a.com\nhttps://b.com', "https://a.com'); alert(1); ('", '*', 'null', 'https://app.example.com/', 'http://localhost:5173'],
+  }), 'c.json');
+  assert.deepEqual(config.allowedOrigins, ['https://ok.example.com', 'http://localhost:5173']);
+  assert.deepEqual(problems.map((p) => p.key), ['allowedOrigins[1]', 'allowedOrigins[2]', 'allowedOrigins[3]', 'allowedOrigins[4]', 'allowedOrigins[5]']);
+  assert.match(problems[0].message, /"allowedOrigins\[1\]" "https:\/\/a\.com\\nhttps:\/\/b\.com" is not a serialized origin: it contains whitespace/);
+  assert.match(problems[4].message, /ends with a slash/);
+});

@@ -58,3 +58,9 @@ test('header names spelled with escapes pass the prefilter', () => {
   assert.deepEqual(analyzeFile(code, 'a.js').findings.map((f) => f.ruleId), ['null-origin']);
   assert.equal(mayContainCors("const s = '\\u00e9t\\u00e9';"), false);
 });
+
+test('a header name broken by a line continuation passes the prefilter', () => {
+  const code = "res.setHeader('Acce\\\nss-Control-Allow-Origin', '*');";
+  assert.equal(mayContainCors(code), true);
+  assert.deepEqual(analyzeFile(code, 'a.js').findings.map((f) => f.ruleId), ['permissive-wildcard']);
+});

@@ -1,6 +1,7 @@
 // .corslintrc.json: parsing, validation and defaults. Never throws: every problem comes back as data
 // with the key and offset it concerns, and the valid parts of the file still apply.
 import ts from 'typescript';
+import { configuredOriginProblem } from './origins';
 import { ConfigProblem, CorsLintConfig, RULE_IDS, RuleId, RuleSetting, UNUSED_DIRECTIVE_ID } from './types';
 
 export const CONFIG_FILE_NAME = '.corslintrc.json';
@@ -62,7 +63,7 @@ export function parseConfig(text: string, fileName = CONFIG_FILE_NAME): ConfigRe
         readRules(value, config, problem);
         break;
       case 'allowedOrigins':
-        config.allowedOrigins = readStringArray(value, 'allowedOrigins', problem);
+        config.allowedOrigins = readOrigins(value, problem);
         break;
       case 'ignore':
         config.ignore = readStringArray(value, 'ignore', problem);
@@ -119,6 +120,19 @@ function readStringArray(value: ts.Expression, key: string, problem: Report): st
     else problem(`"${key}[${i}]" must be a string`, element, `${key}[${i}]`);
   });
   return out;
+}
+
+/** allowedOrigins: entries that are not exact origins are reported and left out (fixes paste them into code). */
+function readOrigins(value: ts.Expression, problem: Report): string[] {
+  const origins = readStringArray(value, 'allowedOrigins', problem);
+  if (!ts.isArrayLiteralExpression(value)) return origins;
+  return origins.filter((origin) => {
+    const why = configuredOriginProblem(origin);
+    if (!why) return true;
+    const i = value.elements.findIndex((e) => ts.isStringLiteral(e) && e.text === origin);
+    problem(`"allowedOrigins[${i}]" ${JSON.stringify(origin)} is not a serialized origin: ${why}`, value.elements[i], `allowedOrigins[${i}]`);
+    return false;
+  });
 }
 
 /** Applies `--rule id:severity`-style overrides on top of a config; returns problems for bad ones. */

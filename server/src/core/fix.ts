@@ -1,17 +1,21 @@
 // Text edits: applying them, and choosing the non-overlapping set of safe fixes for fix-all / --fix.
 import type { Finding, TextEdit } from './types';
 
-/** Applies edits (offsets into `text`) from last to first. Overlapping edits are a programming error. */
+/**
+ * Applies edits (offsets into `text`) with LSP semantics: edits that start at the same offset apply in
+ * array order, so two insertions at one place come out in the order given. Overlapping edits are a
+ * programming error.
+ */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  let limit = Infinity;
-  for (const edit of sorted) {
-    if (edit.end > limit) throw new Error(`overlapping edits at ${edit.start}-${edit.end}`);
-    out = out.slice(0, edit.start) + edit.newText + out.slice(edit.end);
-    limit = edit.start;
+  const ordered = edits.map((edit, index) => ({ edit, index })).sort((a, b) => a.edit.start - b.edit.start || a.index - b.index);
+  let out = '';
+  let at = 0;
+  for (const { edit } of ordered) {
+    if (edit.start < at) throw new Error(`overlapping edits at ${edit.start}-${edit.end}`);
+    out += text.slice(at, edit.start) + edit.newText;
+    at = edit.end;
   }
-  return out;
+  return out + text.slice(at);
 }
 
 /**

@@ -4,6 +4,7 @@ import ts from 'typescript';
 import type { RuleContext } from './context';
 import type { HeaderWrite } from './facts/model';
 import type { Fix, FixKind, TextEdit } from './types';
+import { forEachDescendant } from './parse';
 import { skipOuter } from './values';
 
 /** Shown in generated allowlists when the config has no allowedOrigins. */
@@ -30,25 +31,22 @@ export class FixBuilder {
       const source = this.sf.text;
       let single = 0;
       let double = 0;
-      const visit = (node: ts.Node) => {
+      forEachDescendant(this.sf, (node) => {
         if (ts.isStringLiteral(node)) {
           if (source[node.getStart(this.sf)] === '"') double++;
           else single++;
         }
-        if (single + double < 50) node.forEachChild(visit);
-      };
-      visit(this.sf);
+        return single + double < 50 ? undefined : 'stop';
+      });
       this.quoteChar = double > single ? '"' : "'";
     }
-    const q = this.quoteChar;
-    return q + text.replace(/\\/g, '\\\\').replace(new RegExp(q, 'g'), `\\${q}`) + q;
+    return stringLiteral(text, this.quoteChar);
   }
 
   /** A string literal's replacement text in the literal's own quote style. */
   requote(literal: ts.Node, text: string): string {
     const q = literal.getText(this.sf)[0];
-    if (q !== "'" && q !== '"' && q !== '`') return this.quote(text);
-    return q + text.replace(/\\/g, '\\\\').replace(new RegExp(q, 'g'), `\\${q}`) + q;
+    return q === "'" || q === '"' || q === '`' ? stringLiteral(text, q) : this.quote(text);
   }
 
   indentOf(node: ts.Node): string {
@@ -250,23 +248,23 @@ function outermostConditional(statement: ts.Statement): ts.Statement | undefined
   return outer;
 }
 
-/** A serialized origin (scheme://host[:port]) normalised the way browsers send it, or undefined. */
-export function normaliseOrigin(text: string): { origin: string; safe: boolean } | undefined {
-  const trimmed = text.trim();
-  const m = /^([a-z][a-z0-9+.-]*):\/\/([^/?#\s]+)(\/.*)?$/i.exec(trimmed);
-  if (!m) {
-    // A bare host: add a scheme (a guess, so a suggestion).
-    if (/^[a-z0-9.-]+\.[a-z]{2,}(:\d+)?\/?$/i.test(trimmed) || /^localhost(:\d+)?\/?$/i.test(trimmed)) {
-      const host = trimmed.replace(/\/$/, '').toLowerCase();
-      return { origin: `${/^localhost/.test(host) ? 'http' : 'https'}://${host}`, safe: false };
-    }
-    return undefined;
+/**
+ * `text` as a JavaScript string literal in quote `q` (' " or `): backslashes, the quote, line
+ * terminators, other control characters and, in a template, `${` are escaped, so any text (an origin
+ * from a config file, a header value from a half-typed line) yields one valid literal.
+ */
+export function stringLiteral(text: string, q: string): string {
+  let body = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const code = text.charCodeAt(i);
+    if (ch === '\\' || ch === q) body += `\\${ch}`;
+    else if (ch === '\n') body += '\\n';
+    else if (ch === '\r') body += '\\r';
+    else if (ch === '\t') body += '\\t';
+    else if (code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029) body += `\\u${code.toString(16).padStart(4, '0')}`;
+    else if (q === '`' && ch === '$' && text[i + 1] === '{') body += '\\$';
+    else body += ch;
   }
-  const scheme = m[1].toLowerCase();
-  let host = m[2].toLowerCase();
-  if ((scheme === 'https' && host.endsWith(':443')) || (scheme === 'http' && host.endsWith(':80'))) host = host.replace(/:\d+$/, '');
-  const path = m[3] ?? '';
-  // Dropping "/" or fixing case/whitespace/default port keeps the intent exactly; dropping a real path is a guess.
-  const safe = path === '' || path === '/';
-  return { origin: `${scheme}://${host}`, safe };
+  return q + body + q;
 }

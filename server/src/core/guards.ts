@@ -4,6 +4,7 @@
 // check we cannot see into, e.g. an imported validator: given the benefit of the doubt), or none.
 import ts from 'typescript';
 import { ValueEvaluator, Variant, returnStatements, skipOuter, requestRead } from './values';
+import { subdomainRegex } from './origins';
 
 export type Strength = 'none' | 'weak' | 'unknown' | 'exact';
 const RANK: Record<Strength, number> = { none: 0, weak: 1, unknown: 2, exact: 3 };
@@ -443,9 +444,9 @@ function numericValue(expr: ts.Expression): number | undefined {
 }
 
 /** A strict test for the intent of a weak domain check: the domain or any subdomain, https only. */
-function anchoredTest(text: string, subject: string): string {
-  const domain = text.replace(/^https?:\/\//, '').replace(/^\./, '').replace(/\/.*$/, '');
-  return `/^https:\\/\\/([a-z0-9-]+\\.)*${domain.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$/.test(${subject})`;
+function anchoredTest(text: string, subject: string): string | undefined {
+  const regex = subdomainRegex(text.replace(/^https?:\/\//, '').replace(/^\./, '').replace(/\/.*$/, ''));
+  return regex && `${regex}.test(${subject})`;
 }
 
 /**

@@ -5,8 +5,9 @@ export function scriptKindFor(fileName: string): ts.ScriptKind {
   if (lower.endsWith('.tsx')) return ts.ScriptKind.TSX;
   if (lower.endsWith('.ts') || lower.endsWith('.mts') || lower.endsWith('.cts')) return ts.ScriptKind.TS;
   if (lower.endsWith('.jsx')) return ts.ScriptKind.JSX;
-  if (lower.endsWith('.json')) return ts.ScriptKind.JSON;
-  // .js/.mjs/.cjs: JSX is legal in plain .js files in many code bases (React servers, Next.js).
+  // .js/.mjs/.cjs and anything else: JSX is legal in plain .js files in many code bases (React servers,
+  // Next.js). Never ScriptKind.JSON: the engine reads code, and TypeScript's token-level APIs assert on
+  // JSON trees.
   return ts.ScriptKind.JSX;
 }
 
@@ -38,4 +39,30 @@ export function reparseIncrementally(previous: ts.SourceFile, newText: string): 
   const span = ts.createTextSpan(prefix, oldText.length - suffix - prefix);
   const change = ts.createTextChangeRange(span, newText.length - suffix - prefix);
   return ts.updateSourceFile(previous, newText, change);
+}
+
+/** What a `forEachDescendant` visitor returns: `'skip'` leaves out the node's children, `'stop'` ends the walk. */
+export type WalkControl = void | 'skip' | 'stop';
+
+/**
+ * Visits `root` and its descendants in document order (pre-order) without recursion, so 10,000-deep
+ * nesting in generated code or half-typed text cannot overflow the stack. Every walk in the engine
+ * goes through here or an equivalent explicit stack.
+ */
+export function forEachDescendant(root: ts.Node, visit: (node: ts.Node) => WalkControl): void {
+  const pending: ts.Node[] = [root];
+  const children: ts.Node[] = [];
+  const collect = (child: ts.Node) => {
+    children.push(child);
+  };
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    const control = visit(node);
+    if (control === 'stop') return;
+    if (control === 'skip') continue;
+    node.forEachChild(collect);
+    // Reversed onto the stack, so the first child is visited next.
+    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
+    children.length = 0;
+  }
 }

@@ -6,9 +6,11 @@ const CORS_MARKER = /access[-_]control[-_]|cors/i;
 
 export function mayContainCors(text: string): boolean {
   if (CORS_MARKER.test(text)) return true;
-  // 'Access-Control-…' may be spelled with escapes ('\x41ccess', '\u0041ccess'): decode and look again.
-  if (!/\\[ux]/.test(text)) return false;
-  const decoded = text.replace(/\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})/g, (m, braced, u, x) => {
+  // 'Access-Control-…' may be spelled with escapes ('\x41ccess', '\u0041ccess') or broken by a line
+  // continuation (a backslash before a line break inside a string): decode and look again.
+  if (!/\\[ux\r\n\u2028\u2029]/.test(text)) return false;
+  const decoded = text.replace(/\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})|\\(\r\n|[\r\n\u2028\u2029])/g, (m, braced, u, x, lineBreak) => {
+    if (lineBreak) return '';
     const code = parseInt(braced ?? u ?? x, 16);
     return code <= 0x10ffff ? String.fromCodePoint(code) : m;
   });

@@ -18,8 +18,34 @@ export function coexist(a: HeaderWrite, b: HeaderWrite): boolean {
   if (a.api === 'headers() entry' && b.api === 'headers() entry') return true;
   if (a.container && b.container) return a.container === b.container;
   if (a.api === 'headers() entry' || b.api === 'headers() entry') return false;
+  // The exact test walks both nodes' ancestors, and rules compare writes pairwise: on generated code
+  // with thousands of writes in one handler (a 2,000-branch else-if chain) that is cubic. Past a
+  // realistic size the statement list a write sits in decides instead, which is linear to compute.
+  if (a.group.writes.length > EXACT_COEXIST_LIMIT) return statementListOf(a.node) === statementListOf(b.node);
   return !exclusive(a.node, b.node);
 }
+
+/** More writes than this in one response group use the approximate coexist test. */
+const EXACT_COEXIST_LIMIT = 128;
+const statementLists = new WeakMap<ts.Node, ts.Node>();
+
+/**
+ * Where a write runs: its nearest enclosing statement list (block, case clause, file), or the branch it
+ * forms on its own (an if or loop body without braces, a ?: arm). Two writes with the same one run
+ * together unless an exit sits between them.
+ */
+function statementListOf(node: ts.Node): ts.Node {
+  const cached = statementLists.get(node);
+  if (cached) return cached;
+  let n: ts.Node = node;
+  while (n.parent && !isStatementList(n.parent) && !isBranching(n.parent)) n = n.parent;
+  const where = n.parent && isStatementList(n.parent) ? n.parent : n;
+  statementLists.set(node, where);
+  return where;
+}
+
+const isStatementList = (n: ts.Node) => ts.isBlock(n) || ts.isSourceFile(n) || ts.isCaseClause(n) || ts.isDefaultClause(n);
+const isBranching = (n: ts.Node) => ts.isIfStatement(n) || ts.isIterationStatement(n, false) || ts.isConditionalExpression(n);
 
 /** True when control cannot reach both nodes in one run (different branches, or one branch exits first). */
 export function exclusive(a: ts.Node, b: ts.Node): boolean {

@@ -10,6 +10,7 @@
 //   hapi route/server `cors` origin default ['*'] (the matching request origin is echoed).
 //   restify-cors-middleware  `origins` list; '*' allows any.
 import ts from 'typescript';
+import { forEachDescendant } from '../parse';
 import { GuardClassifier, CheckResult, dominatingConditions } from '../guards';
 import { ValueEvaluator, findProperty, propertyNameText, skipOuter, returnStatements } from '../values';
 import type { CorsConfig, OriginEntry, OriginOptionKind } from './model';
@@ -275,15 +276,13 @@ export class MiddlewareCollector {
     const originParam = fn.parameters[0] && ts.isIdentifier(fn.parameters[0].name) ? fn.parameters[0].name.text : undefined;
     const callbackParam = fn.parameters[1] && ts.isIdentifier(fn.parameters[1].name) ? fn.parameters[1].name.text : undefined;
     const allowPoints: ts.Expression[] = [];
-    const visit = (node: ts.Node) => {
+    forEachDescendant(body, (node) => {
       if (ts.isCallExpression(node) && callbackParam && ts.isIdentifier(node.expression) && node.expression.text === callbackParam) {
         const allow = node.arguments[1];
         if (allow && isAllowValue(allow, originParam)) allowPoints.push(allow);
       }
-      if (node !== body && ts.isFunctionLike(node)) return;
-      node.forEachChild(visit);
-    };
-    visit(body);
+      return node !== body && ts.isFunctionLike(node) ? 'skip' : undefined;
+    });
     const returns = ts.isBlock(body) ? returnStatements(body).flatMap((r) => (r.expression ? [r.expression] : [])) : [body as ts.Expression];
     for (const r of returns) allowPoints.push(...allowingLeaves(r, originParam));
     if (allowPoints.length === 0) return { kind: 'disabled' };
@@ -347,10 +346,10 @@ function allowingLeaves(expr: ts.Expression, originParam: string | undefined): t
 
 function findObjectLiterals(fn: ts.SignatureDeclaration): ts.ObjectLiteralExpression[] {
   const out: ts.ObjectLiteralExpression[] = [];
-  const visit = (node: ts.Node) => {
-    if (ts.isObjectLiteralExpression(node)) out.push(node);
-    node.forEachChild(visit);
-  };
-  if ('body' in fn && fn.body) visit(fn.body as ts.Node);
+  if ('body' in fn && fn.body) {
+    forEachDescendant(fn.body as ts.Node, (node) => {
+      if (ts.isObjectLiteralExpression(node)) out.push(node);
+    });
+  }
   return out;
 }

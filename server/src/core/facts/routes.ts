@@ -4,6 +4,7 @@
 //   export function PUT / export const DELETE = … (Next.js route handlers, SvelteKit +server)
 //   req.method === 'PUT', switch (request.method) { case 'DELETE': … } (Node http, Fetch workers)
 import ts from 'typescript';
+import { forEachDescendant } from '../parse';
 import { propertyNameText, skipOuter, findProperty } from '../values';
 import type { OptionsAnswer, Route } from './model';
 
@@ -142,7 +143,7 @@ export function statusesIn(scope: ts.Node | undefined): number[] {
     const x = e && skipOuter(e);
     return x && ts.isNumericLiteral(x) ? Number(x.text) : undefined;
   };
-  const visit = (node: ts.Node) => {
+  forEachDescendant(scope, (node) => {
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
       const m = node.expression.name.text;
       if (['status', 'sendStatus', 'writeHead', 'code', 'statusCode'].includes(m)) {
@@ -163,8 +164,6 @@ export function statusesIn(scope: ts.Node | undefined): number[] {
       const n = numberOf(node.initializer);
       if (n !== undefined) out.push(n);
     }
-    node.forEachChild(visit);
-  };
-  visit(scope);
+  });
   return out;
 }

@@ -4,6 +4,7 @@ import { ACAM } from '../facts/headers';
 import type { HeaderWrite, Route } from '../facts/model';
 import { SIMPLE_METHODS } from '../facts/routes';
 import { isHttpMiddleware } from '../libraries';
+import { forEachDescendant } from '../parse';
 import { originWrites } from '../responses';
 import type { TextEdit } from '../types';
 import type { Rule } from './rule';
@@ -58,12 +59,13 @@ export const missingPreflight: Rule = {
 
 function findStatusLiteral(scope: ts.Node | undefined, status: number): ts.NumericLiteral | undefined {
   let found: ts.NumericLiteral | undefined;
-  const visit = (node: ts.Node) => {
-    if (found) return;
-    if (ts.isNumericLiteral(node) && Number(node.text) === status) found = node;
-    node.forEachChild(visit);
-  };
-  if (scope) visit(scope);
+  if (scope) {
+    forEachDescendant(scope, (node) => {
+      if (!ts.isNumericLiteral(node) || Number(node.text) !== status) return undefined;
+      found = node;
+      return 'stop';
+    });
+  }
   return found;
 }
 
