@@ -79,3 +79,64 @@ test('robustness: a rule that throws is logged with rule, file and line; the oth
   assert.ok(next.diagnostics.some((d) => d.code === 'null-origin'));
   assert.equal(client.exited, false);
 });
+
+test('robustness: a binary file opened as JavaScript is skipped with one informational diagnostic', async (t) => {
+  const ws = tempWorkspace(t);
+  const client = await startServer(t, { workspace: ws });
+  const uri = ws.fileUri('image.js');
+  // What an editor shows for a PNG read as UTF-8: NULs, replacement characters, and by chance a CORS marker.
+  const binary = `\u0089PNG\r\n\u001a\n\0\0\0\rIHDR\0\0\u0001\0\ufffd\ufffd${"res.setHeader('Access-Control-Allow-Origin', 'null');"}\0\ufffd\ud800x`;
+  openDocument(client, uri, binary);
+  const published = await nextDiagnostics(client, uri);
+  assert.equal(published.diagnostics.length, 1, JSON.stringify(published.diagnostics));
+  assert.equal(published.diagnostics[0].severity, 3);
+  assert.match(published.diagnostics[0].message, /skipped this file: it contains NUL characters/);
+  assert.deepEqual(await codeActions(client, uri, range), []);
+  assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position }), null);
+
+  // Replaced by source text, the same document is analysed again.
+  client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: RULE_CASES['null-origin'] }] });
+  const next = await nextDiagnostics(client, uri, { version: 2 });
+  assert.ok(next.diagnostics.some((d) => d.code === 'null-origin'));
+  assert.equal(client.exited, false);
+});
+
+test('robustness: requests cancelled while they wait answer RequestCancelled and do no work; later ones are served', async (t) => {
+  const ws = tempWorkspace(t);
+  const client = await startServer(t, { workspace: ws, capabilities: pullCapabilities() });
+  // Hold the server's settings request: every request for the new document waits on it.
+  let release;
+  const gate = new Promise((resolve) => (release = resolve));
+  const answer = client.requestHandlers.get('workspace/configuration');
+  client.onRequest('workspace/configuration', async (params) => {
+    await gate;
+    return answer(params);
+  });
+  const uri = ws.fileUri('slow-settings.js');
+  const text = RULE_CASES['null-origin'];
+  const since = client.mark();
+  openDocument(client, uri, text);
+
+  const outcome = (promise) => promise.then((result) => ({ result }), (error) => ({ code: error.code }));
+  const cancelled = (method, params) => {
+    const id = client.nextId;
+    const pending = outcome(client.request(method, params));
+    client.notify('$/cancelRequest', { id });
+    return pending;
+  };
+  const hover = cancelled('textDocument/hover', { textDocument: { uri }, position });
+  const actions = cancelled('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } });
+  const pull = cancelled('textDocument/diagnostic', { textDocument: { uri } });
+  await client.waitFor('workspace/configuration', () => true, { since });
+  release();
+  const RequestCancelled = -32800;
+  assert.deepEqual(await hover, { code: RequestCancelled });
+  assert.deepEqual(await actions, { code: RequestCancelled });
+  assert.deepEqual(await pull, { code: RequestCancelled });
+
+  // Nothing was left half-done: the next requests get full answers.
+  const report = await client.request('textDocument/diagnostic', { textDocument: { uri } });
+  assert.ok(report.items.some((d) => d.code === 'null-origin'), JSON.stringify(report));
+  assert.equal(client.logs().filter((m) => /failed/.test(m.message ?? m)).length, 0, 'a cancellation is not logged as a failure');
+  assert.equal(client.exited, false);
+});

@@ -6,7 +6,7 @@ import type { Diagnostic } from 'vscode-languageserver/node';
 import { analyzeFile, Finding, InternalError, mayContainCors, Policy } from '../core';
 import { parseSource, reparseIncrementally } from '../core/parse';
 import type { ResolvedConfig } from './config-watch';
-import { fileTooLargeDiagnostic, findingToDiagnostic } from './diagnostics';
+import { binaryDocumentDiagnostic, fileTooLargeDiagnostic, findingToDiagnostic } from './diagnostics';
 import { analysisFileName } from './documents';
 import type { Log } from './guard';
 import type { CorsLintSettings } from './protocol';
@@ -65,6 +65,10 @@ export class AnalysisCache {
     if (text.length > settings.maxFileSize) {
       this.sourceFiles.delete(document.uri);
       return { ...base, findings: [], diagnostics: [fileTooLargeDiagnostic(text.length, settings.maxFileSize)] };
+    }
+    if (text.includes('\0')) {
+      this.sourceFiles.delete(document.uri);
+      return { ...base, findings: [], diagnostics: [binaryDocumentDiagnostic()] };
     }
     // The prefilter runs before parsing: most files have no CORS code and need no SourceFile at all.
     const sourceFile = mayContainCors(text) ? this.parse(document.uri, fileName, text) : undefined;

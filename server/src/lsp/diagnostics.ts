@@ -73,6 +73,16 @@ function toDiagnostic(
   return diagnostic;
 }
 
+/** A document with NUL characters is a binary file opened as code (the CLI skips those too). */
+export function binaryDocumentDiagnostic(): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: DIAGNOSTIC_SOURCE,
+    message: 'cors-lint skipped this file: it contains NUL characters, so it is binary data rather than source code.',
+  };
+}
+
 export function fileTooLargeDiagnostic(length: number, maxFileSize: number): Diagnostic {
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },

@@ -1,6 +1,6 @@
 // Handlers never throw (DESIGN §8): a failure becomes one log line and an empty result, and the
 // server keeps serving. Every handler and every timer callback goes through these wrappers.
-import type { RemoteConsole } from 'vscode-languageserver/node';
+import { CancellationToken, LSPErrorCodes, ResponseError, type RemoteConsole } from 'vscode-languageserver/node';
 
 export type Log = Pick<RemoteConsole, 'error' | 'warn' | 'info' | 'log'>;
 
@@ -12,7 +12,10 @@ export function describeError(error: unknown): string {
 export class Guard {
   constructor(private readonly log: Log) {}
 
-  /** Wraps a request handler: a throw or a rejection answers `fallback` instead of an error. */
+  /**
+   * Wraps a request handler: a throw or a rejection answers `fallback` instead of an error. A
+   * ResponseError is a deliberate answer (a cancelled request) and reaches the client as one.
+   */
   request<P, R, T extends unknown[]>(
     name: string,
     fallback: () => R,
@@ -22,6 +25,7 @@ export class Guard {
       try {
         return await handler(params, ...rest);
       } catch (error) {
+        if (error instanceof ResponseError) throw error;
         this.log.error(`cors-lint: ${name} failed: ${describeError(error)}`);
         return fallback();
       }
@@ -41,4 +45,12 @@ export class Guard {
       }
     };
   }
+}
+
+/**
+ * Ends a request the client cancelled ($/cancelRequest) while it waited for settings or a previous
+ * analysis: the client gets RequestCancelled and the server skips the work.
+ */
+export function throwIfCancelled(token: CancellationToken | undefined): void {
+  if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled by the client');
 }

@@ -264,20 +264,20 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
 
   connection.languages.diagnostics.on(
-    guard.request('textDocument/diagnostic', (): DocumentDiagnosticReport => ({ kind: 'full', items: [] }), async (params) => {
+    guard.request('textDocument/diagnostic', (): DocumentDiagnosticReport => ({ kind: 'full', items: [] }), async (params, token) => {
       const uri = params?.textDocument?.uri;
       if (typeof uri !== 'string') return { kind: 'full', items: [] };
-      return validator.pull(uri, params.previousResultId);
+      return validator.pull(uri, params.previousResultId, token);
     }),
   );
 
   connection.onCodeAction(
-    guard.request('textDocument/codeAction', () => [], async (params) => {
+    guard.request('textDocument/codeAction', () => [], async (params, token) => {
       const uri = params?.textDocument?.uri;
       if (typeof uri !== 'string' || !isRange(params.range)) return [];
       // Undefined when the document changed while settings were fetched: the request is outdated
       // and an edit computed now would be for text the client no longer has.
-      const result = await validator.analysisFor(uri);
+      const result = await validator.analysisFor(uri, token);
       if (!result) return [];
       return provideCodeActions(params, {
         document: result.document,
@@ -288,10 +288,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   );
 
   connection.onHover(
-    guard.request('textDocument/hover', () => null, async (params) => {
+    guard.request('textDocument/hover', () => null, async (params, token) => {
       const uri = params?.textDocument?.uri;
       if (typeof uri !== 'string' || !isPosition(params.position)) return null;
-      const result = await validator.analysisFor(uri);
+      const result = await validator.analysisFor(uri, token);
       return result ? provideHover(result.document, result.analysis, params.position) : null;
     }),
   );

@@ -2,11 +2,11 @@
 // without `textDocument.diagnostic`, pull otherwise — never both, or VS Code shows everything twice.
 // Typing is debounced; a run whose document changed while it waited for settings/config is dropped.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver/node';
+import type { CancellationToken, Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver/node';
 import type { AnalysisCache, DocumentAnalysis } from './analysis';
 import type { ConfigResolver } from './config-watch';
 import type { DocumentStore } from './documents';
-import type { Guard } from './guard';
+import { throwIfCancelled, type Guard } from './guard';
 import type { SettingsCache } from './settings';
 
 /** Quiet time after the last keystroke before a document is analysed (push mode). */
@@ -43,11 +43,16 @@ export class Validator {
    * The analysis of the document's current version, or undefined when the document was closed or
    * changed while settings and config were being fetched (the caller's request is then outdated).
    */
-  async analysisFor(uri: string): Promise<{ document: TextDocument; analysis: DocumentAnalysis } | undefined> {
+  /**
+   * The analysis of a document's current text for a request. Throws RequestCancelled when the client
+   * cancelled the request while settings were being fetched, before any analysis work.
+   */
+  async analysisFor(uri: string, token?: CancellationToken): Promise<{ document: TextDocument; analysis: DocumentAnalysis } | undefined> {
     const document = this.documents.get(uri);
     if (!document) return undefined;
     const version = document.version;
     const [settings, config] = await Promise.all([this.settings.get(uri), this.configs.forDocument(uri)]);
+    throwIfCancelled(token);
     const current = this.documents.get(uri);
     if (!current || current.version !== version) return undefined;
     return { document: current, analysis: this.analyses.analyze(current, settings, config) };
@@ -103,8 +108,8 @@ export class Validator {
   }
 
   /** textDocument/diagnostic. */
-  async pull(uri: string, previousResultId: string | undefined): Promise<DocumentDiagnosticReport> {
-    const diagnostics = await this.currentDiagnostics(uri);
+  async pull(uri: string, previousResultId: string | undefined, token?: CancellationToken): Promise<DocumentDiagnosticReport> {
+    const diagnostics = await this.currentDiagnostics(uri, token);
     if (!diagnostics) return { kind: 'full', items: [] };
     let resultId = this.resultIds.get(diagnostics);
     if (!resultId) {
@@ -119,12 +124,12 @@ export class Validator {
     for (const uri of [...this.timers.keys()]) this.cancel(uri);
   }
 
-  private async currentDiagnostics(uri: string): Promise<Diagnostic[] | undefined> {
+  private async currentDiagnostics(uri: string, token?: CancellationToken): Promise<Diagnostic[] | undefined> {
     const snapshot = this.onSaveSnapshots.get(uri);
     if (snapshot) return snapshot;
     // A pull answers for the current text: retry while edits keep arriving during the settings fetch.
     for (let attempt = 0; attempt < 5; attempt++) {
-      const result = await this.analysisFor(uri);
+      const result = await this.analysisFor(uri, token);
       if (result) {
         if (result.analysis.settings.run === 'onSave') this.onSaveSnapshots.set(uri, result.analysis.diagnostics);
         return result.analysis.diagnostics;
