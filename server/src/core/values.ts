@@ -488,10 +488,20 @@ function concat(a: AbstractValue, b: AbstractValue, node: ts.Node): AbstractValu
 }
 
 export function skipOuter(expr: ts.Expression): ts.Expression {
+  // A switch on the kind: this runs for every candidate node on every analysis.
   for (;;) {
-    if (ts.isParenthesizedExpression(expr) || ts.isAsExpression(expr) || ts.isNonNullExpression(expr) || ts.isTypeAssertionExpression(expr) || ts.isSatisfiesExpression(expr) || ts.isAwaitExpression(expr)) {
-      expr = expr.expression;
-    } else return expr;
+    switch (expr.kind) {
+      case ts.SyntaxKind.ParenthesizedExpression:
+      case ts.SyntaxKind.AsExpression:
+      case ts.SyntaxKind.NonNullExpression:
+      case ts.SyntaxKind.TypeAssertionExpression:
+      case ts.SyntaxKind.SatisfiesExpression:
+      case ts.SyntaxKind.AwaitExpression:
+        expr = (expr as ts.ParenthesizedExpression).expression;
+        break;
+      default:
+        return expr;
+    }
   }
 }
 

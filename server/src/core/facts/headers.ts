@@ -24,6 +24,8 @@ const HTTP2_CONSTANT = /^HTTP2_HEADER_(ACCESS_CONTROL_[A-Z_]+|VARY)$/;
 
 const SET_METHODS = new Set(['setHeader', 'set', 'header']);
 const APPEND_METHODS = new Set(['append', 'appendHeader']);
+/** Method names of every call visitCall can turn into a header write. */
+export const HEADER_CALL_METHODS: readonly string[] = ['writeHead', ...SET_METHODS, ...APPEND_METHODS];
 
 /** Client-side request helpers: headers passed to them are request headers, not a CORS policy. */
 const CLIENT_CALLS = /^(fetch|axios|got|ky|request|superagent|\$http|ofetch|\$fetch|useFetch|http\.request|https\.request|\$\.ajax|jQuery\.ajax|\$\.(get|post)|wx\.request|uni\.request)$|^(axios|ky|got|this\.http|this\.\$http|http|api|client|instance)\.(get|post|put|patch|delete|request|create)$/;
@@ -111,7 +113,7 @@ export class HeaderWriteCollector {
 
   visitObject(object: ts.ObjectLiteralExpression): void {
     // Cheap test first: most object literals have no CORS header key (nor a `key:` entry).
-    if (!object.properties.some(mayNameHeader)) return;
+    if (!mayBeHeaderObject(object)) return;
     if (isClientRequestHeaders(object)) return;
     // { key: 'Access-Control-Allow-Origin', value: '*' }
     const key = object.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyNameText(p.name) === 'key');
@@ -169,6 +171,11 @@ export class HeaderWriteCollector {
       if (name) this.writes.push({ name, valueNode, value: this.evaluator.evaluate(valueNode), api: 'writeHead', mode: 'init', node: nameNode, groupNode: call });
     }
   }
+}
+
+/** The cheap syntactic test visitObject starts with: only these objects can hold header writes. */
+export function mayBeHeaderObject(object: ts.ObjectLiteralExpression): boolean {
+  return object.properties.some(mayNameHeader);
 }
 
 /** Could this property's name be a CORS header (or the `key` of a `{ key, value }` entry)? */

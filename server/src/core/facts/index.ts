@@ -4,16 +4,18 @@
 import ts from 'typescript';
 import { GuardClassifier, CheckResult } from '../guards';
 import { ScopeIndex, ValueEvaluator, propertyNameText, skipOuter } from '../values';
-import { ACAO, HeaderWriteCollector, RawWrite } from './headers';
-import { MiddlewareCollector } from './middleware';
+import { ACAO, HEADER_CALL_METHODS, HeaderWriteCollector, RawWrite, mayBeHeaderObject } from './headers';
+import { MIDDLEWARE_CALL_METHODS, MiddlewareCollector } from './middleware';
 import type { CorsFacts, Handler, HeaderWrite, OriginCheck, OriginLiteral, ResponseGroup } from './model';
-import { RouteCollector, statusesIn } from './routes';
+import { ROUTE_CALL_METHODS, RouteCollector, mayBeRouteObject, statusesIn } from './routes';
 
 export interface FactsBundle extends CorsFacts {
   evaluator: ValueEvaluator;
   guards: GuardClassifier;
 }
 
+/** allowlist.includes(origin), set.has(origin), list.indexOf(origin) */
+const ALLOWLIST_METHODS = ['includes', 'has', 'indexOf'];
 const CHECK_METHODS = new Set(['endsWith', 'startsWith', 'includes', 'indexOf', 'lastIndexOf', 'test', 'exec', 'match', 'search', 'some', 'find', 'findIndex']);
 const REQUEST_PARAM = /^(req|request|ctx|context|c|event|evt|e|r|_req|_request|_event|incoming|httpRequest)$/;
 const CREDENTIAL_READ = /\bcookies?\b|\bauthorization\b|\.session\b|\b(req|request|ctx\.state)\.user\b|\bgetSession\b|\bgetServerSession\b|\bjwt\b|\bbearer\b/i;
@@ -34,14 +36,7 @@ export function collectFacts(sourceFile: ts.SourceFile): FactsBundle {
   // unchanged statements are the same node objects, so their candidates are reused: a keystroke walks
   // only the statement it changed.
   const parts = sourceFile.statements.map(candidatesOf);
-  const calls = parts.flatMap((p) => p.calls);
-  const objects = parts.flatMap((p) => p.objects);
-  const pairs = parts.flatMap((p) => p.pairs);
-  const decorators = parts.flatMap((p) => p.decorators);
-  const comparisons = parts.flatMap((p) => p.comparisons);
-  const caseClauses = parts.flatMap((p) => p.caseClauses);
-  const corsProperties = parts.flatMap((p) => p.corsProperties);
-  const arrayDeclarations = parts.flatMap((p) => p.declarations);
+  const { calls, objects, pairs, decorators, comparisons, caseClauses, corsProperties, declarations: arrayDeclarations } = concatCandidates(parts);
   for (const p of parts) {
     for (const m of p.imports) imports.add(m);
     for (const call of p.namedCalls) push(index.callsByName, (skipOuter(call.expression) as ts.Identifier).text, call);
@@ -101,13 +96,42 @@ interface Candidates {
 
 const candidateCache = new WeakMap<ts.Statement, Candidates>();
 
-function candidatesOf(statement: ts.Statement): Candidates {
-  const cached = candidateCache.get(statement);
-  if (cached) return cached;
-  const c: Candidates = {
+/** The file's candidates: every statement's lists joined (a plain loop; flatMap is slower on every keystroke). */
+function concatCandidates(parts: Candidates[]): Candidates {
+  const all = emptyCandidates();
+  const keys = Object.keys(all) as (keyof Candidates)[];
+  for (const part of parts) {
+    for (const key of keys) {
+      const from = part[key] as unknown[];
+      if (from.length === 0) continue;
+      const to = all[key] as unknown[];
+      for (let i = 0; i < from.length; i++) to.push(from[i]);
+    }
+  }
+  return all;
+}
+
+function emptyCandidates(): Candidates {
+  return {
     calls: [], namedCalls: [], imports: [], objects: [], pairs: [], decorators: [], comparisons: [], assignments: [],
     caseClauses: [], corsProperties: [], declarations: [],
   };
+}
+
+/**
+ * `x.method(…)` calls any consumer of `calls` can use; the others (res.json, db.find, Date.now — most
+ * calls in a file) are left out of the candidates once, when their statement is walked, so a keystroke
+ * does not look at them again. Calls of a plain name or an expression are always kept (an imported
+ * `cors` may have any name). A consumer that looks at new method names adds them here.
+ */
+const CANDIDATE_METHODS = new Set<string>([
+  ...HEADER_CALL_METHODS, ...MIDDLEWARE_CALL_METHODS, ...ROUTE_CALL_METHODS, ...CHECK_METHODS, ...ALLOWLIST_METHODS,
+]);
+
+function candidatesOf(statement: ts.Statement): Candidates {
+  const cached = candidateCache.get(statement);
+  if (cached) return cached;
+  const c = emptyCandidates();
   // Iterative, so 10,000-deep nesting (minified bundles, generated code) cannot overflow the stack.
   const pending: ts.Node[] = [statement];
   const push = (child: ts.Node) => {
@@ -118,8 +142,8 @@ function candidatesOf(statement: ts.Statement): Candidates {
     switch (node.kind) {
       case ts.SyntaxKind.CallExpression: {
         const call = node as ts.CallExpression;
-        c.calls.push(call);
         const callee = skipOuter(call.expression);
+        if (!ts.isPropertyAccessExpression(callee) || CANDIDATE_METHODS.has(callee.name.text) || /vary/i.test(callee.name.text)) c.calls.push(call);
         if (ts.isIdentifier(callee)) {
           c.namedCalls.push(call);
           if (callee.text === 'require' && call.arguments[0] && ts.isStringLiteralLike(call.arguments[0])) c.imports.push(call.arguments[0].text);
@@ -132,7 +156,7 @@ function candidatesOf(statement: ts.Statement): Candidates {
         break;
       }
       case ts.SyntaxKind.ObjectLiteralExpression:
-        c.objects.push(node as ts.ObjectLiteralExpression);
+        if (mayBeHeaderObject(node as ts.ObjectLiteralExpression) || mayBeRouteObject(node as ts.ObjectLiteralExpression)) c.objects.push(node as ts.ObjectLiteralExpression);
         break;
       case ts.SyntaxKind.ArrayLiteralExpression: {
         const array = node as ts.ArrayLiteralExpression;
@@ -278,7 +302,7 @@ function findWeakChecks(calls: ts.CallExpression[], comparisons: ts.BinaryExpres
     if ((method === 'indexOf' || method === 'lastIndexOf') && call.parent && ts.isBinaryExpression(call.parent)) continue;
     // Only calls on the origin can be origin checks: decide that cheaply before classifying.
     const subject = method === 'test' || method === 'exec' ? call.arguments[0] : method === 'some' || method === 'find' || method === 'findIndex' ? undefined : callee.expression;
-    if (subject ? !guards.isOriginish(subject) : !/origin/i.test(call.arguments[0]?.getText() ?? '')) continue;
+    if (subject ? !guards.isOriginish(subject) : !callbackMentionsOrigin(call.arguments[0])) continue;
     consider(call, guards.classify(call, true));
   }
   for (const comparison of comparisons) {
@@ -290,6 +314,13 @@ function findWeakChecks(calls: ts.CallExpression[], comparisons: ts.BinaryExpres
     consider(comparison, result?.strength === 'weak' ? result : guards.classify(comparison, false));
   }
   return checks;
+}
+
+/** `list.some((o) => origin.endsWith(o))`, `list.find(matchesOrigin)`: the callback names the origin. */
+function callbackMentionsOrigin(arg: ts.Expression | undefined): boolean {
+  const fn = arg && skipOuter(arg);
+  if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isIdentifier(fn) || ts.isPropertyAccessExpression(fn))) return false;
+  return /origin/i.test(fn.getText());
 }
 
 function strengthenedByConjunction(node: ts.Node, guards: GuardClassifier): boolean {
@@ -352,7 +383,7 @@ function findOriginLiterals(
   };
   for (const call of calls) {
     const callee = skipOuter(call.expression);
-    if (!ts.isPropertyAccessExpression(callee) || !['includes', 'has', 'indexOf'].includes(callee.name.text)) continue;
+    if (!ts.isPropertyAccessExpression(callee) || !ALLOWLIST_METHODS.includes(callee.name.text)) continue;
     const arg = call.arguments[0];
     if (arg && guards.isOriginish(arg) && !isHostExpression(arg)) addArray(evaluator.resolveArrayLiteral(callee.expression));
   }

@@ -31,6 +31,12 @@ const LIBRARIES: Record<string, string> = {
 };
 
 /** Libraries whose options object takes a `cors:` key (value: true or cors-package options). */
+/**
+ * Method names of the property-access calls visitCall can recognise (app.enableCors, fastify.register,
+ * cors.default(), mod.cors()); calls of a plain name or of an expression may be any library.
+ */
+export const MIDDLEWARE_CALL_METHODS: readonly string[] = ['enableCors', 'register', 'default', 'cors'];
+
 const CORS_OPTION_HOSTS: [RegExp, string][] = [
   [/^@nestjs\//, 'NestJS'],
   [/^socket\.io$/, 'Socket.IO'],

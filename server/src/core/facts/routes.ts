@@ -12,6 +12,14 @@ const ROUTE_METHODS: Record<string, string> = {
   get: 'GET', post: 'POST', put: 'PUT', patch: 'PATCH', delete: 'DELETE', del: 'DELETE',
   options: 'OPTIONS', opts: 'OPTIONS', all: 'ALL', head: 'HEAD',
 };
+/** Method names of the calls visitCall can turn into routes (app.get, router.route('/x').put…). */
+export const ROUTE_CALL_METHODS: readonly string[] = Object.keys(ROUTE_METHODS);
+
+/** The cheap syntactic test visitObject starts with: a route object has a `method` key. */
+export function mayBeRouteObject(object: ts.ObjectLiteralExpression): boolean {
+  return findProperty(object, 'method') !== undefined;
+}
+
 const EXPORTED_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD']);
 export const SIMPLE_METHODS = new Set(['GET', 'HEAD', 'POST']);
 
