@@ -1,6 +1,9 @@
 // Serialized origins (scheme://host[:port]) as browsers send them in the Origin header: what makes a
 // string one, and the nearest valid origin to a malformed one. Used by invalid-origin and by the config.
 
+/** A scheme, a 253-character host and a port fit many times over; longer text is not an origin. */
+const MAX_ORIGIN_LENGTH = 2048;
+
 /** What is wrong with an origin string, or undefined when it is a valid serialized origin. */
 export function originProblem(text: string): string | undefined {
   if (text !== text.trim()) return 'it has surrounding whitespace';
@@ -26,6 +29,7 @@ export function originProblem(text: string): string | undefined {
  * because fixes paste these entries into code and checks compare the Origin header against them.
  */
 export function configuredOriginProblem(text: string): string | undefined {
+  if (text.length > MAX_ORIGIN_LENGTH) return 'it is longer than any origin';
   const problem = originProblem(text);
   if (problem) return problem;
   if (!/^[a-z][a-z0-9+.-]*:\/\/[^/?#\s]+$/i.test(text)) return 'it is not of the form scheme://host[:port]';
@@ -35,6 +39,7 @@ export function configuredOriginProblem(text: string): string | undefined {
 
 /** A serialized origin (scheme://host[:port]) normalised the way browsers send it, or undefined. */
 export function normaliseOrigin(text: string): { origin: string; safe: boolean } | undefined {
+  if (text.length > MAX_ORIGIN_LENGTH) return undefined;
   const trimmed = text.trim();
   const m = /^([a-z][a-z0-9+.-]*):\/\/([^/?#\s]+)(\/.*)?$/i.exec(trimmed);
   if (!m) {

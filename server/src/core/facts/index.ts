@@ -14,6 +14,8 @@ export interface FactsBundle extends CorsFacts {
   guards: GuardClassifier;
 }
 
+/** Origin literals are at most this long (a 253-character host plus scheme and port, many times over). */
+const MAX_ORIGIN_LITERAL_LENGTH = 4096;
 /** allowlist.includes(origin), set.has(origin), list.indexOf(origin) */
 const ALLOWLIST_METHODS = ['includes', 'has', 'indexOf'];
 const CHECK_METHODS = new Set(['endsWith', 'startsWith', 'includes', 'indexOf', 'lastIndexOf', 'test', 'exec', 'match', 'search', 'some', 'find', 'findIndex']);
@@ -348,6 +350,9 @@ function findOriginLiterals(
   const out = new Map<ts.Node, OriginLiteral>();
   const add = (node: ts.Node | undefined, context: OriginLiteral['context']) => {
     if (!node || !ts.isStringLiteralLike(node) || out.has(node)) return;
+    // Longer than any list of origins anyone writes: a data blob, and the origin rules' regular
+    // expressions must never see megabytes of it.
+    if (node.text.length > MAX_ORIGIN_LITERAL_LENGTH) return;
     out.set(node, { node, text: node.text, context });
   };
   for (const w of writes) {
