@@ -38,5 +38,8 @@ Exit codes:
      config file, a path that does not exist, an --output file that cannot be written
 Files skipped on purpose (too large, binary) are reported on stderr and do not change
 the exit code.
+
+Environment: CORS_LINT_CACHE_DIR sets where V8's code cache for faster start-up is kept
+(default ~/.cache/cors-lint; "off" turns it off). NO_COLOR turns colours off.
 `;
 }

@@ -1,4 +1,4 @@
-// `cors-lint` executable (bundled to dist/cli.js). Everything else lives in run.ts.
+// The CLI program (bundled to dist/cli-main.js; dist/cli.js starts it, see bin.ts). Everything else lives in run.ts.
 import { run } from './run';
 
 // The reader went away (`cors-lint | head`): there is nobody left to print to, which is not a crash.

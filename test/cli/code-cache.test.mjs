@@ -1,0 +1,56 @@
+// dist/cli.js starts the CLI bundle from V8's code cache (server/src/cli/code-cache.ts). The cache may
+// only ever make start-up faster: these tests prove that a missing, corrupt, stale or unwritable cache
+// changes nothing in what the CLI prints or returns. (Its speed is measured by npm run bench.)
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { SNIPPETS, handlers, makeProject, runCli } from './helpers.mjs';
+
+function project(t) {
+  return makeProject(t, { 'app.js': handlers(SNIPPETS.wildcard) });
+}
+
+const cacheFiles = (dir) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.v8')) : []);
+
+test('code cache: the first run writes one cache file, later runs use it with the same result', (t) => {
+  const dir = project(t);
+  const cache = path.join(makeProject(t), 'cache');
+  const first = runCli(['app.js', '--format', 'json'], { cwd: dir, env: { CORS_LINT_CACHE_DIR: cache } });
+  assert.deepEqual(cacheFiles(cache).length, 1, 'one cache file after the first run');
+  assert.match(cacheFiles(cache)[0], /^cli-main-\d+-\d+-v[\d.]+-\w+\.v8$/);
+  const size = fs.statSync(path.join(cache, cacheFiles(cache)[0])).size;
+  const second = runCli(['app.js', '--format', 'json'], { cwd: dir, env: { CORS_LINT_CACHE_DIR: cache } });
+  assert.equal(second.code, first.code);
+  assert.equal(second.stdout, first.stdout);
+  assert.equal(fs.statSync(path.join(cache, cacheFiles(cache)[0])).size, size, 'a valid cache is not rewritten');
+  if (process.platform !== 'win32') assert.equal(fs.statSync(cache).mode & 0o777, 0o700, 'the cache folder is private');
+});
+
+test('code cache: a corrupt cache file is ignored and replaced; stale ones are removed', (t) => {
+  const dir = project(t);
+  const cache = path.join(makeProject(t), 'cache');
+  const reference = runCli(['app.js', '--format', 'json'], { cwd: dir, env: { CORS_LINT_CACHE_DIR: 'off' } });
+  runCli(['--version'], { env: { CORS_LINT_CACHE_DIR: cache } });
+  const [name] = cacheFiles(cache);
+  fs.writeFileSync(path.join(cache, name), 'not V8 data at all');
+  fs.writeFileSync(path.join(cache, 'cli-main-1-1-v1.0.0-x64.v8'), 'an earlier build');
+  const run = runCli(['app.js', '--format', 'json'], { cwd: dir, env: { CORS_LINT_CACHE_DIR: cache } });
+  assert.equal(run.code, reference.code);
+  assert.equal(run.stdout, reference.stdout);
+  assert.deepEqual(cacheFiles(cache), [name], 'the stale cache is gone');
+  assert.ok(fs.statSync(path.join(cache, name)).size > 1000, 'the corrupt cache was replaced by real data');
+});
+
+test('code cache: off, or an unwritable folder, changes nothing', (t) => {
+  const dir = project(t);
+  const home = makeProject(t);
+  const reference = runCli(['app.js', '--format', 'json'], { cwd: dir, env: { CORS_LINT_CACHE_DIR: 'off', HOME: home, XDG_CACHE_HOME: '' } });
+  assert.deepEqual(fs.readdirSync(home), [], 'off writes nothing anywhere');
+  const blocked = path.join(home, 'a-file');
+  fs.writeFileSync(blocked, '');
+  const run = runCli(['app.js', '--format', 'json'], { cwd: dir, env: { CORS_LINT_CACHE_DIR: path.join(blocked, 'cache') } });
+  assert.equal(run.code, reference.code);
+  assert.equal(run.stdout, reference.stdout);
+  assert.equal(run.stderr, reference.stderr);
+});
