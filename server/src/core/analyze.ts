@@ -94,11 +94,14 @@ export function analyzeFile(
 }
 
 /**
- * How much re-parsed text the fix check may cost per analysis: about ten re-parses of a 100 KB file.
- * Fixes past the budget on a broken file are dropped (they come back once the file parses), so a
- * half-written file with hundreds of findings costs a bounded amount per keystroke.
+ * How much re-parsed text the fix check may cost per analysis: two re-parses of the file, at least
+ * 100 KB (every fix of a small file) and at most 1 MB. Fixes past the budget on a broken file are
+ * dropped (they come back once the file parses), so a half-written file with hundreds of findings
+ * costs a bounded multiple of its own parse per keystroke.
  */
-const FIX_CHECK_BUDGET = 1_000_000;
+function fixCheckBudget(textLength: number): number {
+  return Math.min(1_000_000, Math.max(100_000, 2 * textLength));
+}
 
 /**
  * Fixes are written for valid code. On half-written code (the usual state while typing) a fix can
@@ -109,7 +112,7 @@ function dropFixesThatBreakSyntax(findings: Finding[], sourceFile: ts.SourceFile
   const before = syntaxErrorCount(sourceFile);
   if (before === 0) return;
   const text = sourceFile.text;
-  let budget = FIX_CHECK_BUDGET;
+  let budget = fixCheckBudget(text.length);
   for (const finding of findings) {
     if (finding.fixes.length === 0) continue;
     finding.fixes = finding.fixes.filter((fix) => {

@@ -129,7 +129,7 @@ export class FixBuilder {
       if (write.statement) {
         // A header every response needs (Vary) must not sit inside the branch that allows the origin.
         const outer = everyResponse ? outermostConditional(write.statement) : undefined;
-        if (outer) return this.insertBefore(outer, `${call};\n${this.indentOf(outer)}`);
+        if (outer) return followsIncompleteStatement(outer) ? undefined : this.insertBefore(outer, `${call};\n${this.indentOf(outer)}`);
         return this.insertAfter(write.statement, `\n${this.indentOf(write.statement)}${call};`);
       }
       // A chained write (`h.response(x).header(…)`, `res.set(…).json(…)`): chain one more.
@@ -237,6 +237,19 @@ export class FixBuilder {
     const at = first ? first.getStart(this.sf) : this.sf.text.length;
     return { start: at, end: at, newText: `${statement}\n\n` };
   }
+}
+
+/**
+ * Does the statement come right after a half-typed `const`/`let` with no declaration? TypeScript
+ * parses that without a syntax error, but text inserted before the statement would become the
+ * declaration (`const s.setHeader(…)`), so no statement is inserted there.
+ */
+function followsIncompleteStatement(statement: ts.Statement): boolean {
+  const parent = statement.parent;
+  if (!parent || !('statements' in parent)) return false;
+  const statements = (parent as ts.Block).statements;
+  const previous = statements[statements.indexOf(statement) - 1];
+  return previous !== undefined && ts.isVariableStatement(previous) && previous.declarationList.declarations.length === 0;
 }
 
 /** The outermost if-statement around a statement within its function, if any. */

@@ -7,21 +7,27 @@ import type { CorsConfig, HeaderWrite } from './facts/model';
 import { SIMPLE_METHODS } from './facts/routes';
 import { classifyRegexSource } from './guards';
 import { reflectsWithCredentials } from './libraries';
-import { coexist, credentialsWrite, dependsOnRequest, hasVaryOrigin, originWrites } from './responses';
+import { coexist, credentialsWrite, dependsOnRequest, hasVaryOrigin, originWrites, sameResponseCandidates } from './responses';
 import type { Finding, OriginGrant, Policy, RuleId } from './types';
 
 export function buildPolicies(context: RuleContext, findings: Finding[]): Policy[] {
   const { facts, sourceFile } = context;
   const policies: Policy[] = [];
   const needsPreflight = facts.routes.some((r) => !SIMPLE_METHODS.has(r.method) && !['OPTIONS', 'ALL'].includes(r.method));
-  const withFindings = (p: Omit<Policy, 'findings'>): Policy => ({
-    ...p,
-    findings: findings.filter((f) => f.start >= p.start && f.end <= p.end && f.ruleId !== 'unused-disable-directive').map((f) => f.ruleId as RuleId),
-  });
+  // Findings by start offset, so each policy finds its own by binary search (generated files have
+  // thousands of both).
+  const byStart = findings.filter((f) => f.ruleId !== 'unused-disable-directive').sort((a, b) => a.start - b.start);
+  const withFindings = (p: Omit<Policy, 'findings'>): Policy => {
+    const inside: RuleId[] = [];
+    for (let i = firstAtOrAfter(byStart, p.start); i < byStart.length && byStart[i].start <= p.end; i++) {
+      if (byStart[i].end <= p.end) inside.push(byStart[i].ruleId as RuleId);
+    }
+    return { ...p, findings: inside };
+  };
 
   for (const write of originWrites(facts)) {
-    const acam = write.group.writes.find((w) => w.name === ACAM && coexist(w, write));
-    const acah = write.group.writes.find((w) => w.name === ACAH && coexist(w, write));
+    const acam = sameResponseCandidates(write).find((w) => w.name === ACAM && coexist(w, write));
+    const acah = sameResponseCandidates(write).find((w) => w.name === ACAH && coexist(w, write));
     const preflight: Policy['preflight'] = facts.optionsAnswers.length > 0 || acam ? 'answered' : needsPreflight ? 'missing' : 'not-needed';
     policies.push(withFindings({
       start: write.node.getStart(sourceFile),
@@ -121,4 +127,16 @@ function routeOf(node: ts.Node, context: RuleContext): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Index of the first finding whose start is at or after `offset` (findings sorted by start). */
+function firstAtOrAfter(findings: readonly Finding[], offset: number): number {
+  let low = 0;
+  let high = findings.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (findings[mid].start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

@@ -28,6 +28,30 @@ export function coexist(a: HeaderWrite, b: HeaderWrite): boolean {
 /** More writes than this in one response group use the approximate coexist test. */
 const EXACT_COEXIST_LIMIT = 128;
 const statementLists = new WeakMap<ts.Node, ts.Node>();
+const buckets = new WeakMap<HeaderWrite['group'], Map<ts.Node, HeaderWrite[]>>();
+
+/**
+ * The writes of `write`'s group that may coexist with it (a superset; callers still ask coexist()).
+ * In a large group only the writes in the same statement list can, so rules that compare writes
+ * pairwise stay linear on generated code.
+ */
+export function sameResponseCandidates(write: HeaderWrite): readonly HeaderWrite[] {
+  const group = write.group;
+  if (group.writes.length <= EXACT_COEXIST_LIMIT) return group.writes;
+  let byList = buckets.get(group);
+  if (!byList) {
+    byList = new Map();
+    for (const w of group.writes) {
+      if (w.api === 'headers() entry') return group.writes;
+      const key = w.container ?? statementListOf(w.node);
+      const list = byList.get(key);
+      if (list) list.push(w);
+      else byList.set(key, [w]);
+    }
+    buckets.set(group, byList);
+  }
+  return byList.get(write.container ?? statementListOf(write.node)) ?? [];
+}
 
 /**
  * Where a write runs: its nearest enclosing statement list (block, case clause, file), or the branch it
@@ -95,7 +119,7 @@ function branchExitsAfter(node: ts.Node, top: ts.Node): boolean {
 
 /** The `Access-Control-Allow-Credentials: true` write on the same response, if any. */
 export function credentialsWrite(write: HeaderWrite): HeaderWrite | undefined {
-  return write.group.writes.find((w) => w.name === ACAC && isTrueValue(w.value) && coexist(w, write));
+  return sameResponseCandidates(write).find((w) => w.name === ACAC && isTrueValue(w.value) && coexist(w, write));
 }
 
 /** Does this response send Vary with Origin (or does the file add it through res.vary / vary())? */

@@ -221,20 +221,39 @@ function frameworkOf(imports: Set<string>): string | undefined {
   return undefined;
 }
 
-function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
-  for (let n = node.parent; n; n = n.parent) if (ts.isFunctionLike(n) && 'body' in n) return n as ts.SignatureDeclaration;
-  return undefined;
+/**
+ * The nearest function around a node. `memo` (one per analysis) remembers the answer for every node
+ * passed on the way up, so thousands of writes in one deeply nested function cost one walk, not one each.
+ */
+function enclosingFunction(node: ts.Node, memo?: Map<ts.Node, ts.SignatureDeclaration | undefined>): ts.SignatureDeclaration | undefined {
+  const passed: ts.Node[] = [];
+  let found: ts.SignatureDeclaration | undefined;
+  for (let n = node.parent; n; n = n.parent) {
+    if (memo?.has(n)) {
+      found = memo.get(n);
+      break;
+    }
+    if (ts.isFunctionLike(n) && 'body' in n) {
+      found = n as ts.SignatureDeclaration;
+      break;
+    }
+    passed.push(n);
+  }
+  // A node's answer is the function strictly above it; for the nodes passed, that is `found`.
+  if (memo) for (const n of passed) memo.set(n, found);
+  return found;
 }
 
 function groupWrites(raw: RawWrite[], sourceFile: ts.SourceFile, framework: string | undefined): { writes: HeaderWrite[]; groups: ResponseGroup[] } {
   const groups = new Map<ts.Node, ResponseGroup>();
   const writes: HeaderWrite[] = [];
+  const functions = new Map<ts.Node, ts.SignatureDeclaration | undefined>();
   for (const r of raw) {
     let key: ts.Node;
     let fn: ts.SignatureDeclaration | undefined;
     if (r.api === 'headers() entry') key = r.groupNode;
     else {
-      fn = ts.isFunctionLike(r.groupNode) ? (r.groupNode as ts.SignatureDeclaration) : enclosingFunction(r.groupNode);
+      fn = ts.isFunctionLike(r.groupNode) ? (r.groupNode as ts.SignatureDeclaration) : enclosingFunction(r.groupNode, functions);
       key = fn ?? (ts.isCallExpression(r.groupNode) ? sourceFile : r.groupNode);
     }
     let group = groups.get(key);

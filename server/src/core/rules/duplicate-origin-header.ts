@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { isHttpMiddleware } from '../libraries';
-import { coexist, originWrites } from '../responses';
+import { coexist, originWrites, sameResponseCandidates } from '../responses';
 import type { Rule } from './rule';
 
 export const duplicateOriginHeader: Rule = {
@@ -15,8 +15,11 @@ export const duplicateOriginHeader: Rule = {
     const { fixer, facts } = context;
     const writes = originWrites(facts);
     const flagged = writes.map(() => false);
+    const indexOf = new Map(writes.map((w, i) => [w, i]));
     for (let i = 0; i < writes.length; i++) {
-      for (let j = 0; j < i; j++) {
+      // The earlier ACAO writes that can be on the same response, in document order.
+      const earlier = sameResponseCandidates(writes[i]).map((w) => indexOf.get(w)).filter((j): j is number => j !== undefined && j < i).sort((a, b) => a - b);
+      for (const j of earlier) {
         const [first, later] = [writes[j], writes[i]];
         const sameTarget = first.container ? first.container === later.container : !later.container && first.receiver === later.receiver && first.receiver !== undefined;
         if (!sameTarget || !coexist(first, later) || flagged[i]) continue;
