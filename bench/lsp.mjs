@@ -35,8 +35,9 @@ export async function measureServer(files, debounceMs) {
       let text = sampleFile(lines);
       await open(uri, text);
       const samples = [];
+      // Type a character inside a route near the middle, then delete that character again.
+      const at = text.indexOf('res.json({ ...item', Math.floor(text.length / 2));
       for (let version = 2; version < count + 2; version++) {
-        const at = text.indexOf('res.json({ ...item', Math.floor(text.length / 2));
         const insert = version % 2 === 0;
         text = insert ? `${text.slice(0, at)}x${text.slice(at)}` : `${text.slice(0, at)}${text.slice(at + 1)}`;
         const position = positionAt(text, at);

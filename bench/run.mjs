@@ -3,7 +3,7 @@
 //
 //   node bench/run.mjs [--runs N] [--skip-eslint] [--quick]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,8 +72,14 @@ async function main() {
   sample('cliAudit', () => timeCommand(join(root, 'dist/cli.js'), [corpus, '--format', 'json', '--output', '/dev/null', '--max-file-size', '0', '--max-warnings', '-1']));
   sample('cliAuditOneJob', () => timeCommand(join(root, 'dist/cli.js'), [corpus, '--format', 'json', '--output', '/dev/null', '--max-file-size', '0', '--max-warnings', '-1', '--jobs', '1']));
 
-  // A small repository: the examples folder, start-up included.
-  sample('smallRepo', () => timeCommand(join(root, 'dist/cli.js'), [join(here, 'corpus', 'src', 'express'), '--format', 'json', '--output', '/dev/null', '--max-warnings', '-1']));
+  // A small repository, start-up included: the first run after a build (V8 code cache empty), then
+  // the usual case, every later run (dist/cli.js starts the bundle from the cache; code-cache.ts).
+  const cacheDir = mkdtempSync(join(os.tmpdir(), 'cors-lint-bench-cache-'));
+  const smallRepo = () => timeCommand(join(root, 'dist/cli.js'), [join(here, 'corpus', 'src', 'express'), '--format', 'json', '--output', '/dev/null', '--max-warnings', '-1'], { CORS_LINT_CACHE_DIR: cacheDir });
+  results.smallRepoCold = smallRepo().ms;
+  console.log(`smallRepoCold: ${fmt(results.smallRepoCold)}`);
+  sample('smallRepo', smallRepo);
+  rmSync(cacheDir, { recursive: true, force: true });
   results.smallRepoFiles = listFiles(join(corpus, 'express')).length;
 
   if (!skipEslint) {
@@ -137,7 +143,7 @@ function writeResults(r) {
     `| **cors-lint CLI audit** (default --jobs) | ${spread(r.cliAudit)} | ${(r.cliAuditRss / 1024).toFixed(0)} MB |`,
     `| cors-lint CLI audit, --jobs 1 | ${spread(r.cliAuditOneJob)} | ${(r.cliAuditOneJobRss / 1024).toFixed(0)} MB |`,
     r.eslint ? `| ESLint + sonarjs/cors only | ${spread(r.eslint)} | ${(r.eslintRss / 1024).toFixed(0)} MB |` : '| ESLint + sonarjs/cors | skipped | |',
-    `| small repository (${r.smallRepoFiles} files of express), start-up included | ${spread(r.smallRepo)} | |`,
+    `| small repository (${r.smallRepoFiles} files of express), start-up included | ${spread(r.smallRepo)} (first run after a build, no code cache: ${fmt(r.smallRepoCold)}) | |`,
     '',
     '## Targets',
     '',
@@ -146,7 +152,7 @@ function writeResults(r) {
     `| audit ≥ 35× faster than ESLint + sonarjs/cors | ${ratio(r.eslint, r.cliAudit)}× | ${r.eslint ? target(r.eslint.median / r.cliAudit.median >= 35) : 'n/a'} |`,
     `| audit ≥ 5× faster than one-thread parse baseline | ${ratio(r.parseBaseline, r.cliAudit)}× (parse+walk: ${ratio(r.parseWalkBaseline, r.cliAudit)}×) | ${target(r.parseBaseline.median / r.cliAudit.median >= 5)} |`,
     `| small repository under 0.5 s, start-up included | ${fmt(r.smallRepo.median)} | ${target(r.smallRepo.median < 500)} |`,
-    `| keystroke → diagnostics on a 5,000-line file, p95 server-side analysis < 5 ms | median ${fmt(k.large.median)}, p95 ${fmt(k.large.p95)} (300 lines: p95 ${fmt(k.small.p95)}) | ${target(k.large.p95 < 5)} |`,
+    `| keystroke → diagnostics on a 5,000-line file, p95 server-side analysis < 5 ms | reparse + analysis: median ${fmt(k.large.median)}, p95 ${fmt(k.large.p95)}; analysis alone: p95 ${fmt(k.largeAnalysis.p95)} (300 lines: p95 ${fmt(k.small.p95)}) | ${target(k.large.p95 < 5)} |`,
     `| first analysis after start < 150 ms | ${s ? fmt(s.firstDiagnosticsMs) : 'n/a'} (in-process cold call: ${fmt(k.firstCallMs)}) | ${s ? target(s.firstDiagnosticsMs < 150) : 'n/a'} |`,
     `| audit peak RSS < 400 MB | ${(r.cliAuditRss / 1024).toFixed(0)} MB | ${target(r.cliAuditRss / 1024 < 400)} |`,
     '',

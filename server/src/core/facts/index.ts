@@ -38,7 +38,10 @@ export function collectFacts(sourceFile: ts.SourceFile): FactsBundle {
   // unchanged statements are the same node objects, so their candidates are reused: a keystroke walks
   // only the statement it changed.
   const parts = sourceFile.statements.map(candidatesOf);
-  const { calls, objects, pairs, decorators, comparisons, caseClauses, corsProperties, declarations: arrayDeclarations } = concatCandidates(parts);
+  const {
+    headerCalls, middlewareCalls, routeCalls, checkCalls, varyCalls: varyCandidates, objects, pairs, decorators, comparisons, caseClauses,
+    corsProperties, declarations: arrayDeclarations,
+  } = concatCandidates(parts);
   for (const p of parts) {
     for (const m of p.imports) imports.add(m);
     for (const call of p.namedCalls) push(index.callsByName, (skipOuter(call.expression) as ts.Identifier).text, call);
@@ -50,13 +53,11 @@ export function collectFacts(sourceFile: ts.SourceFile): FactsBundle {
   // Adapters, now that the scope index is complete.
   const headerCollector = new HeaderWriteCollector(evaluator);
   const middleware = new MiddlewareCollector(evaluator, guards, imports);
-  const varyCalls: ts.Node[] = [];
-  for (const call of calls) {
-    headerCollector.visitCall(call);
-    middleware.visitCall(call);
-    routes.visitCall(call);
-    if (isVaryCall(call)) varyCalls.push(call);
-  }
+  // Each adapter sees only the calls whose callee shape it can use (sorted out once per statement).
+  for (const call of headerCalls) headerCollector.visitCall(call);
+  for (const call of middlewareCalls) middleware.visitCall(call);
+  for (const call of routeCalls) routes.visitCall(call);
+  const varyCalls: ts.Node[] = varyCandidates.filter(isVaryCall);
   for (const object of objects) {
     headerCollector.visitObject(object);
     routes.visitObject(object);
@@ -72,8 +73,8 @@ export function collectFacts(sourceFile: ts.SourceFile): FactsBundle {
   const { writes, groups } = groupWrites(headerCollector.writes, sourceFile, framework);
   // A Vary header alone does not make a file CORS code (and must not defeat the text prefilter).
   const relevant = writes.some((w) => w.name !== 'vary') || middleware.configs.length > 0;
-  const checks = relevant ? findWeakChecks(calls, comparisons, guards) : [];
-  const originLiterals = relevant ? findOriginLiterals(writes, middleware, comparisons, caseClauses, calls, arrayDeclarations, guards, evaluator) : [];
+  const checks = relevant ? findWeakChecks(checkCalls, comparisons, guards) : [];
+  const originLiterals = relevant ? findOriginLiterals(writes, middleware, comparisons, caseClauses, checkCalls, arrayDeclarations, guards, evaluator) : [];
 
   return {
     writes, groups, configs: middleware.configs, routes: routes.routes, optionsAnswers: routes.optionsAnswers,
@@ -83,7 +84,12 @@ export function collectFacts(sourceFile: ts.SourceFile): FactsBundle {
 
 /** The nodes of one top-level statement that adapters look at. */
 interface Candidates {
-  calls: ts.CallExpression[];
+  /** Calls sorted by who can use them: `x.setHeader(…)`…, cors(…)/`x.register(…)`…, `app.get(…)`…, `x.endsWith(…)`/`list.includes(…)`…, `*vary*(…)`. */
+  headerCalls: ts.CallExpression[];
+  middlewareCalls: ts.CallExpression[];
+  routeCalls: ts.CallExpression[];
+  checkCalls: ts.CallExpression[];
+  varyCalls: ts.CallExpression[];
   namedCalls: ts.CallExpression[];
   imports: string[];
   objects: ts.ObjectLiteralExpression[];
@@ -115,20 +121,35 @@ function concatCandidates(parts: Candidates[]): Candidates {
 
 function emptyCandidates(): Candidates {
   return {
-    calls: [], namedCalls: [], imports: [], objects: [], pairs: [], decorators: [], comparisons: [], assignments: [],
-    caseClauses: [], corsProperties: [], declarations: [],
+    headerCalls: [], middlewareCalls: [], routeCalls: [], checkCalls: [], varyCalls: [], namedCalls: [], imports: [], objects: [], pairs: [],
+    decorators: [], comparisons: [], assignments: [], caseClauses: [], corsProperties: [], declarations: [],
   };
 }
 
 /**
- * `x.method(…)` calls any consumer of `calls` can use; the others (res.json, db.find, Date.now — most
- * calls in a file) are left out of the candidates once, when their statement is walked, so a keystroke
- * does not look at them again. Calls of a plain name or an expression are always kept (an imported
- * `cors` may have any name). A consumer that looks at new method names adds them here.
+ * The method names of `x.method(…)` calls each adapter can use. Other calls (res.json, Date.now — most
+ * calls in a file) are sorted out once, when their statement is walked, so a keystroke does not look at
+ * them again. Calls of a plain name or an expression go to the middleware adapter (an imported `cors`
+ * may have any name). An adapter that looks at new method names adds them to its list.
  */
-const CANDIDATE_METHODS = new Set<string>([
-  ...HEADER_CALL_METHODS, ...MIDDLEWARE_CALL_METHODS, ...ROUTE_CALL_METHODS, ...CHECK_METHODS, ...ALLOWLIST_METHODS,
-]);
+const HEADER_METHODS = new Set(HEADER_CALL_METHODS);
+const MIDDLEWARE_METHODS = new Set(MIDDLEWARE_CALL_METHODS);
+const ROUTE_METHOD_NAMES = new Set(ROUTE_CALL_METHODS);
+const ORIGIN_CHECK_METHODS = new Set([...CHECK_METHODS, ...ALLOWLIST_METHODS]);
+
+function sortCall(call: ts.CallExpression, callee: ts.Expression, c: Candidates): void {
+  if (!ts.isPropertyAccessExpression(callee)) {
+    c.middlewareCalls.push(call);
+    if (ts.isIdentifier(callee) && /vary/i.test(callee.text)) c.varyCalls.push(call);
+    return;
+  }
+  const method = callee.name.text;
+  if (HEADER_METHODS.has(method)) c.headerCalls.push(call);
+  if (MIDDLEWARE_METHODS.has(method)) c.middlewareCalls.push(call);
+  if (ROUTE_METHOD_NAMES.has(method)) c.routeCalls.push(call);
+  if (ORIGIN_CHECK_METHODS.has(method)) c.checkCalls.push(call);
+  if (/vary/i.test(method)) c.varyCalls.push(call);
+}
 
 function candidatesOf(statement: ts.Statement): Candidates {
   const cached = candidateCache.get(statement);
@@ -145,7 +166,7 @@ function candidatesOf(statement: ts.Statement): Candidates {
       case ts.SyntaxKind.CallExpression: {
         const call = node as ts.CallExpression;
         const callee = skipOuter(call.expression);
-        if (!ts.isPropertyAccessExpression(callee) || CANDIDATE_METHODS.has(callee.name.text) || /vary/i.test(callee.name.text)) c.calls.push(call);
+        sortCall(call, callee, c);
         if (ts.isIdentifier(callee)) {
           c.namedCalls.push(call);
           if (callee.text === 'require' && call.arguments[0] && ts.isStringLiteralLike(call.arguments[0])) c.imports.push(call.arguments[0].text);
