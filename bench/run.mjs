@@ -17,6 +17,9 @@ const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || (args.includes('--quick') ? 1 : 3);
 const skipEslint = args.includes('--skip-eslint');
 
+/** The small repository: hono's package, a few hundred files with CORS code (its cors middleware) in them. */
+const SMALL_REPO = 'hono';
+
 const EXTENSIONS = /\.(js|jsx|ts|tsx|mjs|cjs|mts|cts)$/;
 const EXCLUDED = /\.d\.[mc]?ts$|\.min\.js$/;
 
@@ -75,12 +78,12 @@ async function main() {
   // A small repository, start-up included: the first run after a build (V8 code cache empty), then
   // the usual case, every later run (dist/cli.js starts the bundle from the cache; code-cache.ts).
   const cacheDir = mkdtempSync(join(os.tmpdir(), 'cors-lint-bench-cache-'));
-  const smallRepo = () => timeCommand(join(root, 'dist/cli.js'), [join(here, 'corpus', 'src', 'express'), '--format', 'json', '--output', '/dev/null', '--max-warnings', '-1'], { CORS_LINT_CACHE_DIR: cacheDir });
+  const smallRepo = () => timeCommand(join(root, 'dist/cli.js'), [join(here, 'corpus', 'src', SMALL_REPO), '--format', 'json', '--output', '/dev/null', '--max-warnings', '-1'], { CORS_LINT_CACHE_DIR: cacheDir });
   results.smallRepoCold = smallRepo().ms;
   console.log(`smallRepoCold: ${fmt(results.smallRepoCold)}`);
   sample('smallRepo', smallRepo);
   rmSync(cacheDir, { recursive: true, force: true });
-  results.smallRepoFiles = listFiles(join(corpus, 'express')).length;
+  results.smallRepoFiles = listFiles(join(corpus, SMALL_REPO)).length;
 
   if (!skipEslint) {
     const config = join(tools, 'eslint.config.mjs');
@@ -143,7 +146,7 @@ function writeResults(r) {
     `| **cors-lint CLI audit** (default --jobs) | ${spread(r.cliAudit)} | ${(r.cliAuditRss / 1024).toFixed(0)} MB |`,
     `| cors-lint CLI audit, --jobs 1 | ${spread(r.cliAuditOneJob)} | ${(r.cliAuditOneJobRss / 1024).toFixed(0)} MB |`,
     r.eslint ? `| ESLint + sonarjs/cors only | ${spread(r.eslint)} | ${(r.eslintRss / 1024).toFixed(0)} MB |` : '| ESLint + sonarjs/cors | skipped | |',
-    `| small repository (${r.smallRepoFiles} files of express), start-up included | ${spread(r.smallRepo)} (first run after a build, no code cache: ${fmt(r.smallRepoCold)}) | |`,
+    `| small repository (${r.smallRepoFiles} files of ${SMALL_REPO}), start-up included | ${spread(r.smallRepo)} (first run after a build, no code cache: ${fmt(r.smallRepoCold)}) | |`,
     '',
     '## Targets',
     '',
