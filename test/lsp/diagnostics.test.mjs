@@ -103,6 +103,26 @@ test('diagnostics: a file over corsLint.maxFileSize gets one informational diagn
   assert.match(diagnostics[0].message, new RegExp(`skipped this file: it has ${text.length} characters, more than corsLint\\.maxFileSize \\(100\\)`));
 });
 
+test('diagnostics: a 5 MB file is skipped under the default limit, and analysed once the setting is raised', async (t) => {
+  const ws = tempWorkspace(t);
+  const client = await startServer(t, { workspace: ws });
+  const head = RULE_CASES['invalid-origin'];
+  const line = '// padding: a generated file can be this long\n';
+  const text = head + line.repeat(Math.ceil((5_000_000 - head.length) / line.length));
+  const uri = ws.fileUri('five-megabytes.js');
+  openDocument(client, uri, text);
+  const skipped = await nextDiagnostics(client, uri, { timeout: 60_000 });
+  assert.equal(skipped.diagnostics.length, 1);
+  assert.equal(skipped.diagnostics[0].severity, 3);
+  assert.match(skipped.diagnostics[0].message, /skipped this file: it has 5,0\d\d,\d{3} characters, more than corsLint\.maxFileSize \(2,000,000\)\. Raise the setting to analyse it\./);
+
+  const since = client.mark();
+  client.settings = { maxFileSize: 10_000_000 };
+  client.notify('workspace/didChangeConfiguration', { settings: null });
+  const analysed = await nextDiagnostics(client, uri, { since, timeout: 60_000 });
+  assert.ok(analysed.diagnostics.some((d) => d.code === 'invalid-origin'), JSON.stringify(analysed.diagnostics.slice(0, 3)));
+});
+
 test('diagnostics: corsLint.enable=false publishes nothing for the document', async (t) => {
   const ws = tempWorkspace(t);
   const client = await startServer(t, { workspace: ws, settings: { enable: false } });
