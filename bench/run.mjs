@@ -190,7 +190,7 @@ const NOTES = [
   '- Keystroke latency: an edit reparses incrementally (`ts.updateSourceFile`) and re-walks only the changed',
   '  top-level statement; the candidates each adapter can use were sorted out when each statement was walked, so',
   '  the rest of the file costs a few list joins. The analysis itself meets the 5 ms p95 on the 5,000-line file.',
-  '  The incremental reparse is TypeScript\'s: `ts.updateSourceFile` alone takes ~3–4 ms on this file here (it',
+  '  The incremental reparse is TypeScript\'s: `ts.updateSourceFile` alone takes ~4 ms on this file here (it',
   '  visits every node after the edit to shift positions), so reparse + analysis stays above 5 ms. Closing that',
   '  would need a parser that reparses only the edited statement.',
   '- Start-up: `dist/cli.js` starts the 10 MB bundle from V8\'s code cache (`server/src/cli/code-cache.ts`), so',
