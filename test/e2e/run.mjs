@@ -46,6 +46,8 @@ const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 /** Every code-server started, so that an exit for any reason kills them. */
 const servers = new Set();
 let tmpRoot;
+/** [session name, { passed, failed, pending, note }] of every finished session. */
+const results = [];
 
 function cleanup() {
   for (const server of servers) killGroup(server.child);
@@ -55,6 +57,10 @@ function cleanup() {
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
     cleanup();
+    // The summary line still comes last: the sessions that finished, plus the interrupted one as failed.
+    const passed = results.reduce((n, [, r]) => n + r.passed, 0);
+    const failed = results.reduce((n, [, r]) => n + r.failed, 0) + 1;
+    console.log(`${passed} passed, ${failed} failed (interrupted by ${signal})`);
     process.exit(130);
   });
 }
@@ -428,7 +434,6 @@ async function main() {
   log(`extension built (${seconds(build)})`);
   tmpRoot = mkdtempSync(path.join(tmpdir(), 'cors-lint-e2e-'));
   const browser = await launchBrowser();
-  const results = [];
   try {
     if (wanted('suite')) results.push(['in-host suite', await runSuite(tools, browser).catch((error) => ({ passed: 0, failed: 1, pending: 0, note: error.message }))]);
     if (wanted('ui')) results.push(['UI scenario', await runUiScenario(tools, browser)]);
