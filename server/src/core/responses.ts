@@ -21,14 +21,37 @@ export function coexist(a: HeaderWrite, b: HeaderWrite): boolean {
   // The exact test walks both nodes' ancestors, and rules compare writes pairwise: on generated code
   // with thousands of writes in one handler (a 2,000-branch else-if chain) that is cubic. Past a
   // realistic size the statement list a write sits in decides instead, which is linear to compute.
-  if (a.group.writes.length > EXACT_COEXIST_LIMIT) return statementListOf(a.node) === statementListOf(b.node);
+  const large = largeGroupIndex(a.group);
+  if (large) return large.listOf.get(a) === large.listOf.get(b);
   return !exclusive(a.node, b.node);
 }
 
 /** More writes than this in one response group use the approximate coexist test. */
 const EXACT_COEXIST_LIMIT = 128;
-const statementLists = new WeakMap<ts.Node, ts.Node>();
-const buckets = new WeakMap<HeaderWrite['group'], Map<ts.Node, HeaderWrite[]>>();
+
+/** A large group's writes by the statement list they sit in (built once per group, i.e. per analysis). */
+interface LargeGroupIndex {
+  listOf: Map<HeaderWrite, ts.Node>;
+  byList: Map<ts.Node, HeaderWrite[]>;
+}
+const largeGroups = new WeakMap<HeaderWrite['group'], LargeGroupIndex>();
+
+function largeGroupIndex(group: HeaderWrite['group']): LargeGroupIndex | undefined {
+  if (group.writes.length <= EXACT_COEXIST_LIMIT) return undefined;
+  let index = largeGroups.get(group);
+  if (!index) {
+    index = { listOf: new Map(), byList: new Map() };
+    for (const w of group.writes) {
+      const list = statementListOf(w.node);
+      index.listOf.set(w, list);
+      const same = index.byList.get(list);
+      if (same) same.push(w);
+      else index.byList.set(list, [w]);
+    }
+    largeGroups.set(group, index);
+  }
+  return index;
+}
 
 /**
  * The writes of `write`'s group that may coexist with it (a superset; callers still ask coexist()).
@@ -36,21 +59,9 @@ const buckets = new WeakMap<HeaderWrite['group'], Map<ts.Node, HeaderWrite[]>>()
  * pairwise stay linear on generated code.
  */
 export function sameResponseCandidates(write: HeaderWrite): readonly HeaderWrite[] {
-  const group = write.group;
-  if (group.writes.length <= EXACT_COEXIST_LIMIT) return group.writes;
-  let byList = buckets.get(group);
-  if (!byList) {
-    byList = new Map();
-    for (const w of group.writes) {
-      if (w.api === 'headers() entry') return group.writes;
-      const key = w.container ?? statementListOf(w.node);
-      const list = byList.get(key);
-      if (list) list.push(w);
-      else byList.set(key, [w]);
-    }
-    buckets.set(group, byList);
-  }
-  return byList.get(write.container ?? statementListOf(write.node)) ?? [];
+  const large = largeGroupIndex(write.group);
+  if (!large || write.api === 'headers() entry') return write.group.writes;
+  return large.byList.get(large.listOf.get(write)!) ?? [];
 }
 
 /**
@@ -59,13 +70,9 @@ export function sameResponseCandidates(write: HeaderWrite): readonly HeaderWrite
  * together unless an exit sits between them.
  */
 function statementListOf(node: ts.Node): ts.Node {
-  const cached = statementLists.get(node);
-  if (cached) return cached;
   let n: ts.Node = node;
   while (n.parent && !isStatementList(n.parent) && !isBranching(n.parent)) n = n.parent;
-  const where = n.parent && isStatementList(n.parent) ? n.parent : n;
-  statementLists.set(node, where);
-  return where;
+  return n.parent && isStatementList(n.parent) ? n.parent : n;
 }
 
 const isStatementList = (n: ts.Node) => ts.isBlock(n) || ts.isSourceFile(n) || ts.isCaseClause(n) || ts.isDefaultClause(n);
