@@ -54,3 +54,23 @@ test('code cache: off, or an unwritable folder, changes nothing', (t) => {
   assert.equal(run.stdout, reference.stdout);
   assert.equal(run.stderr, reference.stderr);
 });
+
+test('code cache: a file others can write is never used, and a shared folder gets no cache', { skip: process.platform === 'win32' && 'needs POSIX permissions' }, (t) => {
+  const dir = project(t);
+  const cache = path.join(makeProject(t), 'cache');
+  const reference = runCli(['app.js', '--format', 'json'], { cwd: dir, env: { CORS_LINT_CACHE_DIR: 'off' } });
+  runCli(['--version'], { env: { CORS_LINT_CACHE_DIR: cache } });
+  const [name] = cacheFiles(cache);
+  const file = path.join(cache, name);
+  fs.chmodSync(file, 0o666);
+  const run = runCli(['app.js', '--format', 'json'], { cwd: dir, env: { CORS_LINT_CACHE_DIR: cache } });
+  assert.equal(run.stdout, reference.stdout);
+  assert.equal(fs.statSync(file).mode & 0o777, 0o600, 'replaced by a private file');
+
+  const shared = path.join(makeProject(t), 'shared');
+  fs.mkdirSync(shared);
+  fs.chmodSync(shared, 0o777);
+  const inShared = runCli(['app.js', '--format', 'json'], { cwd: dir, env: { CORS_LINT_CACHE_DIR: shared } });
+  assert.equal(inShared.stdout, reference.stdout);
+  assert.deepEqual(cacheFiles(shared), [], 'nothing written where others can write');
+});

@@ -41,7 +41,7 @@ export function runWithCodeCache(file: string, env: NodeJS.ProcessEnv = process.
   const source = readFileSync(file, 'utf8').replace(/^#!.*/, '');
   const cachePath = cachePathFor(file, env);
   let cachedData: Buffer | undefined;
-  if (cachePath) {
+  if (cachePath && isPrivate(cachePath) && isPrivate(dirname(cachePath))) {
     try {
       cachedData = readFileSync(cachePath);
     } catch {
@@ -61,6 +61,20 @@ export function runWithCodeCache(file: string, env: NodeJS.ProcessEnv = process.
   module.loaded = true;
 }
 
+/**
+ * V8 checks cached data against the source's length, not its content, so the file must come from this
+ * user: owned by them and writable by nobody else (else it is ignored and rewritten).
+ */
+function isPrivate(file: string): boolean {
+  if (typeof process.getuid !== 'function') return true;
+  try {
+    const { uid, mode } = statSync(file);
+    return uid === process.getuid() && (mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
+
 function cachePathFor(file: string, env: NodeJS.ProcessEnv): string | undefined {
   const dir = cacheDirectory(env);
   if (!dir) return undefined;
@@ -75,6 +89,7 @@ function cachePathFor(file: string, env: NodeJS.ProcessEnv): string | undefined 
 function storeCache(cachePath: string, script: Script): void {
   try {
     mkdirSync(dirname(cachePath), { recursive: true, mode: 0o700 });
+    if (!isPrivate(dirname(cachePath))) return;
     const temporary = `${cachePath}.${process.pid}.tmp`;
     writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
     renameSync(temporary, cachePath);
