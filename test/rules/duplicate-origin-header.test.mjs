@@ -31,6 +31,14 @@ ruleTester('duplicate-origin-header', {
       }],
     },
     {
+      name: 'cors middleware plus a manual write as the body of an if without braces: the fix leaves an empty block, so the next statement stays unconditional',
+      code: "import cors from 'cors';\napp.use(cors({ origin: 'https://a.com' }));\napp.get('/x', (req, res, next) => {\n  if (req.query.embed) res.set('Access-Control-Allow-Origin', 'https://a.com');\n  next();\n});",
+      errors: [{
+        line: 4, column: 63, text: "'https://a.com'", severity: 'warning', message: /^Access-Control-Allow-Origin is written by hand although cors \(line 2\) already sets it/,
+        suggestions: [{ title: /Remove the manual/, output: "import cors from 'cors';\napp.use(cors({ origin: 'https://a.com' }));\napp.get('/x', (req, res, next) => {\n  if (req.query.embed) {}\n  next();\n});" }],
+      }],
+    },
+    {
       name: 'Headers set then append',
       code: "export function GET() {\n  const headers = new Headers();\n  headers.set('Access-Control-Allow-Origin', 'https://a.com');\n  headers.append('Access-Control-Allow-Origin', 'https://b.com');\n  return new Response('ok', { headers });\n}",
       errors: [{ line: 4, column: 49, text: "'https://b.com'", severity: 'warning', message: /added again/ }],

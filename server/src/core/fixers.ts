@@ -80,6 +80,12 @@ export class FixBuilder {
     const text = this.sf.text;
     let start = statement.getStart(this.sf);
     let end = statement.end;
+    // The body of an if/else/loop without braces: deleting it would make the next statement the body
+    // (`if (ok) res.setHeader(…);\nnext();` → `if (ok) next();`). An empty block keeps the structure.
+    const parent = statement.parent;
+    if (parent && (ts.isIfStatement(parent) || ts.isIterationStatement(parent, false) || ts.isLabeledStatement(parent) || ts.isWithStatement(parent))) {
+      return { start, end, newText: '{}' };
+    }
     const lineStart = text.lastIndexOf('\n', start - 1) + 1;
     const newline = text.indexOf('\n', end);
     const lineEnd = newline < 0 ? text.length : newline;
