@@ -101,3 +101,29 @@ export interface FormatOptions {
 }
 
 export type Formatter = (report: LintReport, options: FormatOptions) => string;
+
+/** The totals of a run: findings by severity, fixable findings, fixes applied (the CLI and the editor's audit export). */
+export function summarize(files: readonly FileReport[], unreadableFiles: number, skippedFiles: number): Summary {
+  const summary: Summary = {
+    filesChecked: files.length,
+    errors: 0,
+    warnings: 0,
+    infos: 0,
+    fixable: 0,
+    fixesApplied: 0,
+    filesFixed: 0,
+    unreadableFiles,
+    skippedFiles,
+  };
+  for (const file of files) {
+    for (const finding of file.findings) {
+      if (finding.severity === 'error') summary.errors++;
+      else if (finding.severity === 'warning') summary.warnings++;
+      else summary.infos++;
+      if (finding.fixes.some((f) => f.kind === 'safe')) summary.fixable++;
+    }
+    summary.fixesApplied += file.fixesApplied;
+    if (file.fixesApplied > 0) summary.filesFixed++;
+  }
+  return summary;
+}

@@ -25,7 +25,8 @@ import { lintFiles } from './pool';
 import type { FileNotice, FileOutcome } from './lint-file';
 import { displayPath, relativePath } from './paths';
 import { ProgressLine } from './progress';
-import type { FileReport, Formatter, LintReport, Notice, Summary } from './report';
+import { summarize } from './report';
+import type { FileReport, Formatter, LintReport, Notice } from './report';
 import { CLI_VERSION } from './version';
 
 export const EXIT_CLEAN = 0;
@@ -204,31 +205,6 @@ function applyCommandLineRules(config: CorsLintConfig, rules: readonly string[])
     for (const problem of applyRuleOverrides(config, [raw])) problems.push(`--rule ${raw}: ${problem.message}`);
   }
   return problems;
-}
-
-function summarize(files: readonly FileReport[], unreadableFiles: number, skippedFiles: number): Summary {
-  const summary: Summary = {
-    filesChecked: files.length,
-    errors: 0,
-    warnings: 0,
-    infos: 0,
-    fixable: 0,
-    fixesApplied: 0,
-    filesFixed: 0,
-    unreadableFiles,
-    skippedFiles,
-  };
-  for (const file of files) {
-    for (const finding of file.findings) {
-      if (finding.severity === 'error') summary.errors++;
-      else if (finding.severity === 'warning') summary.warnings++;
-      else summary.infos++;
-      if (finding.fixes.some((f) => f.kind === 'safe')) summary.fixable++;
-    }
-    summary.fixesApplied += file.fixesApplied;
-    if (file.fixesApplied > 0) summary.filesFixed++;
-  }
-  return summary;
 }
 
 /** --no-color and NO_COLOR (https://no-color.org) win; FORCE_COLOR forces; else only on a terminal. */

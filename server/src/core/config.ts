@@ -109,29 +109,33 @@ function readRules(value: ts.Expression, config: CorsLintConfig, problem: Report
   }
 }
 
-function readStringArray(value: ts.Expression, key: string, problem: Report): string[] {
+/**
+ * An array of strings; `invalid` may refuse an entry with a reason (it is reported and left out), so
+ * one bad entry does not cost the others.
+ */
+function readStringArray(value: ts.Expression, key: string, problem: Report, invalid?: (text: string) => string | undefined): string[] {
   if (!ts.isArrayLiteralExpression(value)) {
     problem(`"${key}" must be an array of strings`, value, key);
     return [];
   }
   const out: string[] = [];
   value.elements.forEach((element, i) => {
-    if (ts.isStringLiteral(element)) out.push(element.text);
-    else problem(`"${key}[${i}]" must be a string`, element, `${key}[${i}]`);
+    if (!ts.isStringLiteral(element)) {
+      problem(`"${key}[${i}]" must be a string`, element, `${key}[${i}]`);
+      return;
+    }
+    const why = invalid?.(element.text);
+    if (why) problem(`"${key}[${i}]" ${JSON.stringify(element.text)} ${why}`, element, `${key}[${i}]`);
+    else out.push(element.text);
   });
   return out;
 }
 
 /** allowedOrigins: entries that are not exact origins are reported and left out (fixes paste them into code). */
 function readOrigins(value: ts.Expression, problem: Report): string[] {
-  const origins = readStringArray(value, 'allowedOrigins', problem);
-  if (!ts.isArrayLiteralExpression(value)) return origins;
-  return origins.filter((origin) => {
+  return readStringArray(value, 'allowedOrigins', problem, (origin) => {
     const why = configuredOriginProblem(origin);
-    if (!why) return true;
-    const i = value.elements.findIndex((e) => ts.isStringLiteral(e) && e.text === origin);
-    problem(`"allowedOrigins[${i}]" ${JSON.stringify(origin)} is not a serialized origin: ${why}`, value.elements[i], `allowedOrigins[${i}]`);
-    return false;
+    return why && `is not a serialized origin: ${why}`;
   });
 }
 

@@ -6,7 +6,8 @@ import { formatJson } from '../cli/formatters/json';
 import { formatSarif } from '../cli/formatters/sarif';
 import type { FileNotice } from '../cli/lint-file';
 import { relativePath } from '../cli/paths';
-import type { FileReport, LintReport, Notice, ReportedFinding, ReportedPolicy, Summary } from '../cli/report';
+import { summarize } from '../cli/report';
+import type { FileReport, LintReport, Notice, ReportedFinding, ReportedPolicy } from '../cli/report';
 import { CLI_VERSION } from '../cli/version';
 import { auditReportFromLocated, renderHtml, renderMarkdown } from '../report';
 import type { AuditReportParams } from './protocol';
@@ -75,18 +76,4 @@ export function renderAuditReport(report: LintReport, generatedAt: string, param
       return params.format === 'markdown' ? renderMarkdown(audit) : renderHtml(audit, { mode: 'webview', cspSource: params.cspSource });
     }
   }
-}
-
-/** The CLI's summary of a run (run.ts computes the same for the command line). */
-function summarize(files: readonly FileReport[], unreadableFiles: number, skippedFiles: number): Summary {
-  const summary: Summary = { filesChecked: files.length, errors: 0, warnings: 0, infos: 0, fixable: 0, fixesApplied: 0, filesFixed: 0, unreadableFiles, skippedFiles };
-  for (const file of files) {
-    for (const finding of file.findings) {
-      if (finding.severity === 'error') summary.errors++;
-      else if (finding.severity === 'warning') summary.warnings++;
-      else summary.infos++;
-      if (finding.fixes.some((f) => f.kind === 'safe')) summary.fixable++;
-    }
-  }
-  return summary;
 }
