@@ -10,6 +10,7 @@ import { parseSource, syntaxErrorCount } from './parse';
 import { buildPolicies } from './policies';
 import { mayContainCors } from './prefilter';
 import { RULES } from './rules';
+import type { ProjectHost } from './host';
 import { AnalysisResult, CorsLintConfig, Finding, InternalError } from './types';
 
 export interface AnalyzeOptions {
@@ -22,6 +23,8 @@ export interface AnalyzeOptions {
    * broken rule cannot hide the others' findings or take the server down.
    */
   failingRule?: string;
+  /** The project around the file (imports, .env files, package versions); without it the file stands alone. */
+  host?: ProjectHost;
 }
 
 export function analyzeFile(
@@ -45,7 +48,7 @@ export function analyzeFile(
   let context: RuleContext;
   try {
     const facts = collectFacts(sourceFile);
-    context = new RuleContext(sourceFile, facts, config);
+    context = new RuleContext(sourceFile, facts, config, options.host);
   } catch (error) {
     internalErrors.push(toInternalError('facts', error, sourceFile, undefined));
     return { findings: [], policies: [], internalErrors, skipped: false };

@@ -2,6 +2,7 @@
 // are applied here so rules only state their default (which may depend on credentials).
 import ts from 'typescript';
 import type { FactsBundle } from './facts';
+import type { ProjectHost } from './host';
 import { FixBuilder } from './fixers';
 import type { RuleMeta } from './rules/rule';
 import type { CorsLintConfig, Finding, Fix, RelatedLocation, RuleSetting, Severity } from './types';
@@ -29,6 +30,8 @@ export class RuleContext {
     readonly sourceFile: ts.SourceFile,
     readonly facts: FactsBundle,
     readonly config: CorsLintConfig,
+    /** The project around the file, when the caller has one (see host.ts). */
+    readonly host?: ProjectHost,
   ) {}
 
   get text(): string {

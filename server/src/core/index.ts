@@ -2,6 +2,7 @@
 export * from './types';
 export { analyzeFile } from './analyze';
 export type { AnalyzeOptions } from './analyze';
+export type { ProjectHost, EnvValue, PackageVersion } from './host';
 export { parseConfig, defaultConfig, applyRuleOverrides, isIgnored, globToRegExp, isRuleId, isRuleSetting, CONFIG_FILE_NAME } from './config';
 export { UNUSED_DIRECTIVE_META } from './directives';
 export type { ConfigResult } from './config';

@@ -1,0 +1,33 @@
+// What the engine may ask about the project around a file (DESIGN §11), in the manner of TypeScript's
+// CompilerHost: the core never touches the file system; the project layer (server/src/project/) answers
+// for the CLI, the audit and the language server, and tests answer from memory. Every question may be
+// answered with `undefined` ("cannot tell"), and a rule that needs the answer then stays silent.
+
+/** One value of an environment variable, and the file it was read from (`.env.production`…). */
+export interface EnvValue {
+  value: string;
+  /** Path of the file that defines it, as the host names files. */
+  file: string;
+  /** 0-based offset of the value in that file, when known. */
+  offset?: number;
+}
+
+/** The version of a package a file gets, from the lockfile when there is one, else package.json's range. */
+export interface PackageVersion {
+  /** An exact version (`4.12.9`) from a lockfile or node_modules, or the declared range (`^4.12.0`). */
+  version: string;
+  exact: boolean;
+  /** The file the version was read from (`package-lock.json`, `pnpm-lock.yaml`, `package.json`…). */
+  file: string;
+}
+
+export interface ProjectHost {
+  /** The file `specifier` resolves to when imported from `fromFile`, or undefined (package, or not found). */
+  resolveModule(specifier: string, fromFile: string): string | undefined;
+  /** The text of a project file (unsaved editor text wins over the disk), or undefined. */
+  readFile(file: string): string | undefined;
+  /** The values an environment variable takes in the project's `.env*` files seen from `fromFile`. */
+  envValues(name: string, fromFile: string): EnvValue[];
+  /** The version of package `name` that `fromFile` gets, or undefined when the project does not say. */
+  packageVersion(name: string, fromFile: string): PackageVersion | undefined;
+}
