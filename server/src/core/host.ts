@@ -26,6 +26,11 @@ export interface ProjectHost {
   resolveModule(specifier: string, fromFile: string): string | undefined;
   /** The text of a project file (unsaved editor text wins over the disk), or undefined. */
   readFile(file: string): string | undefined;
+  /**
+   * The project files that import `file` (resolved, any import form), for app composition: a route module
+   * learns which app mounts it. Undefined when the host has no project index (then mounting is unknown).
+   */
+  importersOf(file: string): string[] | undefined;
   /** The values an environment variable takes in the project's `.env*` files seen from `fromFile`. */
   envValues(name: string, fromFile: string): EnvValue[];
   /** The version of package `name` that `fromFile` gets, or undefined when the project does not say. */

@@ -30,6 +30,8 @@ export interface TextRange {
 
 export interface TextEdit extends TextRange {
   newText: string;
+  /** The file this edit applies to, when it is not the analysed file (a fix that edits where a value is written). */
+  file?: string;
 }
 
 /**
@@ -46,6 +48,8 @@ export interface Fix {
 
 export interface RelatedLocation extends TextRange {
   message: string;
+  /** The file of this location, when it is not the analysed file (offsets are into that file's text). */
+  file?: string;
 }
 
 export interface Finding extends TextRange {
@@ -101,6 +105,11 @@ export interface AnalysisResult {
   internalErrors: InternalError[];
   /** True when the cheap text prefilter decided the file cannot contain CORS code. */
   skipped: boolean;
+  /**
+   * Other files the analysis read through the host (modules, `.env*`, package manifests and lockfiles):
+   * when one of them changes, this result is stale. Absent or empty when the file stood alone.
+   */
+  dependencies?: string[];
 }
 
 export interface CorsLintConfig {
