@@ -4,8 +4,8 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { lintFile } from './lint-file';
-import type { FileOutcome, LintFileOptions } from './lint-file';
+import { lintFile } from '../project/lint-file';
+import type { FileOutcome, LintFileOptions } from '../project/lint-file';
 
 /** Below this many files the main thread lints alone. */
 export const MIN_FILES_FOR_WORKERS = 300;

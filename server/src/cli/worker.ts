@@ -1,7 +1,7 @@
 // Worker thread entry (bundled to dist/worker.js): lints the batches of files the pool sends.
 import { parentPort, workerData } from 'node:worker_threads';
-import { lintFile } from './lint-file';
-import type { LintFileOptions } from './lint-file';
+import { lintFile } from '../project/lint-file';
+import type { LintFileOptions } from '../project/lint-file';
 import type { WorkerRequest, WorkerResponse } from './pool';
 
 const options = workerData as LintFileOptions;

@@ -7,8 +7,7 @@ import type { AnalysisResult, CorsLintConfig, Finding, InternalError, Policy, Te
 import { describeFsError } from './fs-errors';
 import { writeFileIfUnchanged } from './fix-writer';
 import type { Location, NoticeKind, ReportedFinding, ReportedPolicy } from './report';
-import { formatSize } from './args';
-import { decodeSource, encodeSource, LineIndex } from './text-file';
+import { decodeSource, encodeSource, formatSize, LineIndex } from './text-file';
 
 /** ESLint's limit too: enough for fixes that enable further fixes, finite if two fixes undo each other. */
 export const MAX_FIX_PASSES = 10;
