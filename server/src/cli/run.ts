@@ -126,7 +126,13 @@ async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   // Outcomes arrive in completion order from the workers; they are reported in path order.
   const outcomes: FileOutcome[] = new Array(files.length);
   let done = 0;
-  const lintOptions = { config, fix: options.fix, quiet: options.quiet, maxFileSize: options.maxFileSize };
+  const lintOptions = {
+    config,
+    fix: options.fix,
+    quiet: options.quiet,
+    maxFileSize: options.maxFileSize,
+    project: { roots: [plan.root], ignore: { baseDir: loaded.loaded.baseDir, globs: config.ignore } },
+  };
   await lintFiles(files.map((f) => f.absolutePath), lintOptions, options.jobs, (index, outcome) => {
     outcomes[index] = outcome;
     progress.update(++done, files.length, files[index].displayPath);

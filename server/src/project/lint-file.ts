@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import { analyzeFile, applyEdits, isRuleId, safeFixEdits } from '../core';
 import type { AnalysisResult, CorsLintConfig, Finding, InternalError, Policy, TextEdit, TextRange } from '../core';
+import type { Project, ProjectOptions } from './project';
 import { describeFsError } from './fs-errors';
 import { writeFileIfUnchanged } from './fix-writer';
 import type { Location, NoticeKind, ReportedFinding, ReportedPolicy } from './report';
@@ -19,6 +20,8 @@ export interface LintFileOptions {
   quiet: boolean;
   /** Bytes; 0 = no limit. */
   maxFileSize: number;
+  /** The project the files belong to (workers build their own Project from it); absent: files alone. */
+  project?: ProjectOptions;
 }
 
 export interface FileNotice {
@@ -30,11 +33,19 @@ export interface FileNotice {
 }
 
 export type FileOutcome =
-  | { kind: 'linted'; findings: ReportedFinding[]; policies: ReportedPolicy[]; fixesApplied: number; notices: FileNotice[] }
+  | {
+      kind: 'linted';
+      findings: ReportedFinding[];
+      policies: ReportedPolicy[];
+      fixesApplied: number;
+      notices: FileNotice[];
+      /** Other files the analysis read (modules, `.env*`): a change to one of them changes this result. */
+      dependencies: string[];
+    }
   | { kind: 'skipped'; notice: FileNotice }
   | { kind: 'unreadable'; notice: FileNotice };
 
-export function lintFile(file: string, options: LintFileOptions): FileOutcome {
+export function lintFile(file: string, options: LintFileOptions, project?: Project): FileOutcome {
   let bytes: Buffer;
   try {
     const stat = fs.statSync(file);
@@ -61,9 +72,11 @@ export function lintFile(file: string, options: LintFileOptions): FileOutcome {
 
   const reportable = (f: Finding) => !options.quiet || f.severity === 'error';
   const internalErrors: InternalError[] = [];
+  const dependencies = new Set<string>();
   const analyse = (text: string): AnalysisResult => {
-    const result = analyzeFile(text, file, options.config);
+    const result = analyzeFile(text, file, options.config, { host: project?.hostFor(dependencies) });
     internalErrors.push(...result.internalErrors);
+    for (const dependency of result.dependencies ?? []) dependencies.add(dependency);
     return result;
   };
 
@@ -94,6 +107,7 @@ export function lintFile(file: string, options: LintFileOptions): FileOutcome {
       const outcome = encoded
         ? writeFileIfUnchanged(file, bytes, encoded)
         : { ok: false as const, message: 'not fixed: a fix inserts characters that cannot be written back in the Latin-1 encoding of this file' };
+      if (outcome.ok) project?.fileChanged(file, 'changed');
       if (!outcome.ok) {
         notices.push({ kind: 'fix-not-written', level: 'warning', message: outcome.message });
         // Report what is on disk, not what we failed to write.
@@ -125,6 +139,7 @@ export function lintFile(file: string, options: LintFileOptions): FileOutcome {
     policies: result.policies.map((p) => reportPolicy(p, lines)),
     fixesApplied,
     notices,
+    dependencies: [...dependencies].filter((d) => d !== file).sort(),
   };
 }
 
