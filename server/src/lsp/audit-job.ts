@@ -14,6 +14,8 @@ import { lintFile } from '../project/lint-file';
 import type { FileNotice } from '../project/lint-file';
 import { isInside, toSlashes } from '../project/paths';
 import type { ReportedFinding, ReportedPolicy } from '../project/report';
+import type { IndexSnapshot } from '../project/module-index';
+import { Project } from '../project/project';
 import { isAnalyzableFile, isIgnored } from '../core';
 import { ConfigResolver } from './config-watch';
 import type { RuleCustomization } from './protocol';
@@ -44,6 +46,11 @@ export interface AuditJob {
   openConfigs: { path: string; text: string }[];
   /** Absent: every file of every folder. Present: only these files (watched-file changes). */
   files?: string[];
+  /**
+   * The language server's project: its import index (absent while it is still being built: the job then
+   * indexes lazily itself) and the open documents, whose unsaved text other files' analyses read.
+   */
+  project?: { index?: IndexSnapshot; openDocuments: { path: string; text: string }[] };
 }
 
 export type AuditFileResult =
@@ -90,6 +97,9 @@ export async function runAuditJob(job: AuditJob, hooks: AuditJobHooks): Promise<
     publishDiagnostics: () => {},
   });
   const scopes = await Promise.all(job.folders.map((folder) => FolderScope.create(folder, configs)));
+  const project = new Project({ roots: job.folders.map((f) => f.path), indexing: 'lazy' });
+  if (job.project?.index) project.loadIndex(job.project.index);
+  for (const document of job.project?.openDocuments ?? []) project.setOverlay(document.path, document.text);
 
   const queue: { file: string; scope: FolderScope | undefined }[] = [];
   if (job.files) {
@@ -125,7 +135,7 @@ export async function runAuditJob(job: AuditJob, hooks: AuditJobHooks): Promise<
       break;
     }
     if (batch.length === 0) batchStarted = Date.now();
-    batch.push(await auditFile(file, scope, configs, job.files !== undefined, (busy) => hooks.analysing(busy ? index : undefined, file)));
+    batch.push(await auditFile(file, scope, configs, project, job.files !== undefined, (busy) => hooks.analysing(busy ? index : undefined, file)));
     batchFolder = scope?.folder.name ?? batchFolder;
     const now = Date.now();
     if (batch.length >= BATCH_FILES || now - batchStarted >= BATCH_MS) flush();
@@ -143,6 +153,7 @@ async function auditFile(
   file: string,
   scope: FolderScope | undefined,
   configs: ConfigResolver,
+  project: Project,
   single: boolean,
   analysing: (busy: boolean) => void,
 ): Promise<AuditFileResult> {
@@ -151,7 +162,7 @@ async function auditFile(
   const resolved = await configs.forDocument(fileUriOf(file));
   if (resolved.ignored) return { path: file, kind: 'excluded' };
   analysing(true);
-  const outcome = lintFile(file, { config: resolved.config, fix: false, quiet: false, maxFileSize: scope.folder.maxFileSize });
+  const outcome = lintFile(file, { config: resolved.config, fix: false, quiet: false, maxFileSize: scope.folder.maxFileSize }, project);
   analysing(false);
   if (outcome.kind !== 'linted') return { path: file, kind: outcome.kind, notice: editorNotice(outcome.notice) };
   return {
