@@ -16,7 +16,8 @@ import { isInside, toSlashes } from '../project/paths';
 import type { ReportedFinding, ReportedPolicy } from '../project/report';
 import type { IndexSnapshot } from '../project/module-index';
 import { Project } from '../project/project';
-import { isAnalyzableFile, isIgnored } from '../core';
+import { isAnalyzableFile } from '../core';
+import { matchesIgnoreGlobs } from '../project/ignore-globs';
 import { ConfigResolver } from './config-watch';
 import type { RuleCustomization } from './protocol';
 import { applyCustomizations } from './settings';
@@ -193,7 +194,8 @@ function scopeOf(scopes: readonly FolderScope[], file: string): FolderScope | un
 class FolderScope {
   /** files.exclude (anchored at the folder, like VS Code) and the root config's `ignore`. */
   private readonly globs: string[];
-  private readonly conditional: ExcludeGlob[];
+  /** With the anchored glob as a one-entry list, so its compiled matcher is reused. */
+  private readonly conditional: (ExcludeGlob & { anchored: string[] })[];
 
   private constructor(
     readonly folder: AuditFolder,
@@ -202,7 +204,7 @@ class FolderScope {
   ) {
     const unconditional = folder.exclude.filter((e) => e.when === undefined).map((e) => anchored(e.glob));
     this.globs = [...unconditional, ...rootIgnore];
-    this.conditional = folder.exclude.filter((e) => e.when !== undefined);
+    this.conditional = folder.exclude.filter((e) => e.when !== undefined).map((e) => ({ ...e, anchored: [anchored(e.glob)] }));
   }
 
   static async create(folder: AuditFolder, configs: ConfigResolver): Promise<FolderScope> {
@@ -238,7 +240,7 @@ class FolderScope {
 
   private ignores(full: string, isDir: boolean): boolean {
     if (this.gitignore.isIgnored(full, isDir)) return true;
-    return this.globs.length > 0 && isIgnored(toSlashes(path.relative(this.folder.path, full)), this.globs);
+    return this.globs.length > 0 && matchesIgnoreGlobs(toSlashes(path.relative(this.folder.path, full)), this.globs, isDir);
   }
 
   /** files.exclude entries with a `when` such as `$(basename).ts`: compiled output next to its source. */
@@ -246,7 +248,7 @@ class FolderScope {
     if (this.conditional.length === 0) return false;
     const relative = toSlashes(path.relative(this.folder.path, file));
     return this.conditional.some((e) => {
-      if (!isIgnored(relative, [anchored(e.glob)])) return false;
+      if (!matchesIgnoreGlobs(relative, e.anchored)) return false;
       const base = path.basename(file, path.extname(file));
       return fs.existsSync(path.join(path.dirname(file), e.when!.replace(/\$\(basename\)/g, base)));
     });
