@@ -13,3 +13,4 @@ export { mayContainCors, isAnalyzableFile, ANALYZABLE_EXTENSIONS } from './prefi
 export { ruleDocsUrl, DOCS_BASE_URL } from './docs';
 export { describePolicy, describeOriginGrant } from './describe';
 export { parseSource, reparseIncrementally, syntaxErrorCount, scriptKindFor } from './parse';
+export { judgeOriginCheckAt, attackOrigins, trustedHostsIn, isTrustedOrSubdomain, SHARED_HOSTING, ATTACK_CLASSES } from './origin-checks';
