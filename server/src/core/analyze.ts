@@ -47,7 +47,7 @@ export function analyzeFile(
 
   let context: RuleContext;
   try {
-    const facts = collectFacts(sourceFile);
+    const facts = collectFacts(sourceFile, options.host);
     context = new RuleContext(sourceFile, facts, config, options.host);
   } catch (error) {
     internalErrors.push(toInternalError('facts', error, sourceFile, undefined));
