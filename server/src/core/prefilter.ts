@@ -2,7 +2,9 @@
 // on passes it (a test checks this over every fixture). Every finding needs either a CORS response
 // header name ("Access-Control-…", also spelled ACCESS_CONTROL_… in constants such as Node's
 // http2.constants) or a CORS library/option ("cors", "enableCors", "cors:").
-const CORS_MARKER = /access[-_]control[-_]|cors/i;
+// Frameworks that grant CORS by default name none of these: GraphQL Yoga's createYoga (useCORS unless
+// `cors: false`) and Firebase's onCall (`cors: true` unless given).
+const CORS_MARKER = /access[-_]control[-_]|cors|createYoga|\bonCall\b/i;
 
 export function mayContainCors(text: string): boolean {
   if (CORS_MARKER.test(text)) return true;

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { ALLOWLIST_NAME } from '../fixers';
 import { credentialsWrite, hasVaryOrigin, originWrites } from '../responses';
-import { reflectsWithCredentials } from '../libraries';
+import { disableDefaultCredentials, reflectsWithCredentials } from '../libraries';
 import type { Rule } from './rule';
 
 export const wildcardWithCredentials: Rule = {
@@ -51,12 +51,14 @@ export const wildcardWithCredentials: Rule = {
       } else if (config.credentialsNode) {
         fixes.push(fixer.fix('Allow only the origins in an allowlist', 'suggestion', [fixer.insertBefore(config.credentialsNode, `origin: ${ALLOWLIST_NAME}, `), declaration]));
       }
-      if (config.credentialsNode && config.options) {
+      const off = disableDefaultCredentials(config, fixer);
+      if (off) fixes.push(off);
+      else if (config.credentialsNode && config.options) {
         fixes.push(fixer.fix('Drop credentials (keep the public *)', 'suggestion', [fixer.removeListElement(config.credentialsNode, config.options.properties)]));
       }
       context.report({
         node,
-        message: `${config.library} allows any origin (${star ? "'*'" : config.defaultNote ?? 'the default'}) together with credentials: true; it sends '*' with Access-Control-Allow-Credentials: true, which browsers reject. List the allowed origins instead.`,
+        message: `${config.library} allows any origin (${star ? "'*'" : config.defaultNote ?? 'the default'}) together with credentials: true${config.credentialsByDefault ? ' (its default)' : ''}; it sends '*' with Access-Control-Allow-Credentials: true, which browsers reject. List the allowed origins instead.`,
         related: config.credentialsNode && config.credentialsNode !== node ? [{ node: config.credentialsNode, message: 'Credentials are allowed here.' }] : [],
         fixes,
       });
