@@ -3,6 +3,15 @@ import { isHttpMiddleware } from '../libraries';
 import { coexist, originWrites, sameResponseCandidates } from '../responses';
 import type { Rule } from './rule';
 
+/** The message for a second value added to the same response (shared with platform/checks.ts). */
+export function duplicateAddedMessage(firstLine: number): string {
+  return `Access-Control-Allow-Origin is added again for the same response (first on line ${firstLine}); the browser sees two values and rejects the response.`;
+}
+
+export function duplicateInObjectMessage(firstLine: number): string {
+  return `This headers object names Access-Control-Allow-Origin twice (first on line ${firstLine}); depending on the API one value silently wins or both are sent and the browser rejects the response. Keep one.`;
+}
+
 export const duplicateOriginHeader: Rule = {
   meta: {
     id: 'duplicate-origin-header',
@@ -31,9 +40,9 @@ export const duplicateOriginHeader: Rule = {
         context.report({
           node: later.valueNode ?? later.node,
           message: first.container
-            ? `This headers object names Access-Control-Allow-Origin twice (first on line ${line}); depending on the API one value silently wins or both are sent and the browser rejects the response. Keep one.`
+            ? duplicateInObjectMessage(line)
             : appended
-              ? `Access-Control-Allow-Origin is added again for the same response (first on line ${line}); the browser sees two values and rejects the response.`
+              ? duplicateAddedMessage(line)
               : `Access-Control-Allow-Origin is written again for the same response, silently replacing the value set on line ${line}. Keep one write.`,
           related: [{ node: first.node, message: 'First written here.' }],
           fixes: [fixer.fix(appended || first.container ? 'Remove the duplicate write' : 'Remove the overwritten write', 'safe', [removal])],
