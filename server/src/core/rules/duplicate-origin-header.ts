@@ -20,8 +20,9 @@ export const duplicateOriginHeader: Rule = {
     const flagged = writes.map(() => false);
     const indexOf = new Map(writes.map((w, i) => [w, i]));
     for (let i = 0; i < writes.length; i++) {
-      // The earlier ACAO writes that can be on the same response, in document order.
-      const earlier = sameResponseCandidates(writes[i]).map((w) => indexOf.get(w)).filter((j): j is number => j !== undefined && j < i).sort((a, b) => a - b);
+      // The earlier ACAO writes that can be on the same response, nearest first (a chain of writes
+      // then gives one removal per link, all applied by one fix-all pass).
+      const earlier = sameResponseCandidates(writes[i]).map((w) => indexOf.get(w)).filter((j): j is number => j !== undefined && j < i).sort((a, b) => b - a);
       for (const j of earlier) {
         const [first, later] = [writes[j], writes[i]];
         const sameTarget = first.container ? first.container === later.container : !later.container && first.receiver === later.receiver && first.receiver !== undefined;
