@@ -272,3 +272,18 @@ test('code actions: source.fixAll.corsLint reaches the fixed point in one action
   assert.equal(applyWorkspaceEdit(FIX_ALL_CHAIN, uri, action.edit), FIX_ALL_CHAIN_FIXED);
   assert.equal(engine.fixAll(FIX_ALL_CHAIN, ws.path('chain.js'), engine.defaultConfig()).text, FIX_ALL_CHAIN_FIXED);
 });
+
+test('"Show documentation" without window.showDocument support: a showMessage notification with the URL, never a request that blocks', async (t) => {
+  const ws = tempWorkspace(t);
+  const capabilities = pushCapabilities();
+  delete capabilities.window;
+  const client = await startServer(t, { workspace: ws, capabilities });
+  const since = client.mark();
+  assert.equal(await client.request('workspace/executeCommand', { command: 'corsLint.showRuleDocumentation', arguments: ['null-origin'] }), null);
+  const shown = await client.waitFor('window/showMessage', () => true, { since });
+  assert.deepEqual(shown, { type: 3, message: `cors-lint: null-origin is documented at ${engine.ruleDocsUrl('null-origin')}` });
+  assert.equal(await client.request('workspace/executeCommand', { command: 'corsLint.showRuleDocumentation', arguments: ['no-such-rule'] }), null);
+  assert.deepEqual(await client.waitFor('window/showMessage', (p) => p.type === 2, { since }), { type: 2, message: 'cors-lint: no documentation for "no-such-rule"' });
+  const requests = client.received.slice(since).filter((m) => m.isRequest).map((m) => m.method);
+  assert.ok(!requests.includes('window/showMessageRequest') && !requests.includes('window/showDocument'), `requests sent: ${requests.join(', ')}`);
+});
