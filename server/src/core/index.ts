@@ -9,6 +9,8 @@ export type { ConfigResult } from './config';
 export { RULES } from './rules';
 export type { Rule, RuleMeta } from './rules';
 export { applyEdits, safeFixEdits } from './fix';
+export { fixAll, wholeTextEdit, MAX_FIX_PASSES } from './fix-all';
+export type { FixAllOptions, FixAllResult } from './fix-all';
 export { mayContainCors, isAnalyzableFile, ANALYZABLE_EXTENSIONS } from './prefilter';
 export { analyzePlatformFile, isPlatformConfigFile, platformKindOf } from './platform';
 export { ruleDocsUrl, DOCS_BASE_URL } from './docs';
