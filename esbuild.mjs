@@ -30,6 +30,9 @@ const contexts = await Promise.all(entries.map((e) => esbuild.context({
   external: e.external ?? [],
   banner: e.banner ? { js: e.banner } : undefined,
   logLevel: 'warning',
+  // jsonc-parser's "main" is a UMD build whose factory requires its own files at run time, which a
+  // bundle cannot resolve; its ES module build bundles.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 })));
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
