@@ -43,6 +43,7 @@ test('initialized: the server watches .corslintrc.json, the project\'s sources, 
       { globPattern: '**/pnpm-workspace.yaml' },
       { globPattern: '**/.env' },
       { globPattern: '**/.env.*' },
+      { globPattern: '**/{package-lock.json,npm-shrinkwrap.json,pnpm-lock.yaml,yarn.lock,bun.lock,bun.lockb}' },
     ],
   });
   const settings = await client.waitFor('client/registerCapability', isRegistration('workspace/didChangeConfiguration'));

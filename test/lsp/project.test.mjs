@@ -64,9 +64,7 @@ test('project: a module changed on disk (watched file) re-analyses the open impo
   assert.equal(app.version, 1);
 });
 
-test('project: a changed ORIGIN in config.js changes the open app.js diagnostics (wildcard with credentials where they meet)', {
-  todo: 'needs cross-file values, the semantics half of issue 12 (branch semantics)',
-}, async (t) => {
+test('project: a changed ORIGIN in config.js changes the open app.js diagnostics (wildcard with credentials where they meet)', async (t) => {
   const { ws, client } = await projectWorkspace(t);
   openDocument(client, ws.fileUri('app.js'), APP);
   openDocument(client, ws.fileUri('config.js'), CONFIG);

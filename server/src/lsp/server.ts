@@ -47,7 +47,13 @@ import { ANALYSIS_DEBOUNCE_MS, Validator } from './validation';
 /** The JS/TS files the audit keeps current once it has run (a glob over the engine's extensions). */
 const SOURCE_FILES_GLOB = `**/*.{${ANALYZABLE_EXTENSIONS.map((e) => e.slice(1)).join(',')}}`;
 /** What the project index follows besides source files: resolution configs and env files. */
-const PROJECT_FILES_GLOBS = ['**/{tsconfig,jsconfig,package}.json', '**/pnpm-workspace.yaml', '**/.env', '**/.env.*'];
+const PROJECT_FILES_GLOBS = [
+  '**/{tsconfig,jsconfig,package}.json',
+  '**/pnpm-workspace.yaml',
+  '**/.env',
+  '**/.env.*',
+  '**/{package-lock.json,npm-shrinkwrap.json,pnpm-lock.yaml,yarn.lock,bun.lock,bun.lockb}',
+];
 
 export interface ServerOptions {
   /** The script of the audit's worker thread: the server bundle itself (main.ts). */
