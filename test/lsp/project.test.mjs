@@ -4,6 +4,8 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { runCli } from '../cli/helpers.mjs';
+import { audit, auditCapabilities, auditReport, copyProject } from './audit-helpers.mjs';
 import { nextDiagnostics, openDocument, startServer, tempWorkspace } from './helpers.mjs';
 
 const CHANGED = 2;
@@ -77,4 +79,28 @@ test('project: a changed ORIGIN in config.js changes the open app.js diagnostics
   });
   const after = await nextDiagnostics(client, ws.fileUri('app.js'), { since });
   assert.deepEqual(after.diagnostics.map((d) => d.code), ['wildcard-with-credentials']);
+});
+
+test('project: a finding about a value written in another module points there (relatedInformation uri and range)', async (t) => {
+  const ws = copyProject(t, 'esm-ts');
+  const client = await startServer(t, { workspace: ws });
+  await client.waitFor('window/logMessage', (p) => /project index: \d+ files/.test(p.message));
+  const text = ws.read('src/app.ts');
+  openDocument(client, ws.fileUri('src/app.ts'), text, { languageId: 'typescript' });
+  const { diagnostics } = await nextDiagnostics(client, ws.fileUri('src/app.ts'));
+  assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start]), [['invalid-origin', { line: 7, character: 13 }]]);
+  assert.deepEqual(diagnostics[0].relatedInformation, [
+    { location: { uri: ws.fileUri('src/constants/index.ts'), range: { start: { line: 0, character: 58 }, end: { line: 0, character: 86 } } }, message: 'The value is written here.' },
+  ]);
+});
+
+test('project: the audit and the CLI report the same findings on a project with cross-file values', async (t) => {
+  const ws = copyProject(t, 'esm-ts');
+  const client = await startServer(t, { workspace: ws, capabilities: auditCapabilities() });
+  await audit(client);
+  const fromAudit = JSON.parse((await auditReport(client, 'json')).content);
+  const fromCli = JSON.parse(runCli(['.', '--format', 'json'], { cwd: ws.dir }).stdout);
+  const findings = (report) => report.files.map((f) => ({ path: f.path, findings: f.findings }));
+  assert.deepEqual(findings(fromAudit), findings(fromCli));
+  assert.ok(fromCli.files.some((f) => f.findings.some((x) => x.related.some((r) => r.path === 'src/constants/index.ts'))));
 });

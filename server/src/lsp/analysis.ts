@@ -10,6 +10,7 @@ import type { ResolvedConfig } from './config-watch';
 import { binaryDocumentDiagnostic, fileTooLargeDiagnostic, findingToDiagnostic } from './diagnostics';
 import { analysisFileName } from './documents';
 import type { Log } from './guard';
+import type { OtherFiles } from './other-files';
 import type { CorsLintSettings } from './protocol';
 import { applyCustomizations } from './settings';
 
@@ -42,6 +43,7 @@ export class AnalysisCache {
     private readonly log: Log,
     private readonly failingRule?: string,
     private readonly project?: AnalysisProject,
+    private readonly others?: OtherFiles,
   ) {}
 
   /** The analysis of the document's current text; synchronous, so it cannot go stale while it runs. */
@@ -107,7 +109,7 @@ export class AnalysisCache {
       findings,
       policies: result.policies,
       dependencies: [...dependencies].sort(),
-      diagnostics: findings.map((finding) => findingToDiagnostic(finding, document)),
+      diagnostics: findings.map((finding) => findingToDiagnostic(finding, document, this.others)),
     };
   }
 

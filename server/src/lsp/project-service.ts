@@ -45,6 +45,11 @@ export class ProjectService {
     await this.building;
   }
 
+  /** A project file's text (an open document's, else the disk's), or undefined. */
+  readFile(filePath: string): string | undefined {
+    return this.project?.readFile(filePath);
+  }
+
   hostFor(dependencies: Set<string>): ProjectHost | undefined {
     return this.project?.hostFor(dependencies);
   }

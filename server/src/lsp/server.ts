@@ -41,7 +41,8 @@ import {
   SHOW_RULE_DOCUMENTATION_COMMAND,
 } from './protocol';
 import { SettingsCache } from './settings';
-import { filePathOf } from './uri';
+import { createOtherFiles } from './other-files';
+import { filePathOf, fileUriOf } from './uri';
 import { ANALYSIS_DEBOUNCE_MS, Validator } from './validation';
 
 /** The JS/TS files the audit keeps current once it has run (a glob over the engine's extensions). */
@@ -86,7 +87,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         return filePath && !isConfigFile(filePath) ? [{ path: filePath, text: d.getText() }] : [];
       }),
   );
-  const analyses = new AnalysisCache(log, failingRule, project);
+  const others = createOtherFiles(
+    (filePath) => documents.all().find((d) => filePathOf(d.uri) === filePath),
+    (filePath) => project.readFile(filePath),
+    fileUriOf,
+  );
+  const analyses = new AnalysisCache(log, failingRule, project, others);
   /** An open document's text changed (or it closed): the open documents that depend on it follow. */
   const documentTextChanged = (uri: string, text: string | undefined) => {
     const filePath = filePathOf(uri);
@@ -351,6 +357,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         document: result.document,
         analysis: result.analysis,
         documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true,
+        others,
       });
     }),
   );
