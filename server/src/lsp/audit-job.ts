@@ -1,10 +1,11 @@
 // The audit's file work, run on a worker thread (audit-worker.ts) so the server keeps answering while
-// thousands of files are read. Which files: the project layer's discovery (as the CLI) (.gitignore, node_modules and build
-// folders, the config's `ignore`) plus the editor's files.exclude. Each file: the shared lintFile (read,
-// decode, prefilter, analyse, lines and columns), so the audit and `cors-lint` agree, with the config
-// the editor would use for that file (the nearest .corslintrc.json, unsaved edits included) and the
-// folder's `corsLint.rules.customizations`. Results stream back in small batches; a cancelled job
-// stops between two files.
+// thousands of files are read. Which files: the project layer's discovery, as the CLI's (.gitignore,
+// node_modules and build folders, the config's `ignore`) plus the editor's files.exclude. Each file: the
+// shared lintFile (read, decode, prefilter, analyse with the project host, lines and columns), so the audit
+// and `cors-lint` agree, with the config the editor would use for that file (the nearest .corslintrc.json,
+// unsaved edits included) and the folder's `corsLint.rules.customizations`. The project is the language
+// server's: its import index and open documents come with the job. Results stream back in small batches; a
+// cancelled job stops between two files.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { discoverFiles, SKIPPED_DIRECTORIES } from '../project/discover';

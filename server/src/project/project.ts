@@ -4,7 +4,7 @@
 // language server; in-memory tests implement the interface themselves.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isAnalyzableFile } from '../core';
+import { ANALYZABLE_EXTENSIONS, isAnalyzableFile } from '../core';
 import type { EnvValue, PackageVersion, ProjectHost } from '../core/host';
 import { DirectoryCache } from './directory-cache';
 import { discoverFiles } from './discover';
@@ -124,6 +124,7 @@ export class Project {
   ensureIndexed(): void {
     if (this.indexed) return;
     for (const file of this.discover()) {
+      if (!isModuleFile(file)) continue;
       this.index.update(file, this.readFile(file));
       this.texts.delete(file);
     }
@@ -140,6 +141,7 @@ export class Project {
     let sliceStart = Date.now();
     for (const file of files) {
       if (stale()) return false;
+      if (!isModuleFile(file)) continue;
       this.index.update(file, this.readFile(file));
       // Reading every file once: the text cache would only churn.
       if (!this.overlay.has(file)) this.texts.delete(file);
@@ -205,9 +207,14 @@ export class Project {
   }
 
   private isProjectSource(file: string): boolean {
-    if (!isAnalyzableFile(file)) return false;
+    if (!isModuleFile(file)) return false;
     return this.options.roots.some((root) => isInside(root, file)) && !file.split(path.sep).includes('node_modules');
   }
+}
+
+/** JS/TS modules: what imports name (discovery also yields platform config files, which import nothing). */
+function isModuleFile(file: string): boolean {
+  return isAnalyzableFile(file) && ANALYZABLE_EXTENSIONS.some((ext) => file.toLowerCase().endsWith(ext));
 }
 
 function readText(file: string, maxSize = MAX_PROJECT_FILE_SIZE): string | null {
