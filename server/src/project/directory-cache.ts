@@ -32,6 +32,12 @@ export class DirectoryCache {
     this.listings.delete(folder);
   }
 
+  /** A folder was deleted or created (watchers report folders too): its listings and those below it go. */
+  forgetUnder(folder: string): void {
+    const prefix = folder.endsWith(path.sep) ? folder : folder + path.sep;
+    for (const listed of [...this.listings.keys()]) if (listed === folder || listed.startsWith(prefix)) this.listings.delete(listed);
+  }
+
   forgetAll(): void {
     this.listings.clear();
   }

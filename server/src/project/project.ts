@@ -64,36 +64,45 @@ export class Project {
     });
   }
 
-  /** The host for one analysis; `dependencies` collects what it read, for AnalysisResult.dependencies. */
+  /**
+   * The host for one analysis; `dependencies` collects what it read (AnalysisResult.dependencies). The host
+   * object is the same for every analysis of this project: the engine keys its module records by host
+   * (core/modules.ts), so a module imported by many files is parsed once per text, not once per importer.
+   * Analyses are synchronous, so the sink set here is the current analysis's.
+   */
   hostFor(dependencies?: Set<string>): ProjectHost {
-    return {
-      resolveModule: (specifier, fromFile) => this.resolver.resolve(specifier, fromFile),
-      readFile: (file) => {
-        const text = this.readFile(file);
-        if (text !== undefined) dependencies?.add(file);
-        return text;
-      },
-      importersOf: (file) => {
-        if (this.options.indexing !== 'background') this.ensureIndexed();
-        return this.indexed ? this.index.importersOf(file) : undefined;
-      },
-      envValues: (name, fromFile): EnvValue[] => {
-        const values = this.env.valuesOf(name, fromFile);
-        for (const v of values) dependencies?.add(v.file);
-        return values;
-      },
-      packageVersion: (name, fromFile): PackageVersion | undefined => {
-        const key = `${name}\0${path.dirname(fromFile)}`;
-        let version = this.packageVersions.get(key);
-        if (version === undefined && !this.packageVersions.has(key)) {
-          version = this.readPackageVersion(name, fromFile);
-          this.packageVersions.set(key, version);
-        }
-        if (version) dependencies?.add(version.file);
-        return version;
-      },
-    };
+    this.sink = dependencies;
+    return this.host;
   }
+
+  private sink: Set<string> | undefined;
+  private readonly host: ProjectHost = {
+    resolveModule: (specifier, fromFile) => this.resolver.resolve(specifier, fromFile),
+    readFile: (file) => {
+      const text = this.readFile(file);
+      if (text !== undefined) this.sink?.add(file);
+      return text;
+    },
+    importersOf: (file) => {
+      if (this.options.indexing !== 'background') this.ensureIndexed();
+      return this.indexed ? this.index.importersOf(file) : undefined;
+    },
+    envValues: (name, fromFile): EnvValue[] => {
+      const values = this.env.valuesOf(name, fromFile);
+      for (const v of values) this.sink?.add(v.file);
+      return values;
+    },
+    packageVersion: (name, fromFile): PackageVersion | undefined => {
+      const key = `${name}\0${path.dirname(fromFile)}`;
+      let version = this.packageVersions.get(key);
+      if (version === undefined && !this.packageVersions.has(key)) {
+        version = this.readPackageVersion(name, fromFile);
+        this.packageVersions.set(key, version);
+      }
+      if (version) this.sink?.add(version.file);
+      return version;
+    },
+  };
 
   /** The text of a project file: an open document's, else the disk's (decoded as lintFile does). */
   readFile(file: string): string | undefined {
@@ -185,7 +194,12 @@ export class Project {
    */
   fileChanged(file: string, change: FileChange): string[] {
     this.texts.delete(file);
-    if (change !== 'changed') this.directories.forget(path.dirname(file));
+    if (change !== 'changed') {
+      this.directories.forget(path.dirname(file));
+      this.directories.forgetUnder(file);
+      this.resolver.forgetAnswers();
+      this.env.forgetAll();
+    }
     const name = path.basename(file);
     if (PACKAGE_VERSION_FILES.has(name)) this.packageVersions.clear();
     if (isEnvFileName(name)) {

@@ -48,12 +48,29 @@ export class ModuleResolver {
   private readonly tsconfigCache = new Map<string, unknown>();
   private readonly tsconfigs = new Map<string, { config: TsConfigResult; matcher: PathsMatcher | null } | null>();
   private readonly workspaces = new Map<string, Map<string, string> | null>();
+  /** Answers by folder and specifier: every file of a folder that imports `express` asks alike. */
+  private readonly answers = new Map<string, string | null>();
 
   constructor(private readonly files: ResolverFiles) {}
 
   resolve(specifier: string, fromFile: string): string | undefined {
     if (specifier === '' || specifier.includes('\0')) return undefined;
     const folder = path.dirname(fromFile);
+    const key = `${folder}\0${specifier}`;
+    let answer = this.answers.get(key);
+    if (answer === undefined) {
+      answer = this.resolveUncached(specifier, folder) ?? null;
+      this.answers.set(key, answer);
+    }
+    return answer ?? undefined;
+  }
+
+  /** A file or folder appeared or went: answers are computed again (listings are forgotten separately). */
+  forgetAnswers(): void {
+    this.answers.clear();
+  }
+
+  private resolveUncached(specifier: string, folder: string): string | undefined {
     if (specifier.startsWith('./') || specifier.startsWith('../') || specifier === '.' || specifier === '..') {
       return this.probe(path.resolve(folder, specifier));
     }
@@ -72,6 +89,7 @@ export class ModuleResolver {
 
   /** tsconfig.json, jsconfig.json or a package.json changed: every derived answer is read again. */
   forgetConfigs(): void {
+    this.answers.clear();
     this.packageJsons.clear();
     this.tsconfigCache.clear();
     this.tsconfigs.clear();
