@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { reportMountedDuplicates } from '../composition';
 import { isHttpMiddleware } from '../libraries';
 import { coexist, originWrites, sameResponseCandidates } from '../responses';
 import type { Rule } from './rule';
@@ -41,7 +42,8 @@ export const duplicateOriginHeader: Rule = {
       }
     }
     const middleware = facts.configs.find((c) => isHttpMiddleware(c) && c.origin !== 'disabled');
-    if (!middleware) return;
+    // CORS middleware of the app that mounts this module, in another file (composition.ts).
+    if (!middleware) return reportMountedDuplicates(context, writes.filter((w, i) => !flagged[i] && appOf(w.node) !== undefined));
     const middlewareApp = appOf(middleware.node);
     for (let i = 0; i < writes.length; i++) {
       const write = writes[i];
