@@ -7,6 +7,7 @@ import { applyDirectives, findDirectives } from './directives';
 import { collectFacts } from './facts';
 import { applyEdits } from './fix';
 import { parseSource, syntaxErrorCount } from './parse';
+import { analyzePlatformFile, isPlatformConfigFile } from './platform';
 import { buildPolicies } from './policies';
 import { mayContainCors } from './prefilter';
 import { RULES } from './rules';
@@ -34,6 +35,7 @@ export function analyzeFile(
   config: CorsLintConfig = defaultConfig(),
   options: AnalyzeOptions = {},
 ): AnalysisResult {
+  if (isPlatformConfigFile(fileName)) return analyzePlatformFileSafely(text, fileName, config);
   if (!options.noPrefilter && !mayContainCors(text)) {
     return { findings: [], policies: [], internalErrors: [], skipped: true };
   }
@@ -128,6 +130,15 @@ function dropFixesThatBreakSyntax(findings: Finding[], sourceFile: ts.SourceFile
       const after = syntaxErrorCount(parseSource(applyEdits(text, fix.edits), sourceFile.fileName));
       return after <= before;
     });
+  }
+}
+
+/** Platform configuration (vercel.json, serverless.yml…): its own parsers, the same rules and result. */
+function analyzePlatformFileSafely(text: string, fileName: string, config: CorsLintConfig): AnalysisResult {
+  try {
+    return analyzePlatformFile(text, fileName, config);
+  } catch (error) {
+    return { findings: [], policies: [], internalErrors: [toInternalError('platform', error)], skipped: false };
   }
 }
 
