@@ -2,6 +2,7 @@
 // what a user sees (rule, line, range text, message, related places with their files).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { analyzeFile } from '../../dist/core.js';
 import { analyzeProject, shown } from '../helpers/memory-host.mjs';
 
 function findings(files, file) {
@@ -10,20 +11,48 @@ function findings(files, file) {
   return { result, seen: shown(result, files, file) };
 }
 
-test('ESM named import: invalid allowlist entry and origin: true with credentials from a config module', () => {
+test('ESM named import: value defects are reported where the value is written, related to where it is applied (items 6, 7)', () => {
   const files = {
     'src/config/cors.ts': "export const corsOptions = { origin: true, credentials: true };\nexport const allowed = ['https://a.com/', 'https://b.com'];\n",
     'src/app.ts': "import express from 'express';\nimport cors from 'cors';\nimport { corsOptions, allowed } from './config/cors';\nconst app = express();\napp.use(cors(corsOptions));\napp.use('/x', cors({ origin: allowed }));\n",
   };
-  const { result, seen } = findings(files, 'src/app.ts');
-  assert.deepEqual(seen.map((f) => [f.rule, f.line, f.text]), [['reflected-origin', 5, 'corsOptions'], ['invalid-origin', 6, 'allowed']]);
-  assert.match(seen[0].message, /^cors: `origin: true` echoes the request Origin, and credentials are allowed.*\(The value is written in src\/config\/cors\.ts:1\.\)$/);
+  // The applying file: the config module reports them itself.
+  const app = findings(files, 'src/app.ts');
+  assert.deepEqual(app.seen, []);
+  assert.deepEqual(app.result.dependencies, ['src/config/cors.ts']);
+  const { result, seen } = findings(files, 'src/config/cors.ts');
+  assert.deepEqual(seen.map((f) => [f.rule, f.severity, f.line, f.text]), [['reflected-origin', 'error', 1, 'origin: true'], ['invalid-origin', 'error', 2, "'https://a.com/'"]]);
+  assert.equal(seen[0].message, "cors: `origin: true` echoes the request Origin, and credentials are allowed, so any website can read responses with the user's cookies. List the allowed origins.");
   assert.deepEqual(seen[0].related, [
-    'src/config/cors.ts:1 origin: true — The value is written here.',
     'src/config/cors.ts:1 credentials: true — Credentials are allowed here.',
+    'src/app.ts:5 corsOptions — Applied here (cors).',
   ]);
-  assert.deepEqual(seen[1].related, ["src/config/cors.ts:2 'https://a.com/' — The value is written here."]);
-  assert.deepEqual(result.dependencies, ['src/config/cors.ts']);
+  assert.deepEqual(seen[1].related, ['src/app.ts:6 allowed — Applied here (cors).']);
+  assert.deepEqual(result.dependencies, ['src/app.ts']);
+});
+
+test('a module the prefilter skips (no CORS words): its values are reported where they are used', () => {
+  const files = {
+    'src/constants.ts': "export const DOMAINS = ['https://a.com/'];\n",
+    'src/app.ts': "import cors from 'cors';\nimport { DOMAINS } from './constants';\napp.use(cors({ origin: DOMAINS }));\n",
+  };
+  const { seen } = findings(files, 'src/app.ts');
+  assert.deepEqual(seen.map((f) => [f.rule, f.line, f.text, f.related]), [['invalid-origin', 3, 'DOMAINS', ["src/constants.ts:1 'https://a.com/' — The value is written here."]]]);
+  assert.match(seen[0].message, /\(The value is written in src\/constants\.ts:1\.\)$/);
+});
+
+test('options never applied in the project: exported CORS options and origin-named lists are checked (item 7)', () => {
+  const files = {
+    'lib/cors.ts': "import type { CorsOptions } from 'cors';\nexport const options: CorsOptions = { origin: (o, cb) => cb(null, true) };\nexport const corsConfig = { origin: ['https://a.com/'], credentials: true };\nexport const allowedOrigins = ['http://partner.example', 'https://b.com'];\nexport const other = { origin: 'https://c.com/' };\n",
+  };
+  const { seen } = findings(files, 'lib/cors.ts');
+  assert.deepEqual(seen.map((f) => [f.rule, f.severity, f.line, f.text, f.related]), [
+    ['reflected-origin', 'warning', 2, 'origin: (o, cb) => cb(null, true)', []],
+    ['invalid-origin', 'error', 3, "'https://a.com/'", []],
+    ['insecure-origin', 'warning', 4, "'http://partner.example'", []],
+  ]);
+  // Without a host too: the file alone says the same.
+  assert.deepEqual(analyzeFile(files['lib/cors.ts'], 'lib/cors.ts').findings.map((f) => f.ruleId), ['reflected-origin', 'invalid-origin', 'insecure-origin']);
 });
 
 test('an import the host cannot resolve stays unknown: no finding', () => {

@@ -7,6 +7,7 @@ import ts from 'typescript';
 import type { RuleContext } from './context';
 import { collectFacts } from './facts';
 import type { CorsConfig, HeaderWrite, OptionsAnswer } from './facts/model';
+import { isExportedOnly } from './exported';
 import { isHttpMiddleware } from './libraries';
 import { MAX_MODULE_HOPS, ModuleRecord, ProjectModel, requiredSpecifier } from './modules';
 import { skipOuter } from './values';
@@ -33,6 +34,8 @@ export interface MountedPolicy {
 /** What a module does to the apps it has: mounts of imported bindings, CORS registered per app. */
 interface AppSummary {
   mounts: { specifier: string; receiver: string; pos: number }[];
+  /** Imported bindings used as CORS options or as the origin option (`cors(corsOptions)`, `origin: allowed`). */
+  applied: Application[];
   middleware: { receiver: string | undefined; pos: number; config?: CorsConfig; answer?: OptionsAnswer; node: ts.Node }[];
   /** Receivers that are apps this module creates (`express()`, `new Hono()`…). */
   localApps: Set<string>;
@@ -122,10 +125,10 @@ function summaryOf(record: ModuleRecord): AppSummary {
   const cached = summaries.get(record);
   if (cached) return cached;
   const sf = record.sourceFile;
-  const summary: AppSummary = { mounts: [], middleware: [], localApps: new Set() };
+  const summary: AppSummary = { mounts: [], applied: [], middleware: [], localApps: new Set() };
   const facts = collectFacts(sf);
   for (const config of facts.configs) {
-    if (!isHttpMiddleware(config) || config.origin === 'disabled') continue;
+    if (!isHttpMiddleware(config) || config.origin === 'disabled' || isExportedOnly(config)) continue;
     summary.middleware.push({ receiver: receiverOf(config.node), pos: config.node.getStart(sf), config, node: config.node });
   }
   for (const answer of facts.optionsAnswers) {
@@ -134,6 +137,8 @@ function summaryOf(record: ModuleRecord): AppSummary {
     if (catchAll && ok) summary.middleware.push({ receiver: receiverOf(answer.node), pos: answer.node.getStart(sf), answer, node: answer.node });
   }
   const imported = new Map<string, string>();
+  /** Local name → the name the module exports it under. */
+  const importedName = new Map<string, string>();
   // Bindings first (a call may come before the `require` it uses in the walk), then the calls.
   const nodes: ts.Node[] = [];
   const pending: ts.Node[] = [sf];
@@ -148,15 +153,32 @@ function summaryOf(record: ModuleRecord): AppSummary {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier) && node.importClause) {
       const spec = node.moduleSpecifier.text;
       const clause = node.importClause;
-      if (clause.name) imported.set(clause.name.text, spec);
+      if (clause.name) {
+        imported.set(clause.name.text, spec);
+        importedName.set(clause.name.text, 'default');
+      }
       const named = clause.namedBindings;
       if (named && ts.isNamespaceImport(named)) imported.set(named.name.text, spec);
-      if (named && ts.isNamedImports(named)) for (const el of named.elements) imported.set(el.name.text, spec);
+      if (named && ts.isNamedImports(named)) {
+        for (const el of named.elements) {
+          imported.set(el.name.text, spec);
+          importedName.set(el.name.text, (el.propertyName ?? el.name).text);
+        }
+      }
     } else if (ts.isVariableDeclaration(node) && node.initializer) {
       const spec = requiredSpecifier(node.initializer);
       if (spec !== undefined) {
-        if (ts.isIdentifier(node.name)) imported.set(node.name.text, spec);
-        else for (const el of node.name.elements) if (!ts.isOmittedExpression(el) && ts.isIdentifier(el.name)) imported.set(el.name.text, spec);
+        if (ts.isIdentifier(node.name)) {
+          imported.set(node.name.text, spec);
+          importedName.set(node.name.text, 'default');
+        } else {
+          for (const el of node.name.elements) {
+            if (ts.isOmittedExpression(el) || !ts.isIdentifier(el.name)) continue;
+            imported.set(el.name.text, spec);
+            const key = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : el.name.text;
+            importedName.set(el.name.text, key);
+          }
+        }
       } else if (ts.isIdentifier(node.name) && APP_FACTORY.test(node.initializer.getText(sf)) && !ROUTER_FACTORY.test(node.initializer.getText(sf))) {
         summary.localApps.add(node.name.text);
       }
@@ -179,8 +201,56 @@ function summaryOf(record: ModuleRecord): AppSummary {
       }
     }
   }
+  for (const config of facts.configs) {
+    const call = ts.isCallExpression(config.node) ? config.node : undefined;
+    const optionsArg = call && (ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'register' ? call.arguments[1] : call.arguments[0]);
+    const origin = config.originNode && ts.isPropertyAssignment(config.originNode) ? config.originNode.initializer
+      : config.originNode && ts.isShorthandPropertyAssignment(config.originNode) ? config.originNode.name : undefined;
+    for (const [expr, role] of [[optionsArg, 'options'], [origin, 'origin']] as const) {
+      const e = expr && skipOuter(expr);
+      if (!e || !ts.isIdentifier(e) || !importedName.has(e.text)) continue;
+      summary.applied.push({ specifier: imported.get(e.text)!, name: importedName.get(e.text)!, role, library: config.library, file: record.file, node: e });
+    }
+  }
   summaries.set(record, summary);
   return summary;
+}
+
+/** An exported binding of some module, applied in another as CORS options or as the origin option. */
+export interface Application {
+  specifier: string;
+  name: string;
+  role: 'options' | 'origin';
+  library: string;
+  /** The applying file, and the node there (in its record) that applies the binding. */
+  file: string;
+  node: ts.Node;
+}
+
+/** The bindings a module (its record) imports and applies as CORS options or origins. */
+export function appliedIn(record: ModuleRecord): Application[] {
+  return summaryOf(record).applied;
+}
+
+/** Where the analysed file's exports are applied as CORS options or origins, in the files that import it. */
+export function applicationsOf(context: RuleContext | { project?: RuleContext['project']; sourceFile: ts.SourceFile }): Application[] {
+  const project = context.project;
+  if (!project) return [];
+  const file = context.sourceFile.fileName;
+  let importers: string[] | undefined;
+  try {
+    importers = project.model.host.importersOf(file);
+  } catch {
+    importers = undefined;
+  }
+  const out: Application[] = [];
+  for (const importer of (importers ?? []).slice(0, 32)) {
+    if (importer === file) continue;
+    const record = project.model.record(importer, project.dependencies);
+    if (!record) continue;
+    for (const a of summaryOf(record).applied) if (project.model.resolve(a.specifier, importer) === file) out.push(a);
+  }
+  return out;
 }
 
 /** The module a mounted argument comes from: an imported binding, `require('./r')`, `import('./r')`, `x.default`, `router.routes()`. */
