@@ -3,6 +3,7 @@
 // afterwards, when every binding and call site is known.
 import ts from 'typescript';
 import { GuardClassifier, CheckResult } from '../guards';
+import { addExportedOptions } from '../exported';
 import type { ProjectScope } from '../modules';
 import { ScopeIndex, ValueEvaluator, propertyNameText, skipOuter } from '../values';
 import { ACAO, HEADER_CALL_METHODS, HeaderWriteCollector, RawWrite, mayBeHeaderObject } from './headers';
@@ -67,6 +68,8 @@ export function collectFacts(sourceFile: ts.SourceFile, project?: ProjectScope):
   for (const pair of pairs) headerCollector.visitPair(pair);
   for (const decorator of decorators) headerCollector.visitDecorator(decorator);
   for (const prop of corsProperties) middleware.visitCorsProperty(prop);
+  // Options written here and applied elsewhere, or never applied in the project (exported.ts).
+  addExportedOptions(sourceFile, middleware, evaluator, project);
   for (const comparison of comparisons) routes.visitMethodComparison(comparison);
   for (const clause of caseClauses) routes.visitMethodComparison(clause);
   for (const answer of routes.optionsAnswers) answer.statuses = statusesIn(answer.scope);
@@ -74,7 +77,7 @@ export function collectFacts(sourceFile: ts.SourceFile, project?: ProjectScope):
   const framework = frameworkOf(imports);
   const { writes, groups } = groupWrites(headerCollector.writes, sourceFile, framework);
   // A Vary header alone does not make a file CORS code (and must not defeat the text prefilter).
-  const relevant = writes.some((w) => w.name !== 'vary') || middleware.configs.length > 0;
+  const relevant = writes.some((w) => w.name !== 'vary') || middleware.configs.length > 0 || arrayDeclarations.some(namesOriginList);
   const checks = relevant ? findWeakChecks(checkCalls, comparisons, guards) : [];
   const originLiterals = relevant ? findOriginLiterals(writes, middleware, comparisons, caseClauses, checkCalls, arrayDeclarations, guards, evaluator) : [];
 
@@ -442,6 +445,15 @@ function findOriginLiterals(
     if (strings.length > 0 && strings.every((s) => ORIGIN_LIKE.test(s.text)) && strings.some((s) => s.text.includes('://'))) addArray(array);
   }
   return [...out.values()];
+}
+
+/** The names the text prefilter also knows (prefilter.ts). */
+const ORIGIN_LIST_NAME = /origins$|whitelist|allowlist/i;
+
+/** `const allowedOrigins = ['https://…']`: a variable named for origins holding origin strings (checked even with no CORS call in the file). */
+function namesOriginList(d: ts.VariableDeclaration): boolean {
+  return ts.isIdentifier(d.name) && ORIGIN_LIST_NAME.test(d.name.text) && d.initializer !== undefined
+    && ts.isArrayLiteralExpression(skipOuter(d.initializer)) && d.initializer.end - d.initializer.pos < 20_000 && /['"`]https?:\/\//.test(d.initializer.getText());
 }
 
 const DENIAL = /\b4\d\d\b|\bthrow\b|return\s+false\b|new Error\b|\breject|\bdeny|\bforbidden|\bblock/i;
