@@ -348,7 +348,9 @@ function findWeakChecks(calls: ts.CallExpression[], comparisons: ts.BinaryExpres
     if ((method === 'indexOf' || method === 'lastIndexOf') && call.parent && ts.isBinaryExpression(call.parent)) continue;
     // Only calls on the origin can be origin checks: decide that cheaply before classifying.
     const subject = method === 'test' || method === 'exec' ? call.arguments[0] : method === 'some' || method === 'find' || method === 'findIndex' ? undefined : callee.expression;
-    if (subject ? !guards.isOriginish(subject) : !callbackMentionsOrigin(call.arguments[0])) continue;
+    // `'https://a.com https://b.com'.includes(origin)`: a joined string searched for the origin.
+    const joinedString = method === 'includes' && call.arguments[0] !== undefined && guards.isOriginish(call.arguments[0]);
+    if (subject ? !guards.isOriginish(subject) && !joinedString : !callbackMentionsOrigin(call.arguments[0])) continue;
     consider(call, guards.classify(call, true));
   }
   for (const comparison of comparisons) {
