@@ -336,10 +336,12 @@ function findWeakChecks(calls: ts.CallExpression[], comparisons: ts.BinaryExpres
   const checks: OriginCheck[] = [];
   const seen = new Set<ts.Node>();
   const consider = (node: ts.Expression, result: CheckResult | undefined) => {
-    if (!result || result.strength !== 'weak' || !result.weakNode || seen.has(result.weakNode)) return;
+    // Weak checks, and checks the evaluator found accept any subdomain (reported at info level).
+    const subdomains = result?.verdict?.kind === 'subdomains';
+    if (!result || (result.strength !== 'weak' && !subdomains) || !result.weakNode || seen.has(result.weakNode)) return;
     if (strengthenedByConjunction(node, guards)) return;
     seen.add(result.weakNode);
-    checks.push({ node: result.weakNode, strength: 'weak', weakness: result.weakness, replacement: result.replacement });
+    checks.push({ node: result.weakNode, strength: subdomains ? 'exact' : 'weak', weakness: result.weakness, replacement: result.replacement, verdict: result.verdict });
   };
   for (const call of calls) {
     const callee = skipOuter(call.expression);
@@ -349,14 +351,17 @@ function findWeakChecks(calls: ts.CallExpression[], comparisons: ts.BinaryExpres
     if ((method === 'indexOf' || method === 'lastIndexOf') && call.parent && ts.isBinaryExpression(call.parent)) continue;
     // Only calls on the origin can be origin checks: decide that cheaply before classifying.
     const subject = method === 'test' || method === 'exec' ? call.arguments[0] : method === 'some' || method === 'find' || method === 'findIndex' ? undefined : callee.expression;
-    if (subject ? !guards.isOriginish(subject) : !callbackMentionsOrigin(call.arguments[0])) continue;
+    // `'https://a.com https://b.com'.includes(origin)`: a joined string searched for the origin.
+    const joinedString = method === 'includes' && call.arguments[0] !== undefined && guards.isOriginish(call.arguments[0]);
+    if (subject ? !guards.isOriginish(subject) && !joinedString : !callbackMentionsOrigin(call.arguments[0])) continue;
     consider(call, guards.classify(call, true));
   }
   for (const comparison of comparisons) {
     const l = skipOuter(comparison.left);
     const r = skipOuter(comparison.right);
     const index = [l, r].find((x): x is ts.CallExpression => ts.isCallExpression(x) && ts.isPropertyAccessExpression(x.expression) && /^(indexOf|lastIndexOf|search)$/.test(x.expression.name.text));
-    if (!index || !guards.isOriginish((index.expression as ts.PropertyAccessExpression).expression)) continue;
+    // `origin.indexOf('a.com') !== -1`, and `'https://a.com,https://b.com'.indexOf(origin) !== -1` (a joined string).
+    if (!index || !(guards.isOriginish((index.expression as ts.PropertyAccessExpression).expression) || (index.arguments[0] && guards.isOriginish(index.arguments[0])))) continue;
     const result = guards.classify(comparison, true) ?? guards.classify(comparison, false);
     consider(comparison, result?.strength === 'weak' ? result : guards.classify(comparison, false));
   }
