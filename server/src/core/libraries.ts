@@ -60,6 +60,7 @@ export function restrictConfigToAllowlist(config: CorsConfig, fixer: FixBuilder)
  * leave the default on.
  */
 export function disableDefaultCredentials(config: CorsConfig, fixer: FixBuilder): Fix | undefined {
+  if (config.credentials === false) return undefined;
   if (!config.credentialsByDefault && !(config.credentialsNode && isDefaultOnLibrary(config))) return undefined;
   const title = `Turn credentials off (${config.library} sends them by default)`;
   const node = config.credentialsNode;

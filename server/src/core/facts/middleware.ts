@@ -288,7 +288,7 @@ export class MiddlewareCollector {
       const declared = packageVersionOf(this.host, '@koa/cors', this.fileName);
       if (allInRange(declared, [0, 0, 0], [5, 0, 0]) === true) {
         config.origin = 'reflect';
-        config.defaultNote = `@koa/cors ${declared!.version} without an origin option echoes the request Origin (CVE-2023-49803, fixed in 5.0.0)`;
+        config.defaultNote = `@koa/cors ${declared!.version} without an origin option echoes the request Origin`;
         config.advisory = { id: 'CVE-2023-49803', fixedIn: '5.0.0', packageName: '@koa/cors' };
         return;
       }
@@ -318,7 +318,7 @@ export class MiddlewareCollector {
       const declared = packageVersionOf(this.host, 'hono', this.fileName);
       if (allInRange(declared, [4, 12, 9], [4, 12, 25]) === true) {
         config.origin = 'reflect';
-        config.reflectNote = `hono ${declared!.version} (hono/cors) echoes any request Origin when credentials: true is combined with origin '*' (CVE-2026-54290, fixed in 4.12.25)`;
+        config.reflectNote = `hono ${declared!.version} (hono/cors) echoes any request Origin when credentials: true is combined with origin '*'`;
         config.advisory = { id: 'CVE-2026-54290', fixedIn: '4.12.25', packageName: 'hono' };
       }
     }
