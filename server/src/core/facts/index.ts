@@ -3,7 +3,7 @@
 // afterwards, when every binding and call site is known.
 import ts from 'typescript';
 import { GuardClassifier, CheckResult } from '../guards';
-import type { ProjectHost } from '../host';
+import type { ProjectScope } from '../modules';
 import { ScopeIndex, ValueEvaluator, propertyNameText, skipOuter } from '../values';
 import { ACAO, HEADER_CALL_METHODS, HeaderWriteCollector, RawWrite, mayBeHeaderObject } from './headers';
 import { MIDDLEWARE_CALL_METHODS, MiddlewareCollector } from './middleware';
@@ -29,9 +29,10 @@ const FRAMEWORK_IMPORTS: [RegExp, string][] = [
   [/^(node:)?http2$/, 'node:http2'], [/^(node:)?https?$/, 'node:http'],
 ];
 
-export function collectFacts(sourceFile: ts.SourceFile, host?: ProjectHost): FactsBundle {
+export function collectFacts(sourceFile: ts.SourceFile, project?: ProjectScope): FactsBundle {
+  const host = project?.model.host;
   const index: ScopeIndex = { callsByName: new Map(), assignmentsByName: new Map() };
-  const evaluator = new ValueEvaluator(sourceFile, index);
+  const evaluator = new ValueEvaluator(sourceFile, index, project);
   const guards = new GuardClassifier(evaluator);
   const imports = new Set<string>();
 

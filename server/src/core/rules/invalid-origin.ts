@@ -2,6 +2,11 @@ import ts from 'typescript';
 import { normaliseOrigin, originProblem, subdomainRegex } from '../origins';
 import type { Rule } from './rule';
 
+/** The message, shared with the platform configuration checks (platform/checks.ts). */
+export function invalidOriginMessage(where: string, text: string, problem: string): string {
+  return `${where} '${text}' can never match: ${problem}. Browsers will block these cross-origin requests.`;
+}
+
 export const invalidOrigin: Rule = {
   meta: {
     id: 'invalid-origin',
@@ -35,7 +40,7 @@ export const invalidOrigin: Rule = {
       const where = literal.context === 'header' ? 'Access-Control-Allow-Origin' : literal.context === 'comparison' ? 'The origin compared against' : 'The allowed origin';
       context.report({
         node: literal.node,
-        message: `${where} '${text}' can never match: ${problem}. Browsers will block these cross-origin requests.`,
+        message: invalidOriginMessage(where, text, problem),
         fixes,
       });
     }
@@ -71,7 +76,7 @@ function reportEntriesThatNeverMatch(context: Parameters<Rule['check']>[0]): voi
 }
 
 /** 'https://a.com https://b.com', 'https://a.com,https://b.com': two schemes with a separator between. Linear time. */
-function listsSeveralOrigins(text: string): boolean {
+export function listsSeveralOrigins(text: string): boolean {
   const first = text.indexOf('://');
   if (first < 0) return false;
   const separator = text.slice(first + 3).search(/[\s,]/);

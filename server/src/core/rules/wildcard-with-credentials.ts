@@ -4,6 +4,12 @@ import { credentialsWrite, hasVaryOrigin, originWrites } from '../responses';
 import { disableDefaultCredentials, reflectsWithCredentials } from '../libraries';
 import type { Rule } from './rule';
 
+/** The messages, shared with the platform configuration checks (platform/checks.ts). */
+export const WILDCARD_CREDENTIALS_HEADER_MESSAGE = "Access-Control-Allow-Origin '*' cannot be combined with Access-Control-Allow-Credentials: true; browsers reject the response. Echo an allowlisted origin, or drop credentials if the data is public.";
+export function wildcardCredentialsConfigMessage(library: string, how: string, credentialsByDefault = false): string {
+  return `${library} allows any origin (${how}) together with credentials: true${credentialsByDefault ? ' (its default)' : ''}; it sends '*' with Access-Control-Allow-Credentials: true, which browsers reject. List the allowed origins instead.`;
+}
+
 export const wildcardWithCredentials: Rule = {
   meta: {
     id: 'wildcard-with-credentials',
@@ -33,7 +39,7 @@ export const wildcardWithCredentials: Rule = {
       fixes.push(fixer.fix('Drop Access-Control-Allow-Credentials (keep the public *)', 'suggestion', [fixer.removeWrite(credentials)]));
       context.report({
         node: write.valueNode,
-        message: "Access-Control-Allow-Origin '*' cannot be combined with Access-Control-Allow-Credentials: true; browsers reject the response. Echo an allowlisted origin, or drop credentials if the data is public.",
+        message: WILDCARD_CREDENTIALS_HEADER_MESSAGE,
         related: [{ node: credentials.node, message: 'Credentials are allowed here.' }],
         fixes,
       });
@@ -58,7 +64,7 @@ export const wildcardWithCredentials: Rule = {
       }
       context.report({
         node,
-        message: `${config.library} allows any origin (${star ? "'*'" : config.defaultNote ?? 'the default'}) together with credentials: true${config.credentialsByDefault ? ' (its default)' : ''}; it sends '*' with Access-Control-Allow-Credentials: true, which browsers reject. List the allowed origins instead.`,
+        message: wildcardCredentialsConfigMessage(config.library, star ? "'*'" : config.defaultNote ?? 'the default', config.credentialsByDefault === true),
         related: config.credentialsNode && config.credentialsNode !== node ? [{ node: config.credentialsNode, message: 'Credentials are allowed here.' }] : [],
         fixes,
       });
