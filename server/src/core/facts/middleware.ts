@@ -18,6 +18,7 @@ import type { CorsConfig, OriginEntry, OriginOptionKind } from './model';
 import { readElysiaOrigin, ELYSIA_SEMANTICS, applyElysiaVersion } from './elysia';
 import { readWhatwgOrigin, WHATWG_SEMANTICS, visitGraphqlCall, isYogaFile } from './graphql';
 import { visitFirebaseCall } from './firebase';
+import { H3_SEMANTICS, readH3Origin } from './h3';
 import { allInRange, packageVersionOf } from './versions';
 
 const LIBRARIES: Record<string, string> = {
@@ -197,6 +198,7 @@ export class MiddlewareCollector {
     const e = skipOuter(expr);
     if (semantics === WHATWG_SEMANTICS && readWhatwgOrigin(this, config, e)) return;
     if (semantics === ELYSIA_SEMANTICS && readElysiaOrigin(this, config, e)) return;
+    if (semantics === H3_SEMANTICS && readH3Origin(this, config, e)) return;
     const fn = this.evaluator.resolveFunction(e);
     if (fn) {
       config.originFunction = fn;
