@@ -6,6 +6,7 @@ import { GuardClassifier, CheckResult } from '../guards';
 import type { ProjectScope } from '../modules';
 import { ScopeIndex, ValueEvaluator, propertyNameText, skipOuter } from '../values';
 import { ACAO, HEADER_CALL_METHODS, HeaderWriteCollector, RawWrite, mayBeHeaderObject } from './headers';
+import { visitConfigFile } from './config-files';
 import { visitH3Call, visitRouteRuleCors } from './h3';
 import { MIDDLEWARE_CALL_METHODS, MiddlewareCollector } from './middleware';
 import type { CorsFacts, Handler, HeaderWrite, OriginCheck, OriginLiteral, ResponseGroup } from './model';
@@ -60,6 +61,7 @@ export function collectFacts(sourceFile: ts.SourceFile, project?: ProjectScope):
   for (const call of headerCalls) headerCollector.visitCall(call);
   for (const call of middlewareCalls) middleware.visitCall(call);
   for (const call of middlewareCalls) visitH3Call(call, headerCollector, middleware);
+  visitConfigFile(sourceFile, middleware);
   for (const call of routeCalls) routes.visitCall(call);
   const varyCalls: ts.Node[] = varyCandidates.filter(isVaryCall);
   for (const object of objects) {

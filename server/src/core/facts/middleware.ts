@@ -18,6 +18,7 @@ import type { CorsConfig, OriginEntry, OriginOptionKind } from './model';
 import { readElysiaOrigin, ELYSIA_SEMANTICS, applyElysiaVersion } from './elysia';
 import { readWhatwgOrigin, WHATWG_SEMANTICS, visitGraphqlCall, isYogaFile } from './graphql';
 import { visitFirebaseCall } from './firebase';
+import { ADONIS_SEMANTICS, STRAPI_SEMANTICS, visitAdonisCall } from './config-files';
 import { H3_SEMANTICS, readH3Origin } from './h3';
 import { allInRange, packageVersionOf } from './versions';
 
@@ -83,7 +84,7 @@ export class MiddlewareCollector {
   }
 
   visitCall(call: ts.CallExpression): void {
-    if (visitGraphqlCall(this, call) || visitFirebaseCall(this, call)) return;
+    if (visitGraphqlCall(this, call) || visitFirebaseCall(this, call) || visitAdonisCall(this, call)) return;
     const callee = skipOuter(call.expression);
     // app.enableCors(options?) — NestJS, cors-package semantics.
     if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'enableCors') {
@@ -257,6 +258,11 @@ export class MiddlewareCollector {
           kinds.add('any');
           config.entries.push({ node: v.node ?? e, text: '*', isRegExp: false });
         } else if (v.text === '' || v.text === 'false') kinds.add('disabled');
+        else if ((semantics === ADONIS_SEMANTICS || semantics === STRAPI_SEMANTICS) && v.text.includes(',')) {
+          // 'https://a.com,https://b.com' is split and each origin compared exactly.
+          kinds.add('list');
+          for (const text of v.text.split(',').map((t) => t.trim()).filter(Boolean)) config.entries.push({ node: v.node ?? e, text, isRegExp: false, hostOnly: true });
+        }
         else if (v.text === 'ignore' && semantics === 'hapi') kinds.add('any');
         else {
           kinds.add('list');
@@ -298,7 +304,7 @@ export class MiddlewareCollector {
       config.defaultNote = '@koa/cors without an origin option sends * (5.0.0 and later)';
       return;
     }
-    if (semantics === WHATWG_SEMANTICS || semantics === ELYSIA_SEMANTICS) {
+    if (semantics === WHATWG_SEMANTICS || semantics === ELYSIA_SEMANTICS || semantics === ADONIS_SEMANTICS) {
       config.origin = 'reflect';
       config.reflectNote = config.defaultNote;
       return;
