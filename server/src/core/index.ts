@@ -10,7 +10,7 @@ export { RULES } from './rules';
 export type { Rule, RuleMeta } from './rules';
 export { applyEdits, safeFixEdits } from './fix';
 export { mayContainCors, isAnalyzableFile, ANALYZABLE_EXTENSIONS } from './prefilter';
-export { analyzePlatformFile, isPlatformConfigFile, platformKindOf } from './platform';
+export { analyzePlatformFile, directiveCommentOf, isPlatformConfigFile, platformKindOf } from './platform';
 export { ruleDocsUrl, DOCS_BASE_URL } from './docs';
 export { describePolicy, describeOriginGrant } from './describe';
 export { parseSource, reparseIncrementally, syntaxErrorCount, scriptKindFor } from './parse';

@@ -35,6 +35,16 @@ export function isPlatformConfigFile(fileName: string): boolean {
   return platformKindOf(fileName) !== undefined;
 }
 
+/**
+ * How a cors-lint-disable comment starts in this file: `//` in code, `#` in YAML, TOML and `_headers`;
+ * undefined for JSON, which has no comments (there the config's `rules` or `ignore` apply).
+ */
+export function directiveCommentOf(fileName: string): '//' | '#' | undefined {
+  const kind = platformKindOf(fileName);
+  if (!kind) return '//';
+  return syntaxOf(kind, fileName) === 'json' ? undefined : '#';
+}
+
 function syntaxOf(kind: PlatformKind, fileName: string): Syntax {
   if (kind === 'headers') return 'headers';
   if (kind === 'netlify-toml') return 'toml';
