@@ -10,6 +10,8 @@ const entries = [
   { in: 'server/src/cli/main.ts', out: 'cli-main' },
   // The engine alone, for tests and benchmarks.
   { in: 'server/src/core/index.ts', out: 'core' },
+  // The project layer (resolution, module index, env files), for tests and benchmarks.
+  { in: 'server/src/project/index.ts', out: 'project' },
   // The audit report renderer (HTML/Markdown), shared by the CLI and the webview; tests import it.
   { in: 'server/src/report/index.ts', out: 'report' },
   { in: 'server/src/lsp/main.ts', out: 'server' },

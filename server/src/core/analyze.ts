@@ -12,6 +12,7 @@ import { buildPolicies } from './policies';
 import { mayContainCors } from './prefilter';
 import { RULES } from './rules';
 import type { ProjectHost } from './host';
+import { ProjectScope, projectModelFor } from './modules';
 import { AnalysisResult, CorsLintConfig, Finding, InternalError } from './types';
 
 export interface AnalyzeOptions {
@@ -48,9 +49,11 @@ export function analyzeFile(
   }
 
   let context: RuleContext;
+  let project: ProjectScope | undefined;
   try {
-    const facts = collectFacts(sourceFile);
-    context = new RuleContext(sourceFile, facts, config, options.host);
+    project = options.host ? new ProjectScope(projectModelFor(options.host), sourceFile) : undefined;
+    const facts = collectFacts(sourceFile, project);
+    context = new RuleContext(sourceFile, facts, config, options.host, project);
   } catch (error) {
     internalErrors.push(toInternalError('facts', error, sourceFile, undefined));
     return { findings: [], policies: [], internalErrors, skipped: false };
@@ -95,7 +98,8 @@ export function analyzeFile(
   } catch (error) {
     internalErrors.push(toInternalError('policies', error, sourceFile));
   }
-  return { findings, policies, internalErrors, skipped: false };
+  const dependencies = project ? [...project.dependencies].filter((f) => f !== fileName).sort() : [];
+  return { findings, policies, internalErrors, skipped: false, ...(dependencies.length > 0 ? { dependencies } : {}) };
 }
 
 /**

@@ -4,7 +4,9 @@
 // http2.constants) or a CORS library/option ("cors", "enableCors", "cors:").
 import { isPlatformConfigFile } from './platform';
 
-const CORS_MARKER = /access[-_]control[-_]|cors/i;
+// Frameworks that grant CORS by default name none of these: GraphQL Yoga's createYoga (useCORS unless
+// `cors: false`) and Firebase's onCall (`cors: true` unless given).
+const CORS_MARKER = /access[-_]control[-_]|cors|createYoga|\bonCall\b/i;
 
 export function mayContainCors(text: string): boolean {
   if (CORS_MARKER.test(text)) return true;

@@ -44,8 +44,36 @@ export const invalidOrigin: Rule = {
         fixes,
       });
     }
+    reportEntriesThatNeverMatch(context);
   },
 };
+
+/**
+ * Allowlist entries the library can never match ('*' inside a cors/hono/cors array): CORS is silently off
+ * for them. Dropping one from a longer list changes nothing (safe); a list of only '*' becomes the plain
+ * '*' the author meant (a suggestion: it opens the API to every origin).
+ */
+function reportEntriesThatNeverMatch(context: Parameters<Rule['check']>[0]): void {
+  const { fixer } = context;
+  for (const config of context.facts.configs) {
+    for (const entry of config.entries) {
+      if (!entry.neverMatches) continue;
+      context.at(entry.node);
+      const list = entry.node.parent;
+      const fixes = [];
+      if (list && ts.isArrayLiteralExpression(list) && list.elements.length > 1) {
+        fixes.push(fixer.fix(`Remove '${entry.text}' (it matches nothing)`, 'safe', [fixer.removeListElement(entry.node, list.elements)]));
+      } else if (list && ts.isArrayLiteralExpression(list) && ts.isStringLiteralLike(entry.node)) {
+        fixes.push(fixer.fix(`Allow any origin with a plain ${entry.node.getText()}`, 'suggestion', [fixer.replace(list, entry.node.getText())]));
+      }
+      context.report({
+        node: entry.node,
+        message: `The allowed origin '${entry.text}' can never match: ${entry.neverMatches}. Browsers will block these cross-origin requests.`,
+        fixes,
+      });
+    }
+  }
+}
 
 /** 'https://a.com https://b.com', 'https://a.com,https://b.com': two schemes with a separator between. Linear time. */
 export function listsSeveralOrigins(text: string): boolean {
