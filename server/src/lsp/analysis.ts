@@ -3,7 +3,7 @@
 import type * as ts from 'typescript';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { analyzeFile, Finding, InternalError, mayContainCors, Policy } from '../core';
+import { analyzeFile, Finding, InternalError, isPlatformConfigFile, mayContainCors, Policy } from '../core';
 import type { ProjectHost } from '../core/host';
 import { parseSource, reparseIncrementally } from '../core/parse';
 import type { ResolvedConfig } from './config-watch';
@@ -96,7 +96,8 @@ export class AnalysisCache {
       return { ...base, findings: [], diagnostics: [binaryDocumentDiagnostic()] };
     }
     // The prefilter runs before parsing: most files have no CORS code and need no SourceFile at all.
-    const sourceFile = mayContainCors(text) ? this.parse(document.uri, fileName, text) : undefined;
+    // Platform configuration (vercel.json, serverless.yml…) is not TypeScript: the engine reads it itself.
+    const sourceFile = mayContainCors(text) && !isPlatformConfigFile(fileName) ? this.parse(document.uri, fileName, text) : undefined;
     const dependencies = new Set<string>();
     const host = this.project?.hostFor(dependencies);
     const result = analyzeFile(text, fileName, config.config, { sourceFile, failingRule: this.failingRule, host });

@@ -10,13 +10,14 @@ import {
   TextEdit as LspTextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { fixAll, isRuleId, safeFixEdits, TextEdit, UNUSED_DIRECTIVE_ID, wholeTextEdit } from '../core';
+import { directiveCommentOf, fixAll, isRuleId, PLATFORM_SYNTAX_ERROR_ID, safeFixEdits, TextEdit, UNUSED_DIRECTIVE_ID, wholeTextEdit } from '../core';
 import { analysisFileName } from './documents';
 import { applyCustomizations } from './settings';
 import type { DocumentAnalysis } from './analysis';
 import { rangeOf } from './diagnostics';
 import type { OtherFiles } from './other-files';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SHOW_RULE_DOCUMENTATION_COMMAND } from './protocol';
+import { fileNameOf } from './uri';
 
 export interface CodeActionInput {
   document: TextDocument;
@@ -48,6 +49,8 @@ function quickFixes(params: CodeActionParams, input: CodeActionInput): CodeActio
   const fileSuppressions = new Map<string, CodeAction>();
   const documentation = new Map<string, CodeAction>();
   const seenLines = new Set<string>();
+  // `//` in code, `#` in YAML/TOML/_headers platform files, none in JSON (no comments there).
+  const marker = directiveCommentOf(fileNameOf(input.document.uri));
 
   for (const index of selected) {
     const finding = analysis.findings[index];
@@ -67,24 +70,24 @@ function quickFixes(params: CodeActionParams, input: CodeActionInput): CodeActio
       fixes.push(action);
     }
     // Unused-directive findings are about the directives themselves and cannot be suppressed.
-    if (finding.ruleId === UNUSED_DIRECTIVE_ID) continue;
+    if (finding.ruleId === UNUSED_DIRECTIVE_ID || finding.ruleId === PLATFORM_SYNTAX_ERROR_ID) continue;
     const ruleId = finding.ruleId;
     const line = input.document.positionAt(finding.start).line;
-    if (!seenLines.has(`${ruleId}:${line}`)) {
+    if (marker && !seenLines.has(`${ruleId}:${line}`)) {
       seenLines.add(`${ruleId}:${line}`);
       suppressions.push({
         title: `Disable ${ruleId} for this line`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        edit: workspaceEdit(input, [disableLineEdit(input.document, line, ruleId)]),
+        edit: workspaceEdit(input, [disableLineEdit(input.document, line, ruleId, marker)]),
       });
     }
-    if (!fileSuppressions.has(ruleId)) {
+    if (marker && !fileSuppressions.has(ruleId)) {
       fileSuppressions.set(ruleId, {
         title: `Disable ${ruleId} for this file`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        edit: workspaceEdit(input, [disableFileEdit(input.document.getText(), ruleId)]),
+        edit: workspaceEdit(input, [marker === '#' ? hashFileEdit(input.document.getText(), ruleId) : disableFileEdit(input.document.getText(), ruleId)]),
       });
     }
     if (isRuleId(ruleId) && !documentation.has(ruleId)) {
@@ -183,6 +186,7 @@ function eolOf(text: string): string {
 }
 
 const LINE_DIRECTIVE = /(\/\/|\/\*)\s*cors-lint-disable-next-line(?=\s|\*\/|$)/;
+const HASH_LINE_DIRECTIVE = /^\s*#\s*cors-lint-disable-next-line(?=\s|$)/;
 const FILE_DIRECTIVE = /^\/\*\s*cors-lint-disable(?=\s|\*\/)/;
 const RULE_ID = /[A-Za-z0-9@/_-]+/g;
 
@@ -190,13 +194,13 @@ const RULE_ID = /[A-Za-z0-9@/_-]+/g;
  * `// cors-lint-disable-next-line <rule>` above the finding's line, with that line's indentation,
  * or `, <rule>` appended to the list of a next-line directive already on the previous line.
  */
-export function disableLineEdit(document: TextDocument, line: number, ruleId: string): TextEdit {
+export function disableLineEdit(document: TextDocument, line: number, ruleId: string, marker: '//' | '#' = '//'): TextEdit {
   const text = document.getText();
   const lineStart = document.offsetAt({ line, character: 0 });
   if (line > 0) {
     const previousStart = document.offsetAt({ line: line - 1, character: 0 });
     const previous = text.slice(previousStart, lineStart).replace(/\r?\n$/, '');
-    const match = LINE_DIRECTIVE.exec(previous);
+    const match = (marker === '#' ? HASH_LINE_DIRECTIVE : LINE_DIRECTIVE).exec(previous);
     if (match) {
       const listStart = match.index + match[0].length;
       let listEnd = match[1] === '/*' ? previous.indexOf('*/', listStart) : previous.length;
@@ -206,7 +210,12 @@ export function disableLineEdit(document: TextDocument, line: number, ruleId: st
     }
   }
   const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
-  return { start: lineStart, end: lineStart, newText: `${indent}// cors-lint-disable-next-line ${ruleId}${eolOf(text)}` };
+  return { start: lineStart, end: lineStart, newText: `${indent}${marker} cors-lint-disable-next-line ${ruleId}${eolOf(text)}` };
+}
+
+/** `# cors-lint-disable <rule>` as the first line of a YAML, TOML or `_headers` file. */
+function hashFileEdit(text: string, ruleId: string): TextEdit {
+  return { start: 0, end: 0, newText: `# cors-lint-disable ${ruleId}${eolOf(text)}` };
 }
 
 /**

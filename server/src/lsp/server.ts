@@ -37,6 +37,7 @@ import {
   AuditResult,
   FIX_ALL_KIND,
   InitializationOptions,
+  PLATFORM_FILES_GLOB,
   SETTINGS_SECTION,
   SHOW_RULE_DOCUMENTATION_COMMAND,
 } from './protocol';
@@ -205,7 +206,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         if (sourceWatchRequested || !capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) return;
         sourceWatchRequested = true;
         connection.client
-          .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: SOURCE_FILES_GLOB }] })
+          .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: SOURCE_FILES_GLOB }, { globPattern: PLATFORM_FILES_GLOB }] })
           .catch((error: unknown) => log.warn(`cors-lint: watching JS/TS files failed: ${String(error)}`));
       },
     },
