@@ -52,3 +52,29 @@ test('package.json imports (#alias) and CommonJS: the options module is found fr
   const silent = JSON.parse(runCli(['src/server.js', '--format', 'json'], { cwd: alone }).stdout);
   assert.deepEqual(silent.files[0].findings, []);
 });
+
+/** [path, ruleId, line] of every finding, in output order. */
+function findingsOf(dir) {
+  const json = JSON.parse(runCli(['.', '--format', 'json'], { cwd: dir }).stdout);
+  return json.files.flatMap((f) => f.findings.map((x) => [f.path, x.ruleId, x.line, x.related.map((r) => `${r.path ?? f.path}:${r.line}`)]));
+}
+
+test('routers mounted from another file: the app-level cors() is known to the route module (no missing-preflight; the manual write is a duplicate)', (t) => {
+  const dir = copyOf(t, 'cjs-express');
+  const found = findingsOf(dir);
+  // server/routes/index.js mounts items.js on the app that server/index.js gives it (app.use(cors(corsOptions)), line 8).
+  assert.deepEqual(found.filter(([path]) => path === 'server/routes/items.js').map(([, rule, line, related]) => [rule, line, related]), [
+    ['duplicate-origin-header', 6, ['server/index.js:8']],
+    ['permissive-wildcard', 6, []],
+  ]);
+  assert.equal(found.some(([, rule]) => rule === 'missing-preflight'), false);
+});
+
+test('a monorepo: the workspace packages the app imports by name are checked in their own files', (t) => {
+  const dir = copyOf(t, 'monorepo');
+  const found = findingsOf(dir).map(([path, rule, line]) => [path, rule, line]);
+  assert.deepEqual(found.filter(([path]) => path.startsWith('packages/')), [
+    ['packages/cors-config/src/index.ts', 'invalid-origin', 2],
+    ['packages/cors-config/src/origins.ts', 'insecure-origin', 1],
+  ]);
+});
