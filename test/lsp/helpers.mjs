@@ -1,6 +1,6 @@
 // Shared pieces of the protocol tests: a started server, documents, UTF-16 position arithmetic written
 // independently of the server's, edit application, and the engine's own answer for comparison.
-import { mkdtempSync, rmSync, realpathSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -141,9 +141,13 @@ export function applyWorkspaceEdit(text, uri, edit) {
   return applyTextEdits(text, editsFor(edit, uri));
 }
 
-/** What the server must publish for `text`: the engine's findings converted independently. */
-export function expectedDiagnostics(text, fileName, uri, config) {
-  const result = engine.analyzeFile(text, fileName, config);
+/**
+ * What the server must publish for `text`: the engine's findings converted independently. `projectRoot`:
+ * analysed with a project host over that folder (dist/project.js), as the server and the audit do.
+ */
+export function expectedDiagnostics(text, fileName, uri, config, { projectRoot } = {}) {
+  const host = projectRoot ? new (require('../../dist/project.js').Project)({ roots: [projectRoot] }).hostFor() : undefined;
+  const result = engine.analyzeFile(text, fileName, config, { host });
   const severity = { error: 1, warning: 2, info: 3 };
   return result.findings.map((f) => {
     const d = {
@@ -155,7 +159,11 @@ export function expectedDiagnostics(text, fileName, uri, config) {
       message: f.message,
     };
     if (f.related.length > 0) {
-      d.relatedInformation = f.related.map((r) => ({ location: { uri, range: rangeOf(text, r.start, r.end) }, message: r.message }));
+      d.relatedInformation = f.related.map((r) => {
+        if (r.file === undefined) return { location: { uri, range: rangeOf(text, r.start, r.end) }, message: r.message };
+        const other = readFileSync(r.file, 'utf8');
+        return { location: { uri: pathToFileURL(r.file).href, range: rangeOf(other, r.start, r.end) }, message: r.message };
+      });
     }
     if (f.ruleId === engine.UNUSED_DIRECTIVE_ID) d.tags = [1];
     return d;
