@@ -30,6 +30,7 @@ export function describePolicy(policy: Policy): string {
   const preflight = { answered: 'answered', missing: 'not answered: preflighted requests will fail', 'not-needed': 'not needed', unknown: 'not known statically' }[policy.preflight];
   lines.push(`- Preflight (OPTIONS): ${preflight}`);
   lines.push(`- Vary: Origin: ${policy.vary === 'not-needed' ? 'not needed (the value does not depend on the request)' : policy.vary ? 'sent' : 'missing'}`);
+  for (const from of policy.provenance ?? []) lines.push(`- From: ${from}`);
   if (policy.findings.length > 0) lines.push('', `Problems: ${[...new Set(policy.findings)].map((id) => `\`${id}\``).join(', ')}`);
   return lines.join('\n');
 }

@@ -90,6 +90,12 @@ export interface Policy extends TextRange {
   vary: boolean | 'not-needed';
   /** Rule ids of findings located inside this policy's range. */
   findings: RuleId[];
+  /**
+   * Where its parts come from, when not written in place: `origin ← allowedOrigins (src/config/cors.ts:3)
+   * ← ALLOWED_ORIGINS (.env.production)`, the app middleware that answers its preflights, where exported
+   * options are applied. Absent when everything is written at the policy.
+   */
+  provenance?: string[];
 }
 
 /** A rule that threw: the other rules' findings still come back. */
