@@ -36,7 +36,7 @@ export function analyzeFile(
   config: CorsLintConfig = defaultConfig(),
   options: AnalyzeOptions = {},
 ): AnalysisResult {
-  if (isPlatformConfigFile(fileName)) return analyzePlatformFileSafely(text, fileName, config);
+  if (isPlatformConfigFile(fileName)) return analyzePlatformFileSafely(text, fileName, config, options.host);
   if (!options.noPrefilter && !mayContainCors(text)) {
     return { findings: [], policies: [], internalErrors: [], skipped: true };
   }
@@ -136,9 +136,10 @@ function dropFixesThatBreakSyntax(findings: Finding[], sourceFile: ts.SourceFile
 }
 
 /** Platform configuration (vercel.json, serverless.yml…): its own parsers, the same rules and result. */
-function analyzePlatformFileSafely(text: string, fileName: string, config: CorsLintConfig): AnalysisResult {
+function analyzePlatformFileSafely(text: string, fileName: string, config: CorsLintConfig, host: ProjectHost | undefined): AnalysisResult {
   try {
-    return analyzePlatformFile(text, fileName, config);
+    // With a project, the handlers behind the configuration are analysed too (cross-layer checks).
+    return analyzePlatformFile(text, fileName, config, host && { host, analyzeCode: (code, file, codeConfig, codeHost) => analyzeFile(code, file, codeConfig, { host: codeHost }) });
   } catch (error) {
     return { findings: [], policies: [], internalErrors: [toInternalError('platform', error)], skipped: false };
   }

@@ -96,6 +96,8 @@ export interface Policy extends TextRange {
    * options are applied. Absent when everything is written at the policy.
    */
   provenance?: string[];
+  /** Library defaults the policy relies on, e.g. "credentials: true — GraphQL Yoga default". */
+  defaults?: string[];
 }
 
 /** A rule that threw: the other rules' findings still come back. */

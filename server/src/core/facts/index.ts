@@ -7,6 +7,8 @@ import { addExportedOptions } from '../exported';
 import type { ProjectScope } from '../modules';
 import { ScopeIndex, ValueEvaluator, propertyNameText, skipOuter } from '../values';
 import { ACAO, HEADER_CALL_METHODS, HeaderWriteCollector, RawWrite, mayBeHeaderObject } from './headers';
+import { visitConfigFile } from './config-files';
+import { visitH3Call, visitRouteRuleCors } from './h3';
 import { MIDDLEWARE_CALL_METHODS, MiddlewareCollector } from './middleware';
 import type { CorsFacts, Handler, HeaderWrite, OriginCheck, OriginLiteral, ResponseGroup } from './model';
 import { ROUTE_CALL_METHODS, RouteCollector, mayBeRouteObject, statusesIn } from './routes';
@@ -27,7 +29,7 @@ const FRAMEWORK_IMPORTS: [RegExp, string][] = [
   [/^express$/, 'express'], [/^(koa|@koa\/router|koa-router)$/, 'koa'], [/^fastify$/, 'fastify'], [/^hono(\/|$)/, 'hono'],
   [/^(@hapi\/hapi|hapi)$/, 'hapi'], [/^restify$/, 'restify'], [/^@nestjs\//, 'NestJS'], [/^next(\/|$)/, 'Next.js'],
   [/^@sveltejs\/kit/, 'SvelteKit'], [/^(aws-lambda|@types\/aws-lambda|@netlify\/functions|@vercel\/node)$/, 'serverless'],
-  [/^(node:)?http2$/, 'node:http2'], [/^(node:)?https?$/, 'node:http'],
+  [/^(node:)?http2$/, 'node:http2'], [/^(node:)?https?$/, 'node:http'], [/^h3$/, 'h3'],
 ];
 
 export function collectFacts(sourceFile: ts.SourceFile, project?: ProjectScope): FactsBundle {
@@ -59,6 +61,8 @@ export function collectFacts(sourceFile: ts.SourceFile, project?: ProjectScope):
   // Each adapter sees only the calls whose callee shape it can use (sorted out once per statement).
   for (const call of headerCalls) headerCollector.visitCall(call);
   for (const call of middlewareCalls) middleware.visitCall(call);
+  for (const call of middlewareCalls) visitH3Call(call, headerCollector, middleware);
+  visitConfigFile(sourceFile, middleware);
   for (const call of routeCalls) routes.visitCall(call);
   const varyCalls: ts.Node[] = varyCandidates.filter(isVaryCall);
   for (const object of objects) {
@@ -68,6 +72,7 @@ export function collectFacts(sourceFile: ts.SourceFile, project?: ProjectScope):
   for (const pair of pairs) headerCollector.visitPair(pair);
   for (const decorator of decorators) headerCollector.visitDecorator(decorator);
   for (const prop of corsProperties) middleware.visitCorsProperty(prop);
+  for (const prop of corsProperties) visitRouteRuleCors(prop, headerCollector);
   // Options written here and applied elsewhere, or never applied in the project (exported.ts).
   addExportedOptions(sourceFile, middleware, evaluator, project);
   for (const comparison of comparisons) routes.visitMethodComparison(comparison);
@@ -299,6 +304,7 @@ function frameworkFromApi(write: RawWrite): string {
   if (write.api === 'function result headers') return 'AWS Lambda / serverless';
   if (write.api === 'headers() entry') return 'next.config headers()';
   if (write.api === '@Header') return 'NestJS';
+  if (write.api === 'routeRules cors' || /^(set|append)(Response)?Headers?(\(\))?$/.test(write.api)) return write.api === 'routeRules cors' ? 'Nitro routeRules' : 'h3';
   if (/^(res|response)\.(setHeader|appendHeader|writeHead)$/.test(write.api) || write.api === 'writeHead') return 'node:http';
   if (/Response|Headers|headers\.(set|append)/.test(write.api)) return 'Fetch API';
   if (/^ctx\./.test(write.api)) return 'koa';
@@ -336,10 +342,12 @@ function findWeakChecks(calls: ts.CallExpression[], comparisons: ts.BinaryExpres
   const checks: OriginCheck[] = [];
   const seen = new Set<ts.Node>();
   const consider = (node: ts.Expression, result: CheckResult | undefined) => {
-    if (!result || result.strength !== 'weak' || !result.weakNode || seen.has(result.weakNode)) return;
+    // Weak checks, and checks the evaluator found accept any subdomain (reported at info level).
+    const subdomains = result?.verdict?.kind === 'subdomains';
+    if (!result || (result.strength !== 'weak' && !subdomains) || !result.weakNode || seen.has(result.weakNode)) return;
     if (strengthenedByConjunction(node, guards)) return;
     seen.add(result.weakNode);
-    checks.push({ node: result.weakNode, strength: 'weak', weakness: result.weakness, replacement: result.replacement });
+    checks.push({ node: result.weakNode, strength: subdomains ? 'exact' : 'weak', weakness: result.weakness, replacement: result.replacement, verdict: result.verdict });
   };
   for (const call of calls) {
     const callee = skipOuter(call.expression);
@@ -349,14 +357,17 @@ function findWeakChecks(calls: ts.CallExpression[], comparisons: ts.BinaryExpres
     if ((method === 'indexOf' || method === 'lastIndexOf') && call.parent && ts.isBinaryExpression(call.parent)) continue;
     // Only calls on the origin can be origin checks: decide that cheaply before classifying.
     const subject = method === 'test' || method === 'exec' ? call.arguments[0] : method === 'some' || method === 'find' || method === 'findIndex' ? undefined : callee.expression;
-    if (subject ? !guards.isOriginish(subject) : !callbackMentionsOrigin(call.arguments[0])) continue;
+    // `'https://a.com https://b.com'.includes(origin)`: a joined string searched for the origin.
+    const joinedString = method === 'includes' && call.arguments[0] !== undefined && guards.isOriginish(call.arguments[0]);
+    if (subject ? !guards.isOriginish(subject) && !joinedString : !callbackMentionsOrigin(call.arguments[0])) continue;
     consider(call, guards.classify(call, true));
   }
   for (const comparison of comparisons) {
     const l = skipOuter(comparison.left);
     const r = skipOuter(comparison.right);
     const index = [l, r].find((x): x is ts.CallExpression => ts.isCallExpression(x) && ts.isPropertyAccessExpression(x.expression) && /^(indexOf|lastIndexOf|search)$/.test(x.expression.name.text));
-    if (!index || !guards.isOriginish((index.expression as ts.PropertyAccessExpression).expression)) continue;
+    // `origin.indexOf('a.com') !== -1`, and `'https://a.com,https://b.com'.indexOf(origin) !== -1` (a joined string).
+    if (!index || !(guards.isOriginish((index.expression as ts.PropertyAccessExpression).expression) || (index.arguments[0] && guards.isOriginish(index.arguments[0])))) continue;
     const result = guards.classify(comparison, true) ?? guards.classify(comparison, false);
     consider(comparison, result?.strength === 'weak' ? result : guards.classify(comparison, false));
   }
