@@ -268,7 +268,8 @@ export function placeInFile(scope: ProjectScope, descriptor: ReportDescriptor): 
     node: entry,
     message: `${descriptor.message} (The value is written in ${sf.fileName}:${line}.)`,
     related: [{ node, message: 'The value is written here.' }, ...(descriptor.related ?? [])],
-    fixes: (descriptor.fixes ?? []).filter((f) => f && f.edits.every((e) => e.file !== undefined)),
+    // Edits of another file are offered as a quick fix, never applied by fix-all or --fix on this file.
+    fixes: (descriptor.fixes ?? []).flatMap((f) => (f && f.edits.every((e) => e.file !== undefined) ? [{ ...f, kind: 'suggestion' as const }] : [])),
   };
 }
 
