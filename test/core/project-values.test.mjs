@@ -187,3 +187,15 @@ test('the request origin reached through two destructuring steps, and request da
   const own = { 'app.ts': "export function h(req, res) {\n  res.setHeader('Access-Control-Allow-Origin', `${req.protocol}://${req.get('host')}`);\n}\n" };
   assert.deepEqual(findings(own, 'app.ts').seen, []);
 });
+
+test('dynamic import: destructured await import() and a module namespace from import()', () => {
+  const files = {
+    'cfg.ts': "export const corsOptions = { origin: '*', credentials: true };\nexport const list = ['https://a.com/'];\n",
+    'app.ts': "import cors from 'cors';\nconst { corsOptions } = await import('./cfg');\nconst mod = await import('./cfg');\napp.use(cors(corsOptions));\napp.use(cors({ origin: mod.list }));\n",
+  };
+  // The options object is reported in cfg.ts (applied from app.ts); the namespace member is placed at its use.
+  const app = findings(files, 'app.ts').seen;
+  assert.deepEqual(app.map((f) => [f.rule, f.line, f.text]), [['invalid-origin', 5, 'mod']]);
+  const cfg = findings(files, 'cfg.ts').seen;
+  assert.deepEqual(cfg.map((f) => [f.rule, f.line, f.text, f.related]), [['wildcard-with-credentials', 1, "'*'", ['cfg.ts:1 credentials: true — Credentials are allowed here.', 'app.ts:4 corsOptions — Applied here (cors).']]]);
+});
