@@ -2,7 +2,7 @@
 // what a user sees (rule, line, range text, message, related places with their files).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeFile } from '../../dist/core.js';
+import { analyzeFile, applyEdits, safeFixEdits } from '../../dist/core.js';
 import { analyzeProject, shown } from '../helpers/memory-host.mjs';
 
 function findings(files, file) {
@@ -39,6 +39,11 @@ test('a module the prefilter skips (no CORS words): its values are reported wher
   const { seen } = findings(files, 'src/app.ts');
   assert.deepEqual(seen.map((f) => [f.rule, f.line, f.text, f.related]), [['invalid-origin', 3, 'DOMAINS', ["src/constants.ts:1 'https://a.com/' — The value is written here."]]]);
   assert.match(seen[0].message, /\(The value is written in src\/constants\.ts:1\.\)$/);
+  // The quick fix edits the file that holds the value; fix-all on app.ts never applies it.
+  const [finding] = analyzeProject(files, 'src/app.ts').findings;
+  assert.deepEqual(finding.fixes, [{ title: 'Use https://a.com', kind: 'suggestion', edits: [{ start: 24, end: 40, newText: "'https://a.com'", file: 'src/constants.ts' }] }]);
+  assert.equal(applyEdits(files['src/constants.ts'], finding.fixes[0].edits), "export const DOMAINS = ['https://a.com'];\n");
+  assert.deepEqual(safeFixEdits([finding]), []);
 });
 
 test('options never applied in the project: exported CORS options and origin-named lists are checked (item 7)', () => {
@@ -181,4 +186,16 @@ test('the request origin reached through two destructuring steps, and request da
   // The server's own Host is not attacker data.
   const own = { 'app.ts': "export function h(req, res) {\n  res.setHeader('Access-Control-Allow-Origin', `${req.protocol}://${req.get('host')}`);\n}\n" };
   assert.deepEqual(findings(own, 'app.ts').seen, []);
+});
+
+test('dynamic import: destructured await import() and a module namespace from import()', () => {
+  const files = {
+    'cfg.ts': "export const corsOptions = { origin: '*', credentials: true };\nexport const list = ['https://a.com/'];\n",
+    'app.ts': "import cors from 'cors';\nconst { corsOptions } = await import('./cfg');\nconst mod = await import('./cfg');\napp.use(cors(corsOptions));\napp.use(cors({ origin: mod.list }));\n",
+  };
+  // The options object is reported in cfg.ts (applied from app.ts); the namespace member is placed at its use.
+  const app = findings(files, 'app.ts').seen;
+  assert.deepEqual(app.map((f) => [f.rule, f.line, f.text]), [['invalid-origin', 5, 'mod']]);
+  const cfg = findings(files, 'cfg.ts').seen;
+  assert.deepEqual(cfg.map((f) => [f.rule, f.line, f.text, f.related]), [['wildcard-with-credentials', 1, "'*'", ['cfg.ts:1 credentials: true — Credentials are allowed here.', 'app.ts:4 corsOptions — Applied here (cors).']]]);
 });

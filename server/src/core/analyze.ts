@@ -127,6 +127,8 @@ function dropFixesThatBreakSyntax(findings: Finding[], sourceFile: ts.SourceFile
   for (const finding of findings) {
     if (finding.fixes.length === 0) continue;
     finding.fixes = finding.fixes.filter((fix) => {
+      // Edits of another file leave this file's syntax alone.
+      if (fix.edits.some((e) => e.file !== undefined)) return true;
       budget -= text.length;
       if (budget < 0) return false;
       const after = syntaxErrorCount(parseSource(applyEdits(text, fix.edits), sourceFile.fileName));

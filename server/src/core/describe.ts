@@ -31,6 +31,7 @@ export function describePolicy(policy: Policy): string {
   lines.push(`- Preflight (OPTIONS): ${preflight}`);
   if (policy.defaults) lines.push(`- Library defaults: ${policy.defaults.join('; ')}`);
   lines.push(`- Vary: Origin: ${policy.vary === 'not-needed' ? 'not needed (the value does not depend on the request)' : policy.vary ? 'sent' : 'missing'}`);
+  for (const from of policy.provenance ?? []) lines.push(`- From: ${from}`);
   if (policy.findings.length > 0) lines.push('', `Problems: ${[...new Set(policy.findings)].map((id) => `\`${id}\``).join(', ')}`);
   return lines.join('\n');
 }

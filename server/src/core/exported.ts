@@ -21,6 +21,11 @@ const CORS_OPTIONS_TYPE = /\b(CorsOptions|CorsOptionsDelegate|CorsConfig|Fastify
 /** Configs made here from exported values, with the places that apply them (none: never applied in the project). */
 const exportedConfigs = new WeakMap<CorsConfig, Application[]>();
 
+/** Where an exported config is applied (empty: never applied in the project); undefined for other configs. */
+export function applicationsFor(config: CorsConfig): Application[] | undefined {
+  return exportedConfigs.get(config);
+}
+
 /** True for options analysed only for their value defects: they do not run on this file's responses. */
 export function isExportedOnly(config: CorsConfig): boolean {
   return exportedConfigs.has(config);

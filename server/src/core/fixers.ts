@@ -63,6 +63,9 @@ export class FixBuilder {
   }
 
   replace(node: ts.Node, newText: string): TextEdit {
+    // A node of another module (a value imported from it): the edit names that file (issue 12, item 6).
+    const sf = node.getSourceFile();
+    if (sf && sf !== this.sf) return { start: node.getStart(sf), end: node.end, newText, file: sf.fileName };
     return { start: node.getStart(this.sf), end: node.end, newText };
   }
 

@@ -1,8 +1,9 @@
 // The cross-file model (DESIGN §11, issue 12): what other modules export, read through the ProjectHost.
 // A module is parsed once per (file, text) and kept as a record: its export table and the scope index
 // the value evaluator needs to follow helpers and `let` assignments inside it. Records are few (only
-// modules that an analysed file imports, transitively) and bounded (least recently used dropped), so a
-// config module imported by 20 open files is parsed once per version, not 20 times.
+// modules that an analysed file imports or that import it, transitively) and bounded (MAX_RECORDS, least
+// recently used dropped), so a config module imported by 20 open files is parsed once per version, not
+// 20 times. A record keeps its module's syntax tree while it is in the cache (not only a summary).
 import ts from 'typescript';
 import type { ProjectHost } from './host';
 import { parseSource } from './parse';
@@ -47,7 +48,7 @@ export interface ImportSite {
 
 const models = new WeakMap<ProjectHost, ProjectModel>();
 
-/** The one model per host, so records are shared by every analysis that uses that host. */
+/** The model of a host (records are shared by all hosts, see `records`). */
 export function projectModelFor(host: ProjectHost): ProjectModel {
   let model = models.get(host);
   if (!model) {
@@ -57,10 +58,17 @@ export function projectModelFor(host: ProjectHost): ProjectModel {
   return model;
 }
 
+/**
+ * Module records by file, shared by every host: a record depends only on (file, text), and the project
+ * layer makes a host per analysis, so a module imported by 20 open files is parsed once per version.
+ */
+const records = new Map<string, ModuleRecord>();
+/** Source files of records, to find a foreign node's record. */
+const byFile = new WeakMap<ts.SourceFile, ModuleRecord>();
+
 export class ProjectModel {
-  private readonly records = new Map<string, ModuleRecord>();
-  /** Source files of records, to find a foreign node's record. */
-  private readonly byFile = new WeakMap<ts.SourceFile, ModuleRecord>();
+  private readonly records = records;
+  private readonly byFile = byFile;
 
   constructor(readonly host: ProjectHost) {}
 
@@ -215,6 +223,22 @@ export class ProjectScope {
     readonly sourceFile: ts.SourceFile,
   ) {}
 
+  private readonly resolved = new Map<string, string | undefined>();
+  private readonly records = new Map<string, ModuleRecord | undefined>();
+
+  /** host.resolveModule, asked once per (specifier, file) in one analysis. */
+  resolve(specifier: string, fromFile: string): string | undefined {
+    const key = `${fromFile}\0${specifier}`;
+    if (!this.resolved.has(key)) this.resolved.set(key, this.model.resolve(specifier, fromFile));
+    return this.resolved.get(key);
+  }
+
+  /** The module record of `file`, its text read once per analysis (a dependency of this analysis). */
+  record(file: string): ModuleRecord | undefined {
+    if (!this.records.has(file)) this.records.set(file, this.model.record(file, this.dependencies));
+    return this.records.get(file);
+  }
+
   noteEntry(declaration: ts.Node, at: ts.Node): void {
     if (declaration.getSourceFile() === this.sourceFile || this.entries.has(declaration)) return;
     this.entries.set(declaration, at);
@@ -268,7 +292,8 @@ export function placeInFile(scope: ProjectScope, descriptor: ReportDescriptor): 
     node: entry,
     message: `${descriptor.message} (The value is written in ${sf.fileName}:${line}.)`,
     related: [{ node, message: 'The value is written here.' }, ...(descriptor.related ?? [])],
-    fixes: (descriptor.fixes ?? []).filter((f) => f && f.edits.every((e) => e.file !== undefined)),
+    // Edits of another file are offered as a quick fix, never applied by fix-all or --fix on this file.
+    fixes: (descriptor.fixes ?? []).flatMap((f) => (f && f.edits.every((e) => e.file !== undefined) ? [{ ...f, kind: 'suggestion' as const }] : [])),
   };
 }
 

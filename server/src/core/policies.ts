@@ -6,6 +6,7 @@ import { ACAH, ACAM } from './facts/headers';
 import type { CorsConfig, HeaderWrite } from './facts/model';
 import { SIMPLE_METHODS } from './facts/routes';
 import { classifyRegexSource } from './guards';
+import { provenanceOfConfig, provenanceOfWrite } from './provenance';
 import { reflectsWithCredentials } from './libraries';
 import { coexist, credentialsWrite, dependsOnRequest, hasVaryOrigin, originWrites, sameResponseCandidates } from './responses';
 import type { Finding, OriginGrant, Policy, RuleId } from './types';
@@ -28,8 +29,12 @@ export function buildPolicies(context: RuleContext, findings: Finding[]): Policy
   for (const write of originWrites(facts)) {
     const acam = sameResponseCandidates(write).find((w) => w.name === ACAM && coexist(w, write));
     const acah = sameResponseCandidates(write).find((w) => w.name === ACAH && coexist(w, write));
-    const preflight: Policy['preflight'] = facts.optionsAnswers.length > 0 || acam ? 'answered' : needsPreflight ? 'missing' : 'not-needed';
+    let preflight: Policy['preflight'] = facts.optionsAnswers.length > 0 || acam ? 'answered' : needsPreflight ? 'missing' : 'not-needed';
+    // Across files: the app that mounts this module may answer its preflights (composition.ts).
+    const from = context.project ? provenanceOfWrite(context, write.valueNode) : { lines: [] };
+    if (preflight === 'missing' && from.preflight) preflight = from.preflight;
     policies.push(withFindings({
+      ...(from.lines.length > 0 ? { provenance: from.lines } : {}),
       start: write.node.getStart(sourceFile),
       end: write.node.end,
       source: 'header',
@@ -44,7 +49,9 @@ export function buildPolicies(context: RuleContext, findings: Finding[]): Policy
     }));
   }
   for (const config of facts.configs) {
+    const provenance = context.project ? provenanceOfConfig(context, config) : [];
     policies.push(withFindings({
+      ...(provenance.length > 0 ? { provenance } : {}),
       start: config.node.getStart(sourceFile),
       end: config.node.end,
       source: 'middleware',

@@ -90,6 +90,12 @@ export interface Policy extends TextRange {
   vary: boolean | 'not-needed';
   /** Rule ids of findings located inside this policy's range. */
   findings: RuleId[];
+  /**
+   * Where its parts come from, when not written in place: `origin ← allowedOrigins (src/config/cors.ts:3)
+   * ← ALLOWED_ORIGINS (.env.production)`, the app middleware that answers its preflights, where exported
+   * options are applied. Absent when everything is written at the policy.
+   */
+  provenance?: string[];
   /** Library defaults the policy relies on, e.g. "credentials: true — GraphQL Yoga default". */
   defaults?: string[];
 }

@@ -514,7 +514,7 @@ export class ValueEvaluator {
 
   private importedDeclaration(specifier: string, name: string, at: ts.Identifier): Declaration | undefined {
     const project = this.project!;
-    const file = project.model.resolve(specifier, at.getSourceFile().fileName);
+    const file = project.resolve(specifier, at.getSourceFile().fileName);
     if (!file) return undefined;
     project.dependencies.add(file);
     if (name === 'module.exports') {
@@ -528,7 +528,7 @@ export class ValueEvaluator {
   private exportedDeclaration(file: string, name: string, hops: number, at: ts.Node, cjsOnly = false): Declaration | undefined {
     const project = this.project!;
     if (hops > MAX_MODULE_HOPS) return undefined;
-    const record = project.model.record(file, project.dependencies);
+    const record = project.record(file);
     if (!record) return undefined;
     if (name === '*') return { kind: 'namespace', file };
     const target = record.exports.get(name);
@@ -537,12 +537,12 @@ export class ValueEvaluator {
     if (!target) {
       if (name === 'default') return undefined;
       for (const star of record.starExports) {
-        const next = project.model.resolve(star, file);
+        const next = project.resolve(star, file);
         found = next ? this.exportedDeclaration(next, name, hops + 1, at) : undefined;
         if (found) break;
       }
     } else if (target.kind === 'reexport') {
-      const next = project.model.resolve(target.specifier, file);
+      const next = project.resolve(target.specifier, file);
       if (next) project.dependencies.add(next);
       found = next ? this.exportedDeclaration(next, target.name, hops + 1, at) : undefined;
     } else if (target.kind === 'expression') {
@@ -559,7 +559,7 @@ export class ValueEvaluator {
   /** A module-level declaration of another module, following its own imports (one hop more). */
   private followImportFrom(decl: Declaration, sourceFile: ts.SourceFile, hops: number): Declaration | undefined {
     if (decl.kind === 'import') {
-      const file = this.project!.model.resolve(decl.module, sourceFile.fileName);
+      const file = this.project!.resolve(decl.module, sourceFile.fileName);
       if (!file) return decl;
       this.project!.dependencies.add(file);
       return this.exportedDeclaration(file, decl.name, hops + 1, sourceFile) ?? decl;
