@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { describeBypass, judge, judgeCheckAround, type Verdict } from '../origin-checks/verdict';
 import { repairAtom } from '../origin-checks/repair';
-import { registrableDomain } from '../origin-checks/battery';
+import { subdomainsDomain } from '../origin-checks/grant';
 import type { Rule } from './rule';
 
 type Bypass = Extract<Verdict, { kind: 'weak' | 'subdomains' }>;
@@ -30,7 +30,7 @@ export const weakOriginCheck: Rule = {
         ? [fixer.fix(`Use a strict, anchored check (accepts ${listed(repair.intended)})`, 'suggestion', [fixer.replace(repair.node, repair.text)])]
         : [];
       if (verdict.kind === 'subdomains') {
-        const domain = registrableDomain(new URL(verdict.origin).hostname.split('.').slice(1).join('.'));
+        const domain = subdomainsDomain(verdict);
         context.report({
           node,
           severity: 'info',
@@ -50,6 +50,8 @@ export const weakOriginCheck: Rule = {
       // Letting everything through with no test at all (`(origin) => origin`) is reflected-origin's finding.
       if (verdict?.kind !== 'weak' && verdict?.kind !== 'subdomains') return;
       if (!verdict.atom || verdict.atom.kind === 'present' || verdict.atom.kind === 'opaque') return;
+      // 'null' written into a list or compared exactly is null-origin's finding.
+      if (verdict.kind === 'weak' && verdict.attack === 'null origin' && (verdict.atom.kind === 'member' || verdict.atom.kind === 'equals')) return;
       report(node, verdict);
     };
 
