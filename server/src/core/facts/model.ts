@@ -65,7 +65,10 @@ export interface OriginEntry {
   isRegExp: boolean;
   /** Why this entry can never match any request (e.g. '*' in a list compared as text): invalid-origin reports it. */
   neverMatches?: string;
-  /** A host name the library matches with any scheme (`@elysiajs/cors` 'example.com'): not an origin literal. */
+  /**
+   * Not an origin literal of its own: a host name the library matches with any scheme (`@elysiajs/cors`
+   * 'example.com'), or one origin of a comma-separated string the library splits (AdonisJS, Strapi).
+   */
   hostOnly?: boolean;
 }
 

@@ -73,6 +73,20 @@ export const weakOriginCheck: Rule = {
       consider(check.node, whole);
     }
     for (const config of facts.configs) {
+      // A weakness of the library's own matching (facts/, e.g. @elysiajs/cors before 1.3.1), stated by the adapter.
+      if (config.weakCheck && !config.originFunction) {
+        const check = config.weakCheck;
+        if (reported.some((r) => r.pos <= check.node.pos && check.node.end <= r.end)) continue;
+        reported.push(check.node);
+        context.at(check.node);
+        context.report({
+          node: check.node,
+          severity: credentials ? 'error' : 'warning',
+          message: `Weak origin check: ${check.weakness ?? 'an attacker-controlled origin passes it'}.${credentials ? ' Credentials are allowed, so that site can read users\' data.' : ''} Compare against exact origins or an anchored, escaped pattern.`,
+          fixes: check.replacement ? [fixer.fix('Use a strict, anchored check', 'suggestion', [fixer.replace(check.node, check.replacement)])] : [],
+        });
+        continue;
+      }
       if (config.originFunction) {
         // The callback as a whole: `cb(null, true)` after a weak test, early returns, helpers.
         const first = config.originFunction.parameters[0];
