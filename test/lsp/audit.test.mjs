@@ -123,8 +123,8 @@ test('audit: the inventory of each fixture (framework, origins, credentials) in 
       'lib/allowlist.ts': [{ framework: 'node:http', origins: 'list', credentials: false, list: ['https://app.example.com', 'https://admin.example.com'] }],
     },
     'koa-clean': {
-      // A callback that checks a Set: a checked list whose members the engine does not enumerate.
-      'src/server.js': [{ framework: '@koa/cors', origins: 'list', credentials: true, list: [] }],
+      // A callback that checks a Set: the evaluator proves the list and enumerates its members.
+      'src/server.js': [{ framework: '@koa/cors', origins: 'list', credentials: true, list: ['https://app.example.com', 'https://admin.example.com'] }],
     },
   };
   for (const [project, files] of Object.entries(expected)) {

@@ -1,5 +1,6 @@
 // Human-readable summaries of a Policy: the LSP hover and the audit report use the same words.
 import type { OriginGrant, Policy } from './types';
+import { joinAnd } from './origin-checks/verdict';
 
 export function describeOriginGrant(origins: OriginGrant): string {
   switch (origins.kind) {
@@ -8,8 +9,12 @@ export function describeOriginGrant(origins: OriginGrant): string {
     case 'reflected':
       return 'any origin (the request Origin is echoed back unchecked)';
     case 'weakly-checked':
-      return `origins passing a weak check (${origins.detail})`;
+      return origins.bypass
+        ? `origins passing a weak check: also \`${origins.bypass.origin}\` — ${origins.bypass.attack}`
+        : `origins passing a weak check (${origins.detail})`;
     case 'list':
+      if (origins.subdomainsOf) return `any subdomain of \`${origins.subdomainsOf}\` (including ones that could be taken over)`;
+      if (origins.proven && origins.origins.length > 0) return `exactly ${joinAnd(origins.origins.map((o) => `\`${o}\``))} (checked against attacker origins)`;
       return origins.origins.length === 0 ? 'a checked list of origins' : origins.origins.map((o) => `\`${o}\``).join(', ');
     case 'null':
       return 'the `null` origin (sandboxed iframes, file: pages)';

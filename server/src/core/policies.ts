@@ -5,7 +5,9 @@ import type { RuleContext } from './context';
 import { ACAH, ACAM } from './facts/headers';
 import type { CorsConfig, HeaderWrite } from './facts/model';
 import { SIMPLE_METHODS } from './facts/routes';
-import { classifyRegexSource } from './guards';
+import type { CheckResult } from './guards';
+import { grantOfVerdict } from './origin-checks/grant';
+import { judge } from './origin-checks/verdict';
 import { provenanceOfConfig, provenanceOfWrite } from './provenance';
 import { reflectsWithCredentials } from './libraries';
 import { coexist, credentialsWrite, dependsOnRequest, hasVaryOrigin, originWrites, sameResponseCandidates } from './responses';
@@ -57,7 +59,7 @@ export function buildPolicies(context: RuleContext, findings: Finding[]): Policy
       source: 'middleware',
       framework: config.library,
       route: routeOf(config.node, context),
-      origins: grantOfConfig(config),
+      origins: grantOfConfig(config, context),
       credentials: config.credentials,
       methods: config.methods,
       allowedHeaders: config.allowedHeaders,
@@ -77,7 +79,7 @@ function listOf(write: HeaderWrite): string[] | undefined {
 function grantOfWrite(write: HeaderWrite, context: RuleContext): OriginGrant {
   const literals: string[] = [];
   let grant: OriginGrant | undefined;
-  const rank = { reflected: 5, 'weakly-checked': 4, any: 3, null: 2, unknown: 1 } as Record<string, number>;
+  const rank = { reflected: 5, 'weakly-checked': 4, any: 3, null: 2, list: 1.5, unknown: 1 } as Record<string, number>;
   const take = (g: OriginGrant) => {
     if (!grant || (rank[g.kind] ?? 0) > (rank[grant.kind] ?? 0)) grant = g;
   };
@@ -90,8 +92,10 @@ function grantOfWrite(write: HeaderWrite, context: RuleContext): OriginGrant {
     } else if (v.kind === 'list') {
       literals.push(...v.items.flatMap((i) => (i.kind === 'literal' ? [i.text] : [])));
     } else if (v.kind === 'request') {
-      const guard = context.facts.guards.guardOf(v, write.node);
+      const guard: CheckResult = context.facts.guards.guardOf(v, write.node);
+      const judged = guard.verdict && grantOfVerdict(guard.verdict);
       if (guard.strength === 'none') take({ kind: 'reflected' });
+      else if (judged) take(judged);
       else if (guard.strength === 'weak') take({ kind: 'weakly-checked', detail: guard.weakness ?? 'weak check' });
       else {
         const checked = context.facts.originLiterals.filter((l) => l.context !== 'header').map((l) => l.text);
@@ -100,12 +104,26 @@ function grantOfWrite(write: HeaderWrite, context: RuleContext): OriginGrant {
     } else if (v.kind === 'env') take({ kind: 'unknown', detail: `environment variable ${v.name}` });
     else take({ kind: 'unknown' });
   }
-  if (grant && grant.kind !== 'unknown') return grant;
+  if (grant && grant.kind !== 'unknown' && !(grant.kind === 'list' && literals.length > 0)) return grant;
+  if (grant?.kind === 'list') return { ...grant, origins: [...new Set([...grant.origins, ...literals])] };
   if (literals.length > 0) return { kind: 'list', origins: [...new Set(literals)] };
   return grant ?? { kind: 'unknown' };
 }
 
-function grantOfConfig(config: CorsConfig): OriginGrant {
+function grantOfConfig(config: CorsConfig, context: RuleContext): OriginGrant {
+  // The origin callback or the origin list, evaluated against the battery (origin-checks/).
+  const compiler = context.facts.guards.compiler;
+  if (config.originFunction && (config.origin === 'list' || config.origin === 'function')) {
+    const first = config.originFunction.parameters[0];
+    const readsContext = first && ts.isIdentifier(first.name) && /^(ctx|c|context|req|request|event)$/.test(first.name.text);
+    const judged = grantOfVerdict(judge(compiler.originFunction(config.originFunction, readsContext ? -1 : 0, 1)));
+    if (judged) return judged;
+  }
+  if (config.origin === 'list' && !config.originFunction && config.entries.length > 0 && !config.entries.some((e) => e.text.toLowerCase() === 'null')) {
+    const live = config.entries.filter((e) => !e.neverMatches);
+    const judged = live.length > 0 ? grantOfVerdict(judge(compiler.membershipWithPatterns(live.map((e) => e.node as ts.Expression), config.node))) : undefined;
+    if (judged) return judged.kind === 'list' && !judged.subdomainsOf && judged.origins.length === 0 ? { ...judged, origins: config.entries.map((e) => (e.isRegExp ? `/${e.text}/` : e.text)) } : judged;
+  }
   if (config.weakCheck) return { kind: 'weakly-checked', detail: config.weakCheck.weakness ?? 'weak check' };
   switch (config.origin) {
     case 'reflect': return { kind: 'reflected' };
@@ -113,8 +131,6 @@ function grantOfConfig(config: CorsConfig): OriginGrant {
     case 'disabled': return { kind: 'disabled' };
     case 'list': {
       if (config.entries.some((e) => e.text.toLowerCase() === 'null')) return { kind: 'null' };
-      const weak = config.entries.map((e) => (e.isRegExp ? classifyRegexSource(e.text) : undefined)).find((v) => v?.strength === 'weak');
-      if (weak) return { kind: 'weakly-checked', detail: weak.weakness ?? 'weak pattern' };
       // Entries the library can never match ('*' in a cors/hono list) grant nothing.
       const entries = config.entries.filter((e) => !e.neverMatches);
       if (entries.length === 0 && config.entries.length > 0) return { kind: 'disabled' };

@@ -66,8 +66,11 @@ export interface Finding extends TextRange {
 export type OriginGrant =
   | { kind: 'any' } // `*`
   | { kind: 'reflected' } // any origin, echoed back
-  | { kind: 'weakly-checked'; detail: string } // echoed back after a check an attacker passes
-  | { kind: 'list'; origins: string[] } // fixed origins (includes checked reflection against a list)
+  // echoed back after a check an attacker passes; `bypass`: an origin the check accepts (computed) and its class
+  | { kind: 'weakly-checked'; detail: string; bypass?: { origin: string; attack: string } }
+  // fixed origins (includes checked reflection against a list); `proven`: the check was evaluated and accepts
+  // exactly these; `subdomainsOf`: it accepts any subdomain of this domain (and nothing an attacker can register)
+  | { kind: 'list'; origins: string[]; proven?: boolean; subdomainsOf?: string }
   | { kind: 'null' }
   | { kind: 'disabled' }
   | { kind: 'unknown'; detail?: string };

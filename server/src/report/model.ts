@@ -139,7 +139,7 @@ function rangeOf(r: AuditRange): AuditRange {
 
 /** A deep-enough copy so a report never aliases the engine's (possibly cached) results. */
 function copyPolicy(p: Policy): Policy {
-  const origins: OriginGrant = p.origins.kind === 'list' ? { kind: 'list', origins: [...p.origins.origins] } : { ...p.origins };
+  const origins: OriginGrant = p.origins.kind === 'list' ? { ...p.origins, origins: [...p.origins.origins] } : { ...p.origins };
   const copy: Policy = {
     start: p.start,
     end: p.end,
@@ -241,8 +241,10 @@ export function originKindLabel(origins: OriginGrant): string {
     case 'reflected':
       return 'reflected (any origin)';
     case 'weakly-checked':
-      return 'weakly checked';
+      return origins.bypass ? `weakly checked (bypass: ${origins.bypass.origin})` : 'weakly checked';
     case 'list':
+      if (origins.subdomainsOf) return `any subdomain of ${origins.subdomainsOf}`;
+      if (origins.proven) return origins.origins.length === 1 ? 'proven list (1 origin)' : `proven list (${origins.origins.length} origins)`;
       return origins.origins.length === 0 ? 'checked list' : origins.origins.length === 1 ? '1 origin' : `${origins.origins.length} origins`;
     case 'null':
       return 'null';

@@ -86,19 +86,26 @@ export function atomsOf(p: Predicate): Atom[] {
   return p.items.flatMap(atomsOf);
 }
 
-/** The origins accepted, when the check names them all (equality, lists, finite anchored regexes). */
-export function finiteOrigins(p: Predicate, whole: Predicate = p): string[] | undefined {
+/**
+ * The origins accepted, when the check names them all (equality, lists, finite anchored regexes). A missing
+ * Origin header (`!origin`, the empty string here) is not an origin and is left out.
+ */
+export function finiteOrigins(p: Predicate): string[] | undefined {
+  return finiteWithEmpty(p, p)?.filter((o) => o !== '');
+}
+
+function finiteWithEmpty(p: Predicate, whole: Predicate): string[] | undefined {
   switch (p.kind) {
     case 'const': return p.value === false ? [] : undefined;
     case 'atom': return p.atom.finite ?? (p.atom.regex && p.atom.wholeOrigin ? anchoredWords(p.atom) : undefined);
-    case 'not': return undefined;
+    case 'not': return p.item.kind === 'atom' && p.item.atom.kind === 'present' && p.item.atom.wholeOrigin ? [''] : undefined;
     case 'or': {
-      const parts = p.items.map((i) => finiteOrigins(i, whole));
-      return parts.every((x) => x !== undefined) ? [...new Set(parts.flat())].filter((o) => accepts(whole, o) === true) : undefined;
+      const parts = p.items.map((i) => finiteWithEmpty(i, whole));
+      return parts.every((x) => x !== undefined) ? [...new Set(parts.flat())].filter((o) => o === '' || accepts(whole, o) === true) : undefined;
     }
     case 'and': {
-      const part = p.items.map((i) => finiteOrigins(i, whole)).find((x) => x !== undefined);
-      return part?.filter((o) => accepts(whole, o) === true);
+      const part = p.items.map((i) => finiteWithEmpty(i, whole)).find((x) => x !== undefined);
+      return part?.filter((o) => o === '' || accepts(whole, o) === true);
     }
   }
 }

@@ -4,7 +4,7 @@
 import ts from 'typescript';
 import { exits } from '../guards';
 import type { ValueEvaluator } from '../values';
-import { skipOuter } from '../values';
+import { returnStatements, skipOuter } from '../values';
 import { attackOrigins, trustedHostsIn, type AttackClass, type TrustedHost } from './battery';
 import { regexLanguage } from './regex';
 import { OriginPredicateCompiler, accepts, atomsOf, finiteOrigins, type Atom, type Predicate } from './predicate';
@@ -50,7 +50,7 @@ export function judge(p: Predicate): Verdict {
   if (subdomain) return { kind: 'subdomains', origin: subdomain, atom: responsibleAtom(atoms, subdomain), trusted };
   if (unknown) return { kind: 'unknown' };
   const origins = finiteOrigins(p);
-  return { kind: 'exact', origins: origins && [...origins].sort(), trusted };
+  return { kind: 'exact', origins, trusted };
 }
 
 /** The pattern-like atom that lets the origin through (not an exact comparison it also passes). */
@@ -86,7 +86,8 @@ export function describeAcceptance(v: Verdict): string | undefined {
   }
 }
 
-function joinAnd(items: string[]): string {
+/** 'a', 'a and b', 'a, b and c' */
+export function joinAnd(items: string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
@@ -107,7 +108,7 @@ export function compileCheckAround(node: ts.Node, compiler: OriginPredicateCompi
     }
     if (fn) {
       const index = fn.parameters.findIndex(isOriginParam);
-      if (index >= 0) {
+      if (index >= 0 && decides(fn)) {
         const next = fn.parameters[index + 1];
         const callback = next && ts.isIdentifier(next.name) && /^(cb|callback|done|next|fn|resolve)$/i.test(next.name.text) ? index + 1 : undefined;
         return compiler.originFunction(fn, index, callback);
@@ -126,14 +127,36 @@ export function compileCheckAround(node: ts.Node, compiler: OriginPredicateCompi
  */
 function grantsWhenFalse(root: ts.Expression): boolean {
   const parent = root.parent;
-  if (ts.isIfStatement(parent) && parent.expression === root) return !parent.elseStatement && exits(parent.thenStatement);
+  if (ts.isIfStatement(parent) && parent.expression === root) return !parent.elseStatement && exits(parent.thenStatement) && refusesBy(parent.thenStatement);
   if (ts.isConditionalExpression(parent) && parent.condition === root) return refuses(parent.whenTrue) && !refuses(parent.whenFalse);
   return false;
+}
+
+/** An early exit that refuses: `return;`, `return false/null`, `throw`, `return res.status(403)…` (not `return { headers }`). */
+function refusesBy(statement: ts.Statement): boolean {
+  const last = ts.isBlock(statement) ? statement.statements[statement.statements.length - 1] : statement;
+  if (!last) return false;
+  if (ts.isThrowStatement(last) || ts.isBreakStatement(last) || ts.isContinueStatement(last)) return true;
+  if (!ts.isReturnStatement(last)) return false;
+  if (!last.expression || refuses(last.expression)) return true;
+  const e = skipOuter(last.expression);
+  return !ts.isObjectLiteralExpression(e) && !(e.kind === ts.SyntaxKind.TrueKeyword) && !/origin/i.test(e.getText());
 }
 
 function refuses(expr: ts.Expression): boolean {
   const e = skipOuter(expr);
   return e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined') || (ts.isStringLiteralLike(e) && e.text === '');
+}
+
+/** A function that decides about an origin returns a verdict, not headers or options objects. */
+function decides(fn: ts.SignatureDeclaration): boolean {
+  const body = 'body' in fn ? (fn.body as ts.Node | undefined) : undefined;
+  if (!body) return false;
+  const returned = ts.isBlock(body) ? returnStatements(body).flatMap((r) => (r.expression ? [r.expression] : [])) : [body as ts.Expression];
+  return !returned.some((e) => {
+    const x = skipOuter(e);
+    return ts.isObjectLiteralExpression(x) || ts.isArrayLiteralExpression(x) || ts.isNewExpression(x);
+  });
 }
 
 function isLogical(node: ts.Node): boolean {

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { describeBypass, judge, judgeCheckAround, type Verdict } from '../origin-checks/verdict';
 import { repairAtom } from '../origin-checks/repair';
-import { registrableDomain } from '../origin-checks/battery';
+import { subdomainsDomain } from '../origin-checks/grant';
 import type { Rule } from './rule';
 
 type Bypass = Extract<Verdict, { kind: 'weak' | 'subdomains' }>;
@@ -30,7 +30,7 @@ export const weakOriginCheck: Rule = {
         ? [fixer.fix(`Use a strict, anchored check (accepts ${listed(repair.intended)})`, 'suggestion', [fixer.replace(repair.node, repair.text)])]
         : [];
       if (verdict.kind === 'subdomains') {
-        const domain = registrableDomain(new URL(verdict.origin).hostname.split('.').slice(1).join('.'));
+        const domain = subdomainsDomain(verdict);
         context.report({
           node,
           severity: 'info',
@@ -50,6 +50,8 @@ export const weakOriginCheck: Rule = {
       // Letting everything through with no test at all (`(origin) => origin`) is reflected-origin's finding.
       if (verdict?.kind !== 'weak' && verdict?.kind !== 'subdomains') return;
       if (!verdict.atom || verdict.atom.kind === 'present' || verdict.atom.kind === 'opaque') return;
+      // 'null' written into a list or compared exactly is null-origin's finding.
+      if (verdict.kind === 'weak' && verdict.attack === 'null origin' && (verdict.atom.kind === 'member' || verdict.atom.kind === 'equals')) return;
       report(node, verdict);
     };
 
@@ -71,6 +73,20 @@ export const weakOriginCheck: Rule = {
       consider(check.node, whole);
     }
     for (const config of facts.configs) {
+      // A weakness of the library's own matching (facts/, e.g. @elysiajs/cors before 1.3.1), stated by the adapter.
+      if (config.weakCheck && !config.originFunction) {
+        const check = config.weakCheck;
+        if (reported.some((r) => r.pos <= check.node.pos && check.node.end <= r.end)) continue;
+        reported.push(check.node);
+        context.at(check.node);
+        context.report({
+          node: check.node,
+          severity: credentials ? 'error' : 'warning',
+          message: `Weak origin check: ${check.weakness ?? 'an attacker-controlled origin passes it'}.${credentials ? ' Credentials are allowed, so that site can read users\' data.' : ''} Compare against exact origins or an anchored, escaped pattern.`,
+          fixes: check.replacement ? [fixer.fix('Use a strict, anchored check', 'suggestion', [fixer.replace(check.node, check.replacement)])] : [],
+        });
+        continue;
+      }
       if (config.originFunction) {
         // The callback as a whole: `cb(null, true)` after a weak test, early returns, helpers.
         const first = config.originFunction.parameters[0];
