@@ -12,6 +12,7 @@ import { buildPolicies } from './policies';
 import { mayContainCors } from './prefilter';
 import { RULES } from './rules';
 import type { ProjectHost } from './host';
+import { relateApplications } from './exported';
 import { ProjectScope, projectModelFor } from './modules';
 import { AnalysisResult, CorsLintConfig, Finding, InternalError } from './types';
 
@@ -86,6 +87,7 @@ export function analyzeFile(
     internalErrors.push(toInternalError('directives', error, sourceFile));
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  if (project) relateApplications(findings, context.facts.configs, sourceFile);
   try {
     dropFixesThatBreakSyntax(findings, sourceFile);
   } catch (error) {

@@ -15,6 +15,7 @@ import { analysisFileName } from './documents';
 import { applyCustomizations } from './settings';
 import type { DocumentAnalysis } from './analysis';
 import { rangeOf } from './diagnostics';
+import type { OtherFiles } from './other-files';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SHOW_RULE_DOCUMENTATION_COMMAND } from './protocol';
 import { fileNameOf } from './uri';
 
@@ -23,6 +24,8 @@ export interface CodeActionInput {
   analysis: DocumentAnalysis;
   /** The client advertises workspace.workspaceEdit.documentChanges (versioned edits). */
   documentChanges: boolean;
+  /** Files other than the document that a fix edits (where a value is written in another module). */
+  others?: OtherFiles;
 }
 
 export function provideCodeActions(params: CodeActionParams, input: CodeActionInput): CodeAction[] {
@@ -60,6 +63,8 @@ function quickFixes(params: CodeActionParams, input: CodeActionInput): CodeActio
         diagnostics: [diagnostic],
         edit: workspaceEdit(input, fix.edits),
       };
+      // A fix that edits a file the server cannot read now is not offered (its edits could not be placed).
+      if (!action.edit) continue;
       // Suggestions change who is allowed: the user must pick them, so they are never preferred.
       if (fix.kind === 'safe') action.isPreferred = true;
       fixes.push(action);
@@ -150,14 +155,30 @@ function fixAllAction(input: CodeActionInput): CodeAction | undefined {
   return { title: 'Fix all safe cors-lint problems', kind: FIX_ALL_KIND, edit: workspaceEdit(input, [edit]) };
 }
 
-/** Versioned `documentChanges` when the client supports them (a stale edit is then rejected), else `changes`. */
-function workspaceEdit(input: CodeActionInput, edits: readonly TextEdit[]): WorkspaceEdit {
+/**
+ * Versioned `documentChanges` when the client supports them (a stale edit is then rejected), else `changes`.
+ * Edits may span files (a value fixed where it is written): one entry per file, an unopened file with a
+ * null version (its disk text). Undefined when a file the edits name cannot be read.
+ */
+function workspaceEdit(input: CodeActionInput, edits: readonly TextEdit[]): WorkspaceEdit | undefined {
   const { document } = input;
-  const lspEdits: LspTextEdit[] = edits.map((edit) => ({ range: rangeOf(document, edit), newText: edit.newText }));
-  if (input.documentChanges) {
-    return { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: lspEdits }] };
+  const byFile = new Map<string | undefined, TextEdit[]>();
+  for (const edit of edits) {
+    const list = byFile.get(edit.file) ?? [];
+    list.push(edit);
+    byFile.set(edit.file, list);
   }
-  return { changes: { [document.uri]: lspEdits } };
+  const parts: { uri: string; version: number | null; edits: LspTextEdit[] }[] = [];
+  for (const [file, fileEdits] of byFile) {
+    const target = file === undefined ? { document, open: true } : input.others?.get(file);
+    if (!target) return undefined;
+    const lspEdits = fileEdits.map((edit) => ({ range: rangeOf(target.document, edit), newText: edit.newText }));
+    parts.push({ uri: target.document.uri, version: target.open ? target.document.version : null, edits: lspEdits });
+  }
+  if (input.documentChanges) {
+    return { documentChanges: parts.map((p) => ({ textDocument: { uri: p.uri, version: p.version }, edits: p.edits })) };
+  }
+  return { changes: Object.fromEntries(parts.map((p) => [p.uri, p.edits])) };
 }
 
 function eolOf(text: string): string {
