@@ -117,3 +117,13 @@ test('_headers: the inventory names the platform and the pattern', () => {
     ['Netlify / Cloudflare Pages (_headers)', '/api/*', { kind: 'any' }, true, ['duplicate-origin-header', 'wildcard-with-credentials']],
   ]);
 });
+
+test('_headers with CRLF line ends: the same findings and ranges', () => {
+  const crlf = HEADERS.replace(/\n/g, '\r\n');
+  assert.deepEqual(found('_headers', crlf), [
+    ['duplicate-origin-header', 'warning', '*'],
+    ['wildcard-with-credentials', 'error', '*'],
+  ]);
+  const finding = only('_headers', crlf, 'wildcard-with-credentials');
+  assert.equal(applyFix('_headers', crlf, finding, 'Drop Access-Control-Allow-Credentials (keep the public *)'), crlf.replace('  Access-Control-Allow-Credentials: true\r\n', ''));
+});

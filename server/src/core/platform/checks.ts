@@ -13,7 +13,7 @@ import { permissiveConfigMessage, permissiveHeaderMessage } from '../rules/permi
 import { WILDCARD_CREDENTIALS_HEADER_MESSAGE, wildcardCredentialsConfigMessage } from '../rules/wildcard-with-credentials';
 import { RULES } from '../rules';
 import type { CorsLintConfig, Finding, Fix, FixKind, RelatedLocation, RuleId, Severity, TextEdit, TextRange } from '../types';
-import { listText, replaceRange, scalarText } from './edits';
+import { replaceRange, scalarText } from './edits';
 import { patternCovers } from './netlify';
 import type { HeaderRule, PlatformCors, PlatformFacts, PlatformHeader, PlatformValue } from './model';
 import type { Syntax } from './tree';
@@ -190,9 +190,8 @@ export class PlatformChecker {
     // A block sequence item (`  - 'a,b'`) becomes one item per origin; a flow list gets ', '.
     const blockItem = /^[ \t]*-[ \t]+$/.test(lead);
     const inFlowList = /\[[^\]]*$/.test(this.text.slice(0, value.start).slice(-200)) || this.syntax === 'json';
-    if (!blockItem && !inFlowList) {
-      return this.fix('Pass the origins as a list', 'suggestion', [replaceRange(value, listText(this.syntax, origins, value.node))]);
-    }
+    // A single string (serverless `origin: 'a,b'`) may be a key that takes one origin only: no split.
+    if (!blockItem && !inFlowList) return undefined;
     return this.fix('Split into one entry per origin', 'suggestion', [replaceRange(value, written.join(blockItem ? `\n${lead}` : ', '))]);
   }
 

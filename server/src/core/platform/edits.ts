@@ -20,11 +20,6 @@ export function scalarText(syntax: Syntax, value: string, like?: PNode): string 
   }
 }
 
-/** A list of scalars in `syntax` flow style: `["a", "b"]`, `['a', 'b']`. */
-export function listText(syntax: Syntax, values: string[], like?: PNode): string {
-  return `[${values.map((v) => scalarText(syntax, v, like?.kind === 'scalar' && like.quote === '' ? { ...like, quote: "'" } : like)).join(', ')}]`;
-}
-
 export function replaceRange(range: TextRange, newText: string): TextEdit {
   return { start: range.start, end: range.end, newText };
 }

@@ -32,8 +32,8 @@ export function headersFileRules(text: string, platform: HeaderRule['platform'])
   const rules: HeaderRule[] = [];
   let current: HeaderRule | undefined;
   let error: HeadersFile['error'];
-  for (const match of text.matchAll(/^([ \t]*)([^\r\n]*?)[ \t]*$/gm)) {
-    const [line, indent, content] = match;
+  for (const match of text.matchAll(/^([ \t]*)([^\r\n]*?)[ \t]*\r?$/gm)) {
+    const [, indent, content] = match;
     const at = (match.index ?? 0) + indent.length;
     if (content === '' || content.startsWith('#')) continue;
     if (indent === '') {
@@ -60,13 +60,12 @@ export function headersFileRules(text: string, platform: HeaderRule['platform'])
     };
     current.headers.push(header);
     current.range = { start: current.range.start, end: at + content.length };
-    void line;
   }
   return { rules: rules.filter((r) => r.headers.length > 0), error };
 }
 
 /**
- * Does every path that `later` matches also match `earlier`? Only the shapes that are certain:
+ * Does every path that `narrow` matches also match `wide`? Only the shapes that are certain:
  * the same pattern, `/*`, or a `/prefix/*` that the other pattern starts with. Placeholders
  * (`:name`) and absolute URLs are compared literally, so they only ever match themselves.
  */
