@@ -6,7 +6,8 @@ import { isPlatformConfigFile } from './platform';
 
 // Frameworks that grant CORS by default name none of these: GraphQL Yoga's createYoga (useCORS unless
 // `cors: false`) and Firebase's onCall (`cors: true` unless given).
-const CORS_MARKER = /access[-_]control[-_]|cors|createYoga|\bonCall\b/i;
+// Lists named for origins (`allowedOrigins`, `ALLOWED_ORIGINS`, `whitelist`) are checked on their own (issue 12, item 7).
+const CORS_MARKER = /access[-_]control[-_]|cors|createYoga|\bonCall\b|origins\b|whitelist|allowlist/i;
 
 export function mayContainCors(text: string): boolean {
   if (CORS_MARKER.test(text)) return true;

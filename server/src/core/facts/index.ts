@@ -3,6 +3,7 @@
 // afterwards, when every binding and call site is known.
 import ts from 'typescript';
 import { GuardClassifier, CheckResult } from '../guards';
+import { addExportedOptions } from '../exported';
 import type { ProjectScope } from '../modules';
 import { ScopeIndex, ValueEvaluator, propertyNameText, skipOuter } from '../values';
 import { ACAO, HEADER_CALL_METHODS, HeaderWriteCollector, RawWrite, mayBeHeaderObject } from './headers';
@@ -72,6 +73,8 @@ export function collectFacts(sourceFile: ts.SourceFile, project?: ProjectScope):
   for (const decorator of decorators) headerCollector.visitDecorator(decorator);
   for (const prop of corsProperties) middleware.visitCorsProperty(prop);
   for (const prop of corsProperties) visitRouteRuleCors(prop, headerCollector);
+  // Options written here and applied elsewhere, or never applied in the project (exported.ts).
+  addExportedOptions(sourceFile, middleware, evaluator, project);
   for (const comparison of comparisons) routes.visitMethodComparison(comparison);
   for (const clause of caseClauses) routes.visitMethodComparison(clause);
   for (const answer of routes.optionsAnswers) answer.statuses = statusesIn(answer.scope);
@@ -79,7 +82,7 @@ export function collectFacts(sourceFile: ts.SourceFile, project?: ProjectScope):
   const framework = frameworkOf(imports);
   const { writes, groups } = groupWrites(headerCollector.writes, sourceFile, framework);
   // A Vary header alone does not make a file CORS code (and must not defeat the text prefilter).
-  const relevant = writes.some((w) => w.name !== 'vary') || middleware.configs.length > 0;
+  const relevant = writes.some((w) => w.name !== 'vary') || middleware.configs.length > 0 || arrayDeclarations.some(namesOriginList);
   const checks = relevant ? findWeakChecks(checkCalls, comparisons, guards) : [];
   const originLiterals = relevant ? findOriginLiterals(writes, middleware, comparisons, caseClauses, checkCalls, arrayDeclarations, guards, evaluator) : [];
 
@@ -339,10 +342,12 @@ function findWeakChecks(calls: ts.CallExpression[], comparisons: ts.BinaryExpres
   const checks: OriginCheck[] = [];
   const seen = new Set<ts.Node>();
   const consider = (node: ts.Expression, result: CheckResult | undefined) => {
-    if (!result || result.strength !== 'weak' || !result.weakNode || seen.has(result.weakNode)) return;
+    // Weak checks, and checks the evaluator found accept any subdomain (reported at info level).
+    const subdomains = result?.verdict?.kind === 'subdomains';
+    if (!result || (result.strength !== 'weak' && !subdomains) || !result.weakNode || seen.has(result.weakNode)) return;
     if (strengthenedByConjunction(node, guards)) return;
     seen.add(result.weakNode);
-    checks.push({ node: result.weakNode, strength: 'weak', weakness: result.weakness, replacement: result.replacement });
+    checks.push({ node: result.weakNode, strength: subdomains ? 'exact' : 'weak', weakness: result.weakness, replacement: result.replacement, verdict: result.verdict });
   };
   for (const call of calls) {
     const callee = skipOuter(call.expression);
@@ -352,14 +357,17 @@ function findWeakChecks(calls: ts.CallExpression[], comparisons: ts.BinaryExpres
     if ((method === 'indexOf' || method === 'lastIndexOf') && call.parent && ts.isBinaryExpression(call.parent)) continue;
     // Only calls on the origin can be origin checks: decide that cheaply before classifying.
     const subject = method === 'test' || method === 'exec' ? call.arguments[0] : method === 'some' || method === 'find' || method === 'findIndex' ? undefined : callee.expression;
-    if (subject ? !guards.isOriginish(subject) : !callbackMentionsOrigin(call.arguments[0])) continue;
+    // `'https://a.com https://b.com'.includes(origin)`: a joined string searched for the origin.
+    const joinedString = method === 'includes' && call.arguments[0] !== undefined && guards.isOriginish(call.arguments[0]);
+    if (subject ? !guards.isOriginish(subject) && !joinedString : !callbackMentionsOrigin(call.arguments[0])) continue;
     consider(call, guards.classify(call, true));
   }
   for (const comparison of comparisons) {
     const l = skipOuter(comparison.left);
     const r = skipOuter(comparison.right);
     const index = [l, r].find((x): x is ts.CallExpression => ts.isCallExpression(x) && ts.isPropertyAccessExpression(x.expression) && /^(indexOf|lastIndexOf|search)$/.test(x.expression.name.text));
-    if (!index || !guards.isOriginish((index.expression as ts.PropertyAccessExpression).expression)) continue;
+    // `origin.indexOf('a.com') !== -1`, and `'https://a.com,https://b.com'.indexOf(origin) !== -1` (a joined string).
+    if (!index || !(guards.isOriginish((index.expression as ts.PropertyAccessExpression).expression) || (index.arguments[0] && guards.isOriginish(index.arguments[0])))) continue;
     const result = guards.classify(comparison, true) ?? guards.classify(comparison, false);
     consider(comparison, result?.strength === 'weak' ? result : guards.classify(comparison, false));
   }
@@ -448,6 +456,15 @@ function findOriginLiterals(
     if (strings.length > 0 && strings.every((s) => ORIGIN_LIKE.test(s.text)) && strings.some((s) => s.text.includes('://'))) addArray(array);
   }
   return [...out.values()];
+}
+
+/** The names the text prefilter also knows (prefilter.ts). */
+const ORIGIN_LIST_NAME = /origins$|whitelist|allowlist/i;
+
+/** `const allowedOrigins = ['https://…']`: a variable named for origins holding origin strings (checked even with no CORS call in the file). */
+function namesOriginList(d: ts.VariableDeclaration): boolean {
+  return ts.isIdentifier(d.name) && ORIGIN_LIST_NAME.test(d.name.text) && d.initializer !== undefined
+    && ts.isArrayLiteralExpression(skipOuter(d.initializer)) && d.initializer.end - d.initializer.pos < 20_000 && /['"`]https?:\/\//.test(d.initializer.getText());
 }
 
 const DENIAL = /\b4\d\d\b|\bthrow\b|return\s+false\b|new Error\b|\breject|\bdeny|\bforbidden|\bblock/i;

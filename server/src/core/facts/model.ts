@@ -2,6 +2,7 @@
 // rules read only these.
 import type * as ts from 'typescript';
 import type { AbstractValue } from '../values';
+import type { Verdict } from '../origin-checks/verdict';
 
 /** How a write combines with an earlier write of the same header on the same response. */
 export type WriteMode = 'set' | 'append' | 'init';
@@ -136,6 +137,8 @@ export interface OriginCheck {
   weakness?: string;
   /** For weak checks: a replacement that checks the same intent strictly (suggestion fix). */
   replacement?: string;
+  /** The evaluator's verdict on the check alone (origin-checks/verdict.ts). */
+  verdict?: Verdict;
 }
 
 /** A string literal that a program treats as an origin (allowlist entry, comparison operand, header value). */
