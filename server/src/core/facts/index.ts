@@ -2,6 +2,7 @@
 // kind. Adapters only collect candidates and the scope index during the walk; values are evaluated
 // afterwards, when every binding and call site is known.
 import ts from 'typescript';
+import { readsCredentials } from '../credential-reads';
 import { GuardClassifier, CheckResult } from '../guards';
 import { addExportedOptions } from '../exported';
 import type { ProjectScope } from '../modules';
@@ -24,7 +25,6 @@ const MAX_ORIGIN_LITERAL_LENGTH = 4096;
 const ALLOWLIST_METHODS = ['includes', 'has', 'indexOf'];
 const CHECK_METHODS = new Set(['endsWith', 'startsWith', 'includes', 'indexOf', 'lastIndexOf', 'test', 'exec', 'match', 'search', 'some', 'find', 'findIndex']);
 const REQUEST_PARAM = /^(req|request|ctx|context|c|event|evt|e|r|_req|_request|_event|incoming|httpRequest)$/;
-const CREDENTIAL_READ = /\bcookies?\b|\bauthorization\b|\.session\b|\b(req|request|ctx\.state)\.user\b|\bgetSession\b|\bgetServerSession\b|\bjwt\b|\bbearer\b/i;
 const FRAMEWORK_IMPORTS: [RegExp, string][] = [
   [/^express$/, 'express'], [/^(koa|@koa\/router|koa-router)$/, 'koa'], [/^fastify$/, 'fastify'], [/^hono(\/|$)/, 'hono'],
   [/^(@hapi\/hapi|hapi)$/, 'hapi'], [/^restify$/, 'restify'], [/^@nestjs\//, 'NestJS'], [/^next(\/|$)/, 'Next.js'],
@@ -333,8 +333,8 @@ function handlerOf(fn: ts.SignatureDeclaration, write: RawWrite, sourceFile: ts.
   else if (/^(res|response|resp)\b/.test(receiver) && write.method !== 'set' || /^res\b/.test(receiver)) style = 'node';
   else if (/headers$/i.test(receiver) || /Response|Headers|headers object/.test(write.api)) style = 'fetch';
   if (style === 'koa' && requestParam !== receiver.split('.')[0]) style = 'koa';
-  const body = 'body' in handler && handler.body ? (handler.body as ts.Node).getText(sourceFile) : '';
-  return { node: handler, requestParam, style, readsCredentials: CREDENTIAL_READ.test(body) };
+  const body = 'body' in handler ? (handler.body as ts.Node | undefined) : undefined;
+  return { node: handler, requestParam, style, readsCredentials: body !== undefined && readsCredentials(body, sourceFile) };
 }
 
 /** Weak origin checks anywhere in a CORS-relevant file; a weak leaf ANDed with an exact check is not weak. */
