@@ -35,6 +35,7 @@ const LIBRARIES: Record<string, string> = {
   'restify-cors-middleware': 'restify-cors-middleware',
   'restify-cors-middleware2': 'restify-cors-middleware',
   '@elysiajs/cors': '@elysiajs/cors',
+  '@tinyhttp/cors': '@tinyhttp/cors',
 };
 
 /** Libraries whose options object takes a `cors:` key (value: true or cors-package options). */
@@ -108,6 +109,18 @@ export class MiddlewareCollector {
     }
     if (library) {
       this.add(library, library, call, call.arguments[0], `${library}() with no origin option allows any origin`);
+      return;
+    }
+    // nextjs-cors (src/index.ts): NextCors(req, res, options) runs the cors package with `options`.
+    if (module === 'nextjs-cors') {
+      this.add('nextjs-cors', 'cors', call, call.arguments[2], 'NextCors with no origin option allows any origin (cors package default)');
+      return;
+    }
+    // Deno: oakCors/opineCors/abcCors/mithCors/attainCors from deno.land/x/cors or jsr:@tajpouria/cors, a port of
+    // the cors package (tajpouria/cors cors.ts: origin '*' by default, true echoes, lists compared exactly).
+    const deno = module && /(deno\.land\/x\/cors(@[^/]*)?\/mod\.ts|@tajpouria\/cors[^#]*)#(oak|opine|abc|mith|attain)Cors$/.exec(module);
+    if (deno) {
+      this.add(`${deno[3]}Cors`, 'cors', call, call.arguments[0], `${deno[3]}Cors() with no origin option allows any origin`);
       return;
     }
     // require('socket.io')(server, { cors }) is handled through the `cors:` property.
@@ -200,6 +213,7 @@ export class MiddlewareCollector {
     if (semantics === WHATWG_SEMANTICS && readWhatwgOrigin(this, config, e)) return;
     if (semantics === ELYSIA_SEMANTICS && readElysiaOrigin(this, config, e)) return;
     if (semantics === H3_SEMANTICS && readH3Origin(this, config, e)) return;
+    if (semantics === '@tinyhttp/cors' && readTinyhttpOrigin(this, config, e)) return;
     const fn = this.evaluator.resolveFunction(e);
     if (fn) {
       config.originFunction = fn;
@@ -395,6 +409,24 @@ export class MiddlewareCollector {
     return { kind: 'list' };
   }
 
+}
+
+/**
+ * @tinyhttp/cors (packages/cors/src/index.ts): `origin: true` sends '*'; an array that contains '*' echoes
+ * every request Origin (`origin.indexOf('*') !== -1`). Other shapes read like the cors package.
+ */
+function readTinyhttpOrigin(collector: MiddlewareCollector, config: CorsConfig, e: ts.Expression): boolean {
+  if (e.kind === ts.SyntaxKind.TrueKeyword) {
+    config.origin = 'any';
+    config.defaultNote = '@tinyhttp/cors `origin: true` sends *';
+    return true;
+  }
+  const array = collector.evaluator.resolveArrayLiteral(e);
+  const star = array?.elements.find((x) => ts.isStringLiteralLike(skipOuter(x)) && (skipOuter(x) as ts.StringLiteral).text === '*');
+  if (!star) return false;
+  config.origin = 'reflect';
+  config.reflectNote = "@tinyhttp/cors echoes the request Origin for an origin list that contains '*'";
+  return true;
 }
 
 function rank(r: CheckResult): number {
