@@ -78,7 +78,7 @@ function grantOfWrite(write: HeaderWrite, context: RuleContext): OriginGrant {
       const t = v.text.trim();
       if (t === '*') take({ kind: 'any' });
       else if (t.toLowerCase() === 'null') take({ kind: 'null' });
-      else literals.push(...t.split(/[\s,]+/).filter(Boolean));
+      else literals.push(...t.split(/[\s,;|]+/).filter(Boolean));
     } else if (v.kind === 'list') {
       literals.push(...v.items.flatMap((i) => (i.kind === 'literal' ? [i.text] : [])));
     } else if (v.kind === 'request') {
