@@ -7,7 +7,7 @@ import type { CorsConfig, HeaderWrite } from './facts/model';
 import { SIMPLE_METHODS } from './facts/routes';
 import { classifyRegexSource } from './guards';
 import { reflectsWithCredentials } from './libraries';
-import { coexist, credentialsWrite, dependsOnRequest, hasVaryOrigin, originWrites, sameResponseCandidates } from './responses';
+import { coexist, credentialsWrite, dependsOnRequest, originWrites, sameResponseCandidates, variesByOrigin } from './responses';
 import type { Finding, OriginGrant, Policy, RuleId } from './types';
 
 export function buildPolicies(context: RuleContext, findings: Finding[]): Policy[] {
@@ -40,7 +40,7 @@ export function buildPolicies(context: RuleContext, findings: Finding[]): Policy
       methods: acam ? listOf(acam) : undefined,
       allowedHeaders: acah ? listOf(acah) : undefined,
       preflight,
-      vary: dependsOnRequest(write) ? hasVaryOrigin(facts) : 'not-needed',
+      vary: dependsOnRequest(write) ? variesByOrigin(write, facts) : 'not-needed',
     }));
   }
   for (const config of facts.configs) {
