@@ -7,7 +7,7 @@ import type { CorsConfig, HeaderWrite } from './facts/model';
 import { SIMPLE_METHODS } from './facts/routes';
 import { classifyRegexSource } from './guards';
 import { reflectsWithCredentials } from './libraries';
-import { coexist, credentialsWrite, dependsOnRequest, originWrites, sameResponseCandidates, variesByOrigin } from './responses';
+import { alwaysOverwrites, coexist, credentialsWrite, dependsOnRequest, originWrites, sameResponseCandidates, variesByOrigin } from './responses';
 import type { Finding, OriginGrant, Policy, RuleId } from './types';
 
 export function buildPolicies(context: RuleContext, findings: Finding[]): Policy[] {
@@ -41,6 +41,7 @@ export function buildPolicies(context: RuleContext, findings: Finding[]): Policy
       allowedHeaders: acah ? listOf(acah) : undefined,
       preflight,
       vary: dependsOnRequest(write) ? variesByOrigin(write, facts) : 'not-needed',
+      ...(isOverwritten(write) ? { overwritten: true as const } : {}),
     }));
   }
   for (const config of facts.configs) {
@@ -59,6 +60,12 @@ export function buildPolicies(context: RuleContext, findings: Finding[]): Policy
     }));
   }
   return policies.sort((a, b) => a.start - b.start);
+}
+
+/** A later set-style write of the same header on the same target runs on every path after this one. */
+function isOverwritten(write: HeaderWrite): boolean {
+  if (!write.statement || write.mode === 'append') return false;
+  return sameResponseCandidates(write).some((w) => w !== write && w.name === write.name && w.mode !== 'append' && w.receiver === write.receiver && alwaysOverwrites(write, w));
 }
 
 function listOf(write: HeaderWrite): string[] | undefined {

@@ -15,7 +15,7 @@ export interface OriginRead {
 }
 
 /** `req.headers.origin`, `request.headers.get('Origin')`, `ctx.get('origin')`, `c.req.header('Origin')`, `event.headers?.Origin`… */
-const ORIGIN_READ = /(\.headers(\?\.)?(\.origin\b|\[\s*['"`]origin['"`]\s*\])|\.(get|header)\(\s*['"`]origin['"`]\s*\))/i;
+export const ORIGIN_READ = /(\.headers(\?\.|\.)origin\b|\.headers(\?\.)?\[\s*['"`]origin['"`]\s*\]|\.(get|header)\(\s*['"`]origin['"`]\s*\))/i;
 const HTTP_METHOD_EXPORT = /^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/;
 
 export function requestOriginRead(write: HeaderWrite, sourceFile: ts.SourceFile, imports: ReadonlySet<string>): OriginRead | undefined {

@@ -2,6 +2,7 @@
 // mode on for it, does it vary by Origin. Framework-free: they only look at facts and control flow.
 import ts from 'typescript';
 import { dominatingConditions, exits } from './guards';
+import { ORIGIN_READ } from './request-origin';
 import type { FactsBundle } from './facts';
 import { ACAC, ACAO } from './facts/headers';
 import type { CorsConfig, HeaderWrite } from './facts/model';
@@ -224,8 +225,10 @@ function covers(a: ts.Node, b: ts.Node): boolean {
     const branch = ts.isIfStatement(parent) ? child !== parent.expression
       : ts.isConditionalExpression(parent) ? child !== parent.condition
         : ts.isBinaryExpression(parent) ? child === parent.right && [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(parent.operatorToken.kind)
-          : ts.isIterationStatement(parent, false) || ts.isCaseClause(parent) || ts.isDefaultClause(parent) || ts.isCatchClause(parent) || (ts.isTryStatement(parent) && child === parent.tryBlock);
+          : ts.isIterationStatement(parent, false) || ts.isCatchClause(parent) || (ts.isTryStatement(parent) && child === parent.tryBlock);
     if (branch && !isInside(b, child)) return false;
+    // A case clause is the branch: `b` must run in the same clause (falling through from earlier ones is fine).
+    if ((ts.isCaseClause(parent) || ts.isDefaultClause(parent)) && !isInside(b, parent)) return false;
     if (ts.isFunctionLike(parent)) break;
   }
   return true;
@@ -256,6 +259,10 @@ export function dependsOnRequest(write: HeaderWrite): boolean {
   // A ternary/if between literals decided by the request (`allowed ? origin-literal : other`).
   const literals = new Set(variants.filter((v) => v.kind === 'literal').map((v) => (v as { text: string }).text));
   if (literals.size > 1 && write.valueNode !== undefined && mentionsRequest(write.valueNode)) return true;
+  // An expression that reads the Origin header picks its value by it (`list.find((o) => o === origin) ?? list[0]`).
+  if (write.valueNode !== undefined && ORIGIN_READ.test(write.valueNode.getText())) return true;
+  // A lookup keyed by the origin variable (`allowed.find((o) => o === origin) ?? allowed[0]`).
+  if (write.valueNode !== undefined && /\.(find|includes|indexOf|has|some|test)\(/.test(write.valueNode.getText()) && mentionsRequest(write.valueNode)) return true;
   // A fallback write in the branch that refuses the origin (`if (allowed.has(o)) … else set(allowed[0])`):
   // which of the two responses is sent depends on the Origin, so a cache must key on it.
   return dominatingConditions(write.node, write.group.handler?.node).some((c) => /\borigin\b/i.test(c.expr.getText()));

@@ -88,6 +88,11 @@ export interface Policy extends TextRange {
   vary: boolean | 'not-needed';
   /** Rule ids of findings located inside this policy's range. */
   findings: RuleId[];
+  /**
+   * True for a header write that a later write of the same header replaces on every path (so no
+   * response carries this value); absent otherwise. Removing such a write changes no policy.
+   */
+  overwritten?: true;
 }
 
 /** A rule that threw: the other rules' findings still come back. */
