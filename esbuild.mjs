@@ -10,6 +10,8 @@ const entries = [
   { in: 'server/src/cli/main.ts', out: 'cli-main' },
   // The engine alone, for tests and benchmarks.
   { in: 'server/src/core/index.ts', out: 'core' },
+  // The project layer (resolution, module index, env files), for tests and benchmarks.
+  { in: 'server/src/project/index.ts', out: 'project' },
   // The audit report renderer (HTML/Markdown), shared by the CLI and the webview; tests import it.
   { in: 'server/src/report/index.ts', out: 'report' },
   { in: 'server/src/lsp/main.ts', out: 'server' },
@@ -28,6 +30,9 @@ const contexts = await Promise.all(entries.map((e) => esbuild.context({
   external: e.external ?? [],
   banner: e.banner ? { js: e.banner } : undefined,
   logLevel: 'warning',
+  // jsonc-parser's "main" is a UMD build whose factory requires its own files at run time, which a
+  // bundle cannot resolve; its ES module build bundles.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 })));
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));

@@ -113,7 +113,7 @@ test('--fix --rule x:off does not apply the fixes of a rule that is off', (t) =>
 
 // The changed-on-disk guard cannot be raced deterministically from outside the process, so the
 // module is bundled from source and called directly.
-const loadFixWriter = (t) => loadSourceModule(t, 'server/src/cli/fix-writer.ts');
+const loadFixWriter = (t) => loadSourceModule(t, 'server/src/project/fix-writer.ts');
 
 test('fix-writer: replaces the file when it still holds what was read, keeping its mode', async (t) => {
   const { writeFileIfUnchanged } = await loadFixWriter(t);

@@ -7,10 +7,13 @@ import { applyDirectives, findDirectives } from './directives';
 import { collectFacts } from './facts';
 import { applyEdits } from './fix';
 import { parseSource, syntaxErrorCount } from './parse';
+import { analyzePlatformFile, isPlatformConfigFile } from './platform';
 import { buildPolicies } from './policies';
 import { mayContainCors } from './prefilter';
 import { RULES } from './rules';
 import type { ProjectHost } from './host';
+import { relateApplications } from './exported';
+import { ProjectScope, projectModelFor } from './modules';
 import { AnalysisResult, CorsLintConfig, Finding, InternalError } from './types';
 
 export interface AnalyzeOptions {
@@ -33,6 +36,7 @@ export function analyzeFile(
   config: CorsLintConfig = defaultConfig(),
   options: AnalyzeOptions = {},
 ): AnalysisResult {
+  if (isPlatformConfigFile(fileName)) return analyzePlatformFileSafely(text, fileName, config, options.host);
   if (!options.noPrefilter && !mayContainCors(text)) {
     return { findings: [], policies: [], internalErrors: [], skipped: true };
   }
@@ -46,9 +50,11 @@ export function analyzeFile(
   }
 
   let context: RuleContext;
+  let project: ProjectScope | undefined;
   try {
-    const facts = collectFacts(sourceFile);
-    context = new RuleContext(sourceFile, facts, config, options.host);
+    project = options.host ? new ProjectScope(projectModelFor(options.host), sourceFile) : undefined;
+    const facts = collectFacts(sourceFile, project);
+    context = new RuleContext(sourceFile, facts, config, options.host, project);
   } catch (error) {
     internalErrors.push(toInternalError('facts', error, sourceFile, undefined));
     return { findings: [], policies: [], internalErrors, skipped: false };
@@ -81,6 +87,7 @@ export function analyzeFile(
     internalErrors.push(toInternalError('directives', error, sourceFile));
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  if (project) relateApplications(findings, context.facts.configs, sourceFile);
   try {
     dropFixesThatBreakSyntax(findings, sourceFile);
   } catch (error) {
@@ -93,7 +100,8 @@ export function analyzeFile(
   } catch (error) {
     internalErrors.push(toInternalError('policies', error, sourceFile));
   }
-  return { findings, policies, internalErrors, skipped: false };
+  const dependencies = project ? [...project.dependencies].filter((f) => f !== fileName).sort() : [];
+  return { findings, policies, internalErrors, skipped: false, ...(dependencies.length > 0 ? { dependencies } : {}) };
 }
 
 /**
@@ -124,6 +132,16 @@ function dropFixesThatBreakSyntax(findings: Finding[], sourceFile: ts.SourceFile
       const after = syntaxErrorCount(parseSource(applyEdits(text, fix.edits), sourceFile.fileName));
       return after <= before;
     });
+  }
+}
+
+/** Platform configuration (vercel.json, serverless.yml…): its own parsers, the same rules and result. */
+function analyzePlatformFileSafely(text: string, fileName: string, config: CorsLintConfig, host: ProjectHost | undefined): AnalysisResult {
+  try {
+    // With a project, the handlers behind the configuration are analysed too (cross-layer checks).
+    return analyzePlatformFile(text, fileName, config, host && { host, analyzeCode: (code, file, codeConfig, codeHost) => analyzeFile(code, file, codeConfig, { host: codeHost }) });
+  } catch (error) {
+    return { findings: [], policies: [], internalErrors: [toInternalError('platform', error)], skipped: false };
   }
 }
 

@@ -12,6 +12,8 @@ export { applyEdits, safeFixEdits } from './fix';
 export { fixAll, wholeTextEdit, MAX_FIX_PASSES } from './fix-all';
 export type { FixAllOptions, FixAllResult } from './fix-all';
 export { mayContainCors, isAnalyzableFile, ANALYZABLE_EXTENSIONS } from './prefilter';
+export { analyzePlatformFile, directiveCommentOf, isPlatformConfigFile, platformKindOf } from './platform';
 export { ruleDocsUrl, DOCS_BASE_URL } from './docs';
 export { describePolicy, describeOriginGrant } from './describe';
 export { parseSource, reparseIncrementally, syntaxErrorCount, scriptKindFor } from './parse';
+export { judgeOriginCheckAt, attackOrigins, trustedHostsIn, isTrustedOrSubdomain, SHARED_HOSTING, ATTACK_CLASSES } from './origin-checks';

@@ -2,7 +2,12 @@
 // on passes it (a test checks this over every fixture). Every finding needs either a CORS response
 // header name ("Access-Control-…", also spelled ACCESS_CONTROL_… in constants such as Node's
 // http2.constants) or a CORS library/option ("cors", "enableCors", "cors:").
-const CORS_MARKER = /access[-_]control[-_]|cors/i;
+import { isPlatformConfigFile } from './platform';
+
+// Frameworks that grant CORS by default name none of these: GraphQL Yoga's createYoga (useCORS unless
+// `cors: false`) and Firebase's onCall (`cors: true` unless given).
+// Lists named for origins (`allowedOrigins`, `ALLOWED_ORIGINS`, `whitelist`) are checked on their own (issue 12, item 7).
+const CORS_MARKER = /access[-_]control[-_]|cors|createYoga|\bonCall\b|origins\b|whitelist|allowlist/i;
 
 export function mayContainCors(text: string): boolean {
   if (CORS_MARKER.test(text)) return true;
@@ -19,7 +24,9 @@ export function mayContainCors(text: string): boolean {
 
 export const ANALYZABLE_EXTENSIONS = ['.js', '.jsx', '.ts', '.tsx', '.mjs', '.cjs', '.mts', '.cts'] as const;
 
+/** JS/TS code, or a platform configuration file (vercel.json, netlify.toml, _headers, serverless.yml…). */
 export function isAnalyzableFile(fileName: string): boolean {
+  if (isPlatformConfigFile(fileName)) return true;
   const lower = fileName.toLowerCase();
   if (lower.endsWith('.d.ts') || lower.endsWith('.d.mts') || lower.endsWith('.d.cts')) return false;
   return ANALYZABLE_EXTENSIONS.some((ext) => lower.endsWith(ext));

@@ -1,10 +1,21 @@
 import ts from 'typescript';
+import { reportMountedDuplicates } from '../composition';
+import { isExportedOnly } from '../exported';
 import { isHttpMiddleware } from '../libraries';
 import type { RuleContext } from '../context';
 import type { CorsConfig, HeaderWrite } from '../facts/model';
 import { alwaysOverwrites, coexist, originWrites, sameResponseCandidates } from '../responses';
 import type { Fix } from '../types';
 import type { Rule } from './rule';
+
+/** The message for a second value added to the same response (shared with platform/checks.ts). */
+export function duplicateAddedMessage(firstLine: number): string {
+  return `Access-Control-Allow-Origin is added again for the same response (first on line ${firstLine}); the browser sees two values and rejects the response.`;
+}
+
+export function duplicateInObjectMessage(firstLine: number): string {
+  return `This headers object names Access-Control-Allow-Origin twice (first on line ${firstLine}); depending on the API one value silently wins or both are sent and the browser rejects the response. Keep one.`;
+}
 
 export const duplicateOriginHeader: Rule = {
   meta: {
@@ -37,17 +48,18 @@ export const duplicateOriginHeader: Rule = {
         context.report({
           node: later.valueNode ?? later.node,
           message: first.container
-            ? `This headers object names Access-Control-Allow-Origin twice (first on line ${line}); depending on the API one value silently wins or both are sent and the browser rejects the response. Keep one.`
+            ? duplicateInObjectMessage(line)
             : appended
-              ? `Access-Control-Allow-Origin is added again for the same response (first on line ${line}); the browser sees two values and rejects the response.`
+              ? duplicateAddedMessage(line)
               : `Access-Control-Allow-Origin is written again for the same response, silently replacing the value set on line ${line}. Keep one write.`,
           related: [{ node: first.node, message: 'First written here.' }],
           fixes: [duplicateFix(context, first, later, appended)],
         });
       }
     }
-    const middlewares = facts.configs.filter((c) => isHttpMiddleware(c) && c.origin !== 'disabled');
-    if (middlewares.length === 0) return;
+    const middlewares = facts.configs.filter((c) => isHttpMiddleware(c) && c.origin !== 'disabled' && !isExportedOnly(c));
+    // CORS middleware of the app that mounts this module, in another file (composition.ts).
+    if (middlewares.length === 0) return reportMountedDuplicates(context, writes.filter((w, i) => !flagged[i] && registrationOf(w.node) !== undefined));
     for (let i = 0; i < writes.length; i++) {
       const write = writes[i];
       if (flagged[i] || write.container && write.api === 'headers() entry') continue;

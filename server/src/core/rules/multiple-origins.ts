@@ -20,6 +20,14 @@ function serializedOrigins(texts: string[]): string[] {
   }))];
 }
 
+/** The messages, shared with the platform configuration checks (platform/checks.ts). */
+export function multipleOriginsHeaderMessage(origins: string[]): string {
+  return `Access-Control-Allow-Origin holds ${origins.length} origins (${origins.join(', ')}); browsers accept exactly one origin or '*' and block the response. Echo the request's Origin when it is on an allowlist instead.`;
+}
+export function multipleOriginsConfigMessage(library: string, origins: string[]): string {
+  return `${library} is given ${origins.length} origins in one string (${origins.join(', ')}); it sends the string as one header value, which browsers reject. Pass an array of origins.`;
+}
+
 export const multipleOrigins: Rule = {
   meta: {
     id: 'multiple-origins',
@@ -45,7 +53,7 @@ export const multipleOrigins: Rule = {
       if (known[0]) fixes.push(fixer.fix(`Allow only ${known[0]}`, 'suggestion', [fixer.replace(write.valueNode, fixer.quote(known[0]))]));
       context.report({
         node: write.valueNode,
-        message: `Access-Control-Allow-Origin holds ${origins.length} origins (${origins.join(', ')}); browsers accept exactly one origin or '*' and block the response. Echo the request's Origin when it is on an allowlist instead.`,
+        message: multipleOriginsHeaderMessage(origins),
         fixes,
       });
     }
@@ -63,7 +71,7 @@ export const multipleOrigins: Rule = {
         context.at(entry.node);
         context.report({
           node: entry.node,
-          message: `${config.library} is given ${origins.length} origins in one string (${origins.join(', ')}); it sends the string as one header value, which browsers reject. Pass an array of origins.`,
+          message: multipleOriginsConfigMessage(config.library, origins),
           fixes: [arrayFix(origins)],
         });
       }

@@ -1,8 +1,17 @@
+import { readsCredentials } from '../credential-reads';
 import { restrictConfigToAllowlist } from '../libraries';
 import { credentialsWrite, originWrites } from '../responses';
 import type { Rule } from './rule';
 
-const CREDENTIAL_READ = /\bcookies?\b|\bauthorization\b|\.session\b|\b(req|request)\.user\b|\bgetSession\b|\bgetServerSession\b/i;
+/** The messages, shared with the platform configuration checks (platform/checks.ts). */
+export function permissiveHeaderMessage(sensitive: boolean): string {
+  return sensitive
+    ? "Access-Control-Allow-Origin '*' lets every website read this response, and this handler reads cookies or an Authorization header, so it is probably not public data. Allow only known origins."
+    : "Access-Control-Allow-Origin '*' lets every website read this response. That is right for public data; if it is not public, allow only known origins.";
+}
+export function permissiveConfigMessage(lead: string, sensitive: boolean): string {
+  return `${lead}: every website can read these responses.${sensitive ? ' This file reads cookies or Authorization, so the data is probably not public.' : ' Right for public data; otherwise list the allowed origins.'}`;
+}
 
 export const permissiveWildcard: Rule = {
   meta: {
@@ -24,13 +33,11 @@ export const permissiveWildcard: Rule = {
       context.report({
         node: write.valueNode,
         severity: sensitive ? 'warning' : 'info',
-        message: sensitive
-          ? "Access-Control-Allow-Origin '*' lets every website read this response, and this handler reads cookies or an Authorization header, so it is probably not public data. Allow only known origins."
-          : "Access-Control-Allow-Origin '*' lets every website read this response. That is right for public data; if it is not public, allow only known origins.",
+        message: permissiveHeaderMessage(sensitive),
         fixes,
       });
     }
-    const fileSensitive = CREDENTIAL_READ.test(context.text);
+    const fileSensitive = readsCredentials(context.sourceFile, context.sourceFile);
     for (const config of facts.configs) {
       if (config.origin !== 'any' || config.credentials === true) continue;
       context.at(config.node);
@@ -38,7 +45,7 @@ export const permissiveWildcard: Rule = {
       context.report({
         node: star?.node ?? config.originNode ?? config.node,
         severity: fileSensitive ? 'warning' : 'info',
-        message: `${star ? `${config.library} allows origin '*'` : config.defaultNote ?? `${config.library} allows any origin`}: every website can read these responses.${fileSensitive ? ' This file reads cookies or Authorization, so the data is probably not public.' : ' Right for public data; otherwise list the allowed origins.'}`,
+        message: permissiveConfigMessage(star ? `${config.library} allows origin '*'` : config.defaultNote ?? `${config.library} allows any origin`, fileSensitive),
         fixes: [restrictConfigToAllowlist(config, fixer)],
       });
     }
