@@ -9,7 +9,7 @@
 import { ruleTester } from './rule-tester.mjs';
 
 const adonisStub = (origin, credentials) => `import { defineConfig } from '@adonisjs/cors'\n\nconst corsConfig = defineConfig({\n  enabled: true,\n  origin: ${origin},\n  methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],\n  headers: true,\n  exposeHeaders: [],\n  credentials: ${credentials},\n  maxAge: 90,\n})\n\nexport default corsConfig\n`;
-const allowlist = (text) => text.replace("\n\nconst corsConfig", "\n\nconst allowedOrigins = ['https://app.example.com'];\n\nconst corsConfig");
+const allowlist = (text) => text.replace("\n\nconst corsConfig", "\n\nconst allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\nconst corsConfig");
 
 ruleTester('reflected-origin', {
   valid: [
@@ -61,7 +61,7 @@ ruleTester('reflected-origin', {
         line: 4, column: 3, text: "'strapi::cors'", severity: 'error',
         message: "strapi::cors defaults to origin '*' with credentials, which @koa/cors answers by echoing the request Origin, so any website can read responses with the user's cookies. List the allowed origins.",
         suggestions: [
-          { output: "module.exports = [\n  'strapi::logger',\n  'strapi::errors',\n  { name: 'strapi::cors', config: { origin: allowedOrigins } },\n  'strapi::poweredBy',\n];\n".replace('module.exports', "const allowedOrigins = ['https://app.example.com'];\n\nmodule.exports") },
+          { output: "module.exports = [\n  'strapi::logger',\n  'strapi::errors',\n  { name: 'strapi::cors', config: { origin: allowedOrigins } },\n  'strapi::poweredBy',\n];\n".replace('module.exports', "const allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\nmodule.exports") },
           { output: "module.exports = [\n  'strapi::logger',\n  'strapi::errors',\n  { name: 'strapi::cors', config: { credentials: false } },\n  'strapi::poweredBy',\n];\n" },
         ],
       }],

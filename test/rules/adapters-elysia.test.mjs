@@ -20,7 +20,7 @@ ruleTester('reflected-origin', {
         line: 4, column: 18, endColumn: 24, text: 'cors()', severity: 'error',
         message: "@elysiajs/cors with no origin option echoes the request Origin with credentials (on by default), so any website can read responses with the user's cookies. List the allowed origins.",
         suggestions: [
-          { output: `${head}const allowedOrigins = ['https://app.example.com'];\n\nnew Elysia().use(cors({ origin: allowedOrigins })).get('/', () => 'hi').listen(3000);` },
+          { output: `${head}const allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\nnew Elysia().use(cors({ origin: allowedOrigins })).get('/', () => 'hi').listen(3000);` },
           { title: /Turn credentials off \(@elysiajs\/cors sends them by default\)/, output: `${head}new Elysia().use(cors({ credentials: false })).get('/', () => 'hi').listen(3000);` },
         ],
       }],
@@ -32,7 +32,7 @@ ruleTester('reflected-origin', {
         text: 'origin: true', severity: 'error',
         message: "@elysiajs/cors `origin: true` echoes the request Origin, and credentials are allowed, so any website can read responses with the user's cookies. List the allowed origins.",
         suggestions: [
-          { output: `${head}const allowedOrigins = ['https://app.example.com'];\n\nnew Elysia().use(cors({ origin: allowedOrigins, credentials: true })).listen(3000);` },
+          { output: `${head}const allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\nnew Elysia().use(cors({ origin: allowedOrigins, credentials: true })).listen(3000);` },
           { output: `${head}new Elysia().use(cors({ origin: true, credentials: false })).listen(3000);` },
         ],
       }],
@@ -49,7 +49,7 @@ ruleTester('wildcard-with-credentials', {
       text: "'*'", severity: 'error',
       message: "@elysiajs/cors allows any origin ('*') together with credentials: true (its default); it sends '*' with Access-Control-Allow-Credentials: true, which browsers reject. List the allowed origins instead.",
       suggestions: [
-        { output: `${head}const allowedOrigins = ['https://app.example.com'];\n\nnew Elysia().use(cors({ origin: allowedOrigins })).listen(3000);` },
+        { output: `${head}const allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\nnew Elysia().use(cors({ origin: allowedOrigins })).listen(3000);` },
         { title: /Turn credentials off/, output: `${head}new Elysia().use(cors({ credentials: false, origin: '*' })).listen(3000);` },
       ],
     }],

@@ -20,7 +20,7 @@ ruleTester('reflected-origin', {
       errors: [{
         line: 3, column: 32, text: 'cors: true', severity: 'warning',
         message: "Firebase onRequest `cors: true` echoes the request Origin, so any website can read responses (without credentials this equals '*'). List the allowed origins.",
-        suggestions: [{ output: `${v2}const allowedOrigins = ['https://app.example.com'];\n\nexport const api = onRequest({ cors: allowedOrigins, region: 'europe-west1' }, (req, res) => {\n  res.json({ ok: true });\n});` }],
+        suggestions: [{ output: `${v2}const allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\nexport const api = onRequest({ cors: allowedOrigins, region: 'europe-west1' }, (req, res) => {\n  res.json({ ok: true });\n});` }],
       }],
     },
     {
@@ -29,13 +29,13 @@ ruleTester('reflected-origin', {
       errors: [{
         line: 3, column: 20, endColumn: 26, text: 'onCall', severity: 'warning',
         message: "Firebase onCall with no cors option echoes the request Origin (firebase-functions default `cors: true`), so any website can read responses (without credentials this equals '*'). List the allowed origins.",
-        suggestions: [{ output: `${v2}const allowedOrigins = ['https://app.example.com'];\n\nexport const add = onCall({ cors: allowedOrigins }, (request) => request.data.a + request.data.b);` }],
+        suggestions: [{ output: `${v2}const allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\nexport const add = onCall({ cors: allowedOrigins }, (request) => request.data.a + request.data.b);` }],
       }],
     },
     {
       name: 'onCall with other options',
       code: `${v2}export const add = onCall({ enforceAppCheck: true }, (request) => 1);`,
-      errors: [{ text: 'onCall', severity: 'warning', suggestions: [{ output: `${v2}const allowedOrigins = ['https://app.example.com'];\n\nexport const add = onCall({ cors: allowedOrigins, enforceAppCheck: true }, (request) => 1);` }] }],
+      errors: [{ text: 'onCall', severity: 'warning', suggestions: [{ output: `${v2}const allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\nexport const add = onCall({ cors: allowedOrigins, enforceAppCheck: true }, (request) => 1);` }] }],
     },
     {
       name: 'v1 functions.https.onCall always echoes (no cors option to offer)',

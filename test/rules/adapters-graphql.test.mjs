@@ -21,7 +21,7 @@ ruleTester('reflected-origin', {
         line: 4, column: 21, endColumn: 31, text: 'createYoga', severity: 'error',
         message: "GraphQL Yoga with no cors option echoes the request Origin with credentials (on by default), so any website can read responses with the user's cookies. List the allowed origins.",
         suggestions: [
-          { title: /^Allow only the origins in allowedOrigins/, output: `${yoga}import { schema } from './schema';\n\nconst allowedOrigins = ['https://app.example.com'];\n\nexport const yoga = createYoga({ cors: { origin: allowedOrigins }, schema, graphqlEndpoint: '/graphql' });` },
+          { title: /^Allow only the origins in allowedOrigins/, output: `${yoga}import { schema } from './schema';\n\nconst allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\nexport const yoga = createYoga({ cors: { origin: allowedOrigins }, schema, graphqlEndpoint: '/graphql' });` },
           { title: /^Turn credentials off \(GraphQL Yoga sends them by default\)$/, output: `${yoga}import { schema } from './schema';\n\nexport const yoga = createYoga({ cors: { credentials: false }, schema, graphqlEndpoint: '/graphql' });` },
         ],
       }],
@@ -33,7 +33,7 @@ ruleTester('reflected-origin', {
         line: 4, column: 11, endColumn: 22, text: "origin: '*'", severity: 'error',
         message: "useCORS echoes the request Origin for '*' (any origin containing '*'), and credentials are allowed, so any website can read responses with the user's cookies. List the allowed origins.",
         suggestions: [
-          { output: `${yoga}\nconst allowedOrigins = ['https://app.example.com'];\n\nexport const yoga = createYoga({\n  schema,\n  cors: { origin: allowedOrigins, credentials: true },\n});` },
+          { output: `${yoga}\nconst allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\nexport const yoga = createYoga({\n  schema,\n  cors: { origin: allowedOrigins, credentials: true },\n});` },
           { output: `${yoga}export const yoga = createYoga({\n  schema,\n  cors: { origin: '*', credentials: false },\n});` },
         ],
       }],
@@ -44,18 +44,18 @@ ruleTester('reflected-origin', {
       errors: [{
         line: 2, column: 50, text: "origin: 'https://*.example.com'", severity: 'warning',
         message: "useCORS echoes the request Origin for 'https://*.example.com' (any origin containing '*'), so any website can read responses (without credentials this equals '*'). List the allowed origins.",
-        suggestions: [{ output: `${yoga}\nconst allowedOrigins = ['https://app.example.com'];\n\nexport const yoga = createYoga({ schema, cors: { origin: allowedOrigins, credentials: false } });` }],
+        suggestions: [{ output: `${yoga}\nconst allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\nexport const yoga = createYoga({ schema, cors: { origin: allowedOrigins, credentials: false } });` }],
       }],
     },
     {
       name: 'cors: true is the default',
       code: `${yoga}export const yoga = createYoga({ schema, cors: true });`,
-      errors: [{ text: 'cors: true', severity: 'error', message: "GraphQL Yoga `cors: true` echoes the request Origin with credentials (on by default), so any website can read responses with the user's cookies. List the allowed origins.", suggestions: [{ output: `${yoga}\nconst allowedOrigins = ['https://app.example.com'];\n\nexport const yoga = createYoga({ schema, cors: { origin: allowedOrigins } });` }, { output: `${yoga}export const yoga = createYoga({ schema, cors: { credentials: false } });` }] }],
+      errors: [{ text: 'cors: true', severity: 'error', message: "GraphQL Yoga `cors: true` echoes the request Origin with credentials (on by default), so any website can read responses with the user's cookies. List the allowed origins.", suggestions: [{ output: `${yoga}\nconst allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\nexport const yoga = createYoga({ schema, cors: { origin: allowedOrigins } });` }, { output: `${yoga}export const yoga = createYoga({ schema, cors: { credentials: false } });` }] }],
     },
     {
       name: '@whatwg-node/server useCORS() in a server adapter',
       code: "import { createServerAdapter, useCORS } from '@whatwg-node/server';\nexport const adapter = createServerAdapter(handler, { plugins: [useCORS()] });",
-      errors: [{ text: 'useCORS()', severity: 'error', message: "useCORS with no origin option echoes the request Origin with credentials (on by default), so any website can read responses with the user's cookies. List the allowed origins.", suggestions: [{ output: "import { createServerAdapter, useCORS } from '@whatwg-node/server';\n\nconst allowedOrigins = ['https://app.example.com'];\n\nexport const adapter = createServerAdapter(handler, { plugins: [useCORS({ origin: allowedOrigins })] });" }, { output: "import { createServerAdapter, useCORS } from '@whatwg-node/server';\nexport const adapter = createServerAdapter(handler, { plugins: [useCORS({ credentials: false })] });" }] }],
+      errors: [{ text: 'useCORS()', severity: 'error', message: "useCORS with no origin option echoes the request Origin with credentials (on by default), so any website can read responses with the user's cookies. List the allowed origins.", suggestions: [{ output: "import { createServerAdapter, useCORS } from '@whatwg-node/server';\n\nconst allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\nexport const adapter = createServerAdapter(handler, { plugins: [useCORS({ origin: allowedOrigins })] });" }, { output: "import { createServerAdapter, useCORS } from '@whatwg-node/server';\nexport const adapter = createServerAdapter(handler, { plugins: [useCORS({ credentials: false })] });" }] }],
     },
   ],
 });

@@ -15,7 +15,7 @@ const host = (name, version, exact = true) => ({
 });
 const koa = "import Koa from 'koa';\nimport cors from '@koa/cors';\n\nconst app = new Koa();\n";
 const hono = "import { Hono } from 'hono';\nimport { cors } from 'hono/cors';\n\nconst app = new Hono();\n";
-const koaAllowlist = (options) => `${koa.replace('\nconst app', "\nconst allowedOrigins = ['https://app.example.com'];\n\nconst app")}app.use(cors({ origin: (ctx) => (allowedOrigins.includes(ctx.get('Origin')) ? ctx.get('Origin') : allowedOrigins[0])${options} }));`;
+const koaAllowlist = (options) => `${koa.replace('\nconst app', "\nconst allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\nconst app")}app.use(cors({ origin: (ctx) => (allowedOrigins.includes(ctx.get('Origin')) ? ctx.get('Origin') : allowedOrigins[0])${options} }));`;
 
 ruleTester('reflected-origin', {
   valid: [
@@ -51,7 +51,7 @@ ruleTester('reflected-origin', {
       errors: [{
         line: 5, column: 19, text: 'cors({ credentials: true })', severity: 'error',
         message: "hono 4.12.9 (hono/cors) echoes any request Origin when credentials: true is combined with origin '*', and credentials are allowed, so any website can read responses with the user's cookies. Upgrade hono to 4.12.25 or later (CVE-2026-54290), and list the allowed origins.",
-        suggestions: [{ output: `${hono.replace('\nconst app', "\nconst allowedOrigins = ['https://app.example.com'];\n\nconst app")}app.use('/api/*', cors({ origin: allowedOrigins, credentials: true }));` }],
+        suggestions: [{ output: `${hono.replace('\nconst app', "\nconst allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\nconst app")}app.use('/api/*', cors({ origin: allowedOrigins, credentials: true }));` }],
       }],
     },
     {

@@ -18,7 +18,7 @@ ruleTester('multiple-origins', {
       errors: [{
         line: 2, column: 48, endLine: 2, endColumn: 78, text: "'https://a.com, https://b.com'", severity: 'error', message: MESSAGE,
         suggestions: [
-          { title: /Echo the request origin when it is in the allowlist/, output: "const allowedOrigins = ['https://a.com', 'https://b.com'];\n\napp.get('/x', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', allowedOrigins.find((allowed) => allowed === req.headers.origin) ?? allowedOrigins[0]);\n  res.setHeader('Vary', 'Origin');\n  res.end();\n});" },
+          { title: /^Echo the request origin when it is one of https:\/\/a\.com, https:\/\/b\.com$/, output: "const allowedOrigins = ['https://a.com', 'https://b.com'];\n\napp.get('/x', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', allowedOrigins.find((allowed) => allowed === req.headers.origin) ?? allowedOrigins[0]);\n  res.setHeader('Vary', 'Origin');\n  res.end();\n});" },
           { title: /Allow only https:\/\/a\.com/, output: "app.get('/x', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', 'https://a.com');\n  res.end();\n});" },
         ],
       }],
@@ -45,7 +45,11 @@ ruleTester('multiple-origins', {
       code: "const A = 'https://a.com';\nconst B = 'https://b.com';\nexport function GET() {\n  return new Response('ok', { headers: { 'Access-Control-Allow-Origin': `${A},${B}` } });\n}",
       errors: [{
         line: 4, column: 73, text: '`${A},${B}`', severity: 'error', message: MESSAGE,
-        suggestions: [{ title: /Allow only https:\/\/a\.com/, output: "const A = 'https://a.com';\nconst B = 'https://b.com';\nexport function GET() {\n  return new Response('ok', { headers: { 'Access-Control-Allow-Origin': 'https://a.com' } });\n}" }],
+        suggestions: [
+          // A route handler that ignores its request gets the parameter the framework passes (issue 11 item 3).
+          { title: /^Echo the request origin when it is one of/, output: "const allowedOrigins = ['https://a.com', 'https://b.com'];\n\nconst A = 'https://a.com';\nconst B = 'https://b.com';\nexport function GET(request: Request) {\n  return new Response('ok', { headers: { Vary: 'Origin', 'Access-Control-Allow-Origin': allowedOrigins.find((allowed) => allowed === request.headers.get('Origin')) ?? allowedOrigins[0] } });\n}" },
+          { title: /Allow only https:\/\/a\.com/, output: "const A = 'https://a.com';\nconst B = 'https://b.com';\nexport function GET() {\n  return new Response('ok', { headers: { 'Access-Control-Allow-Origin': 'https://a.com' } });\n}" },
+        ],
       }],
     },
     {
@@ -67,7 +71,7 @@ ruleTester('multiple-origins', {
       errors: [{
         line: 3, column: 45, text: "'https://a.com,https://b.com'", severity: 'error', message: MESSAGE,
         suggestions: [
-          { title: /Echo/, output: "const allowedOrigins = ['https://a.com', 'https://b.com'];\n\nexport const handler = async (event) => ({\n  statusCode: 200,\n  headers: { Vary: 'Origin', 'Access-Control-Allow-Origin': allowedOrigins.find((allowed) => allowed === event.headers?.origin) ?? allowedOrigins[0] },\n  body: '',\n});" },
+          { title: /Echo/, output: "const allowedOrigins = ['https://a.com', 'https://b.com'];\n\nexport const handler = async (event) => ({\n  statusCode: 200,\n  headers: { Vary: 'Origin', 'Access-Control-Allow-Origin': allowedOrigins.find((allowed) => allowed === (event.headers?.origin ?? event.headers?.Origin)) ?? allowedOrigins[0] },\n  body: '',\n});" },
           { title: /Allow only/ },
         ],
       }],

@@ -21,7 +21,10 @@ ruleTester('permissive-wildcard', {
       code: "app.get('/public', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', '*');\n  res.json({ ok: true });\n});",
       errors: [{
         line: 2, column: 48, endColumn: 51, text: "'*'", severity: 'info', message: PUBLIC,
-        suggestions: [{ title: /Allow only the origins in allowedOrigins \(replace the example/, output: "const allowedOrigins = ['https://app.example.com'];\n\napp.get('/public', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', allowedOrigins.find((allowed) => allowed === req.headers.origin) ?? allowedOrigins[0]);\n  res.setHeader('Vary', 'Origin');\n  res.json({ ok: true });\n});" }],
+        suggestions: [
+          { title: /^Allow only the origins in allowedOrigins \(inserts the placeholder https:\/\/app\.example\.com: replace it\)$/, output: "const allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\napp.get('/public', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', allowedOrigins.find((allowed) => allowed === req.headers.origin) ?? allowedOrigins[0]);\n  res.setHeader('Vary', 'Origin');\n  res.json({ ok: true });\n});" },
+          { title: /^Keep it public/, output: "app.get('/public', (req, res) => {\n  // cors-lint-disable-next-line permissive-wildcard -- public data, readable by every site\n  res.setHeader('Access-Control-Allow-Origin', '*');\n  res.json({ ok: true });\n});" },
+        ],
       }],
     },
     {
@@ -43,14 +46,14 @@ ruleTester('permissive-wildcard', {
       name: 'configured allowedOrigins in the fix',
       code: "app.get('/me', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', '*');\n  res.json({});\n});",
       config: { allowedOrigins: ['https://app.a.com'] },
-      errors: [{ line: 2, severity: 'info', suggestions: [{ title: /^Allow only the origins in allowedOrigins$/, output: "const allowedOrigins = ['https://app.a.com'];\n\napp.get('/me', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', allowedOrigins.find((allowed) => allowed === req.headers.origin) ?? allowedOrigins[0]);\n  res.setHeader('Vary', 'Origin');\n  res.json({});\n});" }] }],
+      errors: [{ line: 2, severity: 'info', suggestions: [{ title: /^Allow only the origins in allowedOrigins$/, output: "const allowedOrigins = ['https://app.a.com'];\n\napp.get('/me', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', allowedOrigins.find((allowed) => allowed === req.headers.origin) ?? allowedOrigins[0]);\n  res.setHeader('Vary', 'Origin');\n  res.json({});\n});" }, { title: /^Keep it public/ }] }],
     },
     {
       name: 'cors() with no options',
       code: "import cors from 'cors';\napp.use(cors());",
       errors: [{
         line: 2, column: 9, text: 'cors()', severity: 'info', message: /^cors\(\) with no origin option allows any origin: every website can read these responses\./,
-        suggestions: [{ output: "import cors from 'cors';\n\nconst allowedOrigins = ['https://app.example.com'];\n\napp.use(cors({ origin: allowedOrigins }));" }],
+        suggestions: [{ output: "import cors from 'cors';\n\nconst allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\napp.use(cors({ origin: allowedOrigins }));" }],
       }],
     },
     {
@@ -61,7 +64,7 @@ ruleTester('permissive-wildcard', {
     {
       name: 'NestJS app.enableCors()',
       code: "import { NestFactory } from '@nestjs/core';\nconst app = await NestFactory.create(AppModule);\napp.enableCors();",
-      errors: [{ line: 3, column: 1, text: 'app.enableCors()', severity: 'info', suggestions: [{ output: "import { NestFactory } from '@nestjs/core';\n\nconst allowedOrigins = ['https://app.example.com'];\n\nconst app = await NestFactory.create(AppModule);\napp.enableCors({ origin: allowedOrigins });" }] }],
+      errors: [{ line: 3, column: 1, text: 'app.enableCors()', severity: 'info', suggestions: [{ output: "import { NestFactory } from '@nestjs/core';\n\nconst allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\nconst app = await NestFactory.create(AppModule);\napp.enableCors({ origin: allowedOrigins });" }] }],
     },
     {
       name: 'Lambda result',

@@ -25,8 +25,8 @@ ruleTester('reflected-origin', {
       errors: [{
         line: 2, column: 48, endColumn: 73, text: "req.headers.origin || '*'", severity: 'warning', message: /echoed .* without an allowlist check \(falling back to '\*'\)/,
         suggestions: [{
-          title: /Echo the origin only when it is in allowedOrigins \(replace the example https:\/\/app\.example\.com\)/,
-          output: "const allowedOrigins = ['https://app.example.com'];\n\napp.get('/x', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', allowedOrigins.find((allowed) => allowed === req.headers.origin) ?? allowedOrigins[0]);\n  res.setHeader('Vary', 'Origin');\n  res.json({});\n});",
+          title: /^Echo the origin only when it is in allowedOrigins \(inserts the placeholder https:\/\/app\.example\.com: replace it\)$/,
+          output: "const allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\napp.get('/x', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', allowedOrigins.find((allowed) => allowed === req.headers.origin) ?? allowedOrigins[0]);\n  res.setHeader('Vary', 'Origin');\n  res.json({});\n});",
         }],
       }],
     },
@@ -36,7 +36,7 @@ ruleTester('reflected-origin', {
       code: "app.get('/me', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', req.headers.origin);\n  res.setHeader('Access-Control-Allow-Credentials', 'true');\n  res.setHeader('Vary', 'Origin');\n  res.json(req.user);\n});",
       errors: [{
         line: 2, column: 48, text: 'req.headers.origin', severity: 'error', message: ECHO_CREDENTIALS,
-        suggestions: [{ output: "const allowedOrigins = ['https://app.example.com'];\n\napp.get('/me', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', allowedOrigins.includes(req.headers.origin) ? req.headers.origin : allowedOrigins[0]);\n  res.setHeader('Access-Control-Allow-Credentials', 'true');\n  res.setHeader('Vary', 'Origin');\n  res.json(req.user);\n});" }],
+        suggestions: [{ output: "const allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\napp.get('/me', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', allowedOrigins.includes(req.headers.origin) ? req.headers.origin : allowedOrigins[0]);\n  res.setHeader('Access-Control-Allow-Credentials', 'true');\n  res.setHeader('Vary', 'Origin');\n  res.json(req.user);\n});" }],
       }],
     },
     {
@@ -44,7 +44,7 @@ ruleTester('reflected-origin', {
       code: "import cors from 'cors';\napp.use(cors({ origin: true, credentials: true }));",
       errors: [{
         line: 2, column: 16, text: 'origin: true', severity: 'error', message: /^cors: `origin: true` echoes the request Origin, and credentials are allowed/,
-        suggestions: [{ output: "import cors from 'cors';\n\nconst allowedOrigins = ['https://app.example.com'];\n\napp.use(cors({ origin: allowedOrigins, credentials: true }));" }],
+        suggestions: [{ output: "import cors from 'cors';\n\nconst allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\napp.use(cors({ origin: allowedOrigins, credentials: true }));" }],
       }],
     },
     {
@@ -52,7 +52,7 @@ ruleTester('reflected-origin', {
       code: "import cors from 'cors';\napp.use(cors({ origin: (origin, cb) => cb(null, true) }));",
       errors: [{
         line: 2, column: 16, text: 'origin: (origin, cb) => cb(null, true)', severity: 'warning', message: /its origin callback approves every origin/,
-        suggestions: [{ output: "import cors from 'cors';\n\nconst allowedOrigins = ['https://app.example.com'];\n\napp.use(cors({ origin: allowedOrigins }));" }],
+        suggestions: [{ output: "import cors from 'cors';\n\nconst allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\napp.use(cors({ origin: allowedOrigins }));" }],
       }],
     },
     {
@@ -60,7 +60,7 @@ ruleTester('reflected-origin', {
       code: "import Koa from 'koa';\nconst app = new Koa();\napp.use(async (ctx) => {\n  const { origin } = ctx.request.headers;\n  ctx.set('Access-Control-Allow-Origin', origin);\n});",
       errors: [{
         line: 5, column: 42, text: 'origin', severity: 'warning', message: ECHO,
-        suggestions: [{ output: "import Koa from 'koa';\n\nconst allowedOrigins = ['https://app.example.com'];\n\nconst app = new Koa();\napp.use(async (ctx) => {\n  const { origin } = ctx.request.headers;\n  ctx.set('Access-Control-Allow-Origin', allowedOrigins.find((allowed) => allowed === origin) ?? allowedOrigins[0]);\n  ctx.set('Vary', 'Origin');\n});" }],
+        suggestions: [{ output: "import Koa from 'koa';\n\nconst allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\nconst app = new Koa();\napp.use(async (ctx) => {\n  const { origin } = ctx.request.headers;\n  ctx.set('Access-Control-Allow-Origin', allowedOrigins.find((allowed) => allowed === origin) ?? allowedOrigins[0]);\n  ctx.set('Vary', 'Origin');\n});" }],
       }],
     },
     {
@@ -68,7 +68,7 @@ ruleTester('reflected-origin', {
       code: "export const handler = async (event) => {\n  return {\n    statusCode: 200,\n    headers: { 'Access-Control-Allow-Origin': event.headers.origin },\n    body: '{}',\n  };\n};",
       errors: [{
         line: 4, column: 47, text: 'event.headers.origin', severity: 'warning', message: ECHO,
-        suggestions: [{ output: "const allowedOrigins = ['https://app.example.com'];\n\nexport const handler = async (event) => {\n  return {\n    statusCode: 200,\n    headers: { Vary: 'Origin', 'Access-Control-Allow-Origin': allowedOrigins.find((allowed) => allowed === event.headers.origin) ?? allowedOrigins[0] },\n    body: '{}',\n  };\n};" }],
+        suggestions: [{ output: "const allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\nexport const handler = async (event) => {\n  return {\n    statusCode: 200,\n    headers: { Vary: 'Origin', 'Access-Control-Allow-Origin': allowedOrigins.find((allowed) => allowed === event.headers.origin) ?? allowedOrigins[0] },\n    body: '{}',\n  };\n};" }],
       }],
     },
     {
@@ -86,7 +86,7 @@ ruleTester('reflected-origin', {
       code: "import Koa from 'koa';\nimport cors from '@koa/cors';\nconst app = new Koa();\napp.use(cors({ credentials: true }));",
       errors: [{
         line: 4, column: 9, text: 'cors({ credentials: true })', severity: 'error', message: /^@koa\/cors with credentials: true echoes the request Origin, and credentials are allowed/,
-        suggestions: [{ output: "import Koa from 'koa';\nimport cors from '@koa/cors';\n\nconst allowedOrigins = ['https://app.example.com'];\n\nconst app = new Koa();\napp.use(cors({ origin: (ctx) => (allowedOrigins.includes(ctx.get('Origin')) ? ctx.get('Origin') : allowedOrigins[0]), credentials: true }));" }],
+        suggestions: [{ output: "import Koa from 'koa';\nimport cors from '@koa/cors';\n\nconst allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\nconst app = new Koa();\napp.use(cors({ origin: (ctx) => (allowedOrigins.includes(ctx.get('Origin')) ? ctx.get('Origin') : allowedOrigins[0]), credentials: true }));" }],
       }],
     },
     {

@@ -1,10 +1,11 @@
 // A small RuleTester on node:test, in the spirit of typescript-eslint's: inline valid/invalid cases with
 // the exact location, message and severity of every finding, and the text after the safe fix-all and
 // after each suggestion. It fails on an undeclared safe fix, a fix that does not re-parse or changes
-// nothing, and duplicate cases.
+// nothing, and duplicate cases; and it runs the fix oracle (test/core/fix-oracle.mjs) on every case.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeFile, applyEdits, defaultConfig, parseSource, syntaxErrorCount } from '../../dist/core.js';
+import { checkFixes } from '../core/fix-oracle.mjs';
 
 /** The text prefilter must never drop a file the engine reports on: every case is also run without it. */
 function assertPrefilterConservative(code, filename, config, host) {
@@ -58,6 +59,7 @@ export function ruleTester(ruleId, { valid = [], invalid = [] }) {
           assertPrefilterConservative(c.code, c.filename ?? 'file.ts', c.config, c.host);
           const mine = result.findings.filter((f) => f.ruleId === ruleId);
           assert.deepEqual(mine.map((f) => `${lineColumn(c.code, f.start).line}: ${f.message}`), [], 'expected no findings');
+          checkFixes(c.code, c.filename ?? 'file.ts', c.config);
         });
       }
     });
@@ -85,6 +87,8 @@ export function ruleTester(ruleId, { valid = [], invalid = [] }) {
             if (expected.message instanceof RegExp) assert.match(got.message, expected.message);
             else if (expected.message !== undefined) assert.equal(got.message, expected.message);
           });
+          // The fix oracle: safe fixes keep every policy, suggestions give the policy their title states.
+          checkFixes(c.code, filename, c.config);
           // Every fix re-parses and changes something.
           for (const f of mine) for (const fix of f.fixes) assertReparses(c.code, applyEdits(c.code, fix.edits), filename, fix.title);
           // Safe fixes: the text after applying all of them (one pass), or none declared.

@@ -22,7 +22,7 @@ ruleTester('wildcard-with-credentials', {
       errors: [{
         line: 2, column: 48, endColumn: 51, text: "'*'", severity: 'error', message: HEADER_MESSAGE,
         suggestions: [
-          { title: /Echo the request origin from an allowlist/, output: "const allowedOrigins = ['https://app.example.com'];\n\napp.get('/me', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', allowedOrigins.find((allowed) => allowed === req.headers.origin) ?? allowedOrigins[0]);\n  res.setHeader('Vary', 'Origin');\n  res.setHeader('Access-Control-Allow-Credentials', 'true');\n  res.json(req.user);\n});" },
+          { title: /Echo the request origin from an allowlist/, output: "const allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\napp.get('/me', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', allowedOrigins.find((allowed) => allowed === req.headers.origin) ?? allowedOrigins[0]);\n  res.setHeader('Vary', 'Origin');\n  res.setHeader('Access-Control-Allow-Credentials', 'true');\n  res.json(req.user);\n});" },
           { title: /Drop Access-Control-Allow-Credentials/, output: "app.get('/me', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', '*');\n  res.json(req.user);\n});" },
         ],
       }],
@@ -51,7 +51,7 @@ ruleTester('wildcard-with-credentials', {
       errors: [{
         line: 2, column: 24, text: "'*'", severity: 'error', message: CONFIG_MESSAGE('cors'),
         suggestions: [
-          { title: /Allow only the origins in an allowlist/, output: "import cors from 'cors';\n\nconst allowedOrigins = ['https://app.example.com'];\n\napp.use(cors({ origin: allowedOrigins, credentials: true }));" },
+          { title: /^Allow only the origins in allowedOrigins \(inserts the placeholder https:\/\/app\.example\.com: replace it\)$/, output: "import cors from 'cors';\n\nconst allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\napp.use(cors({ origin: allowedOrigins, credentials: true }));" },
           { title: /Drop credentials/, output: "import cors from 'cors';\napp.use(cors({ origin: '*' }));" },
         ],
       }],
@@ -62,7 +62,7 @@ ruleTester('wildcard-with-credentials', {
       errors: [{
         line: 2, column: 16, text: 'credentials: true', severity: 'error', message: CONFIG_MESSAGE('cors'),
         suggestions: [
-          { output: "import cors from 'cors';\n\nconst allowedOrigins = ['https://app.example.com'];\n\napp.use(cors({ origin: allowedOrigins, credentials: true }));" },
+          { output: "import cors from 'cors';\n\nconst allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\napp.use(cors({ origin: allowedOrigins, credentials: true }));" },
           { title: /Drop credentials/, output: "import cors from 'cors';\napp.use(cors({}));" },
         ],
       }],
@@ -78,7 +78,7 @@ ruleTester('wildcard-with-credentials', {
       errors: [{
         line: 2, column: 72, text: "'*'", severity: 'error',
         suggestions: [
-          { title: /Echo/, output: "const allowedOrigins = ['https://app.example.com'];\n\nexport async function GET(request: Request) {\n  return Response.json({}, { headers: { Vary: 'Origin', 'Access-Control-Allow-Origin': allowedOrigins.find((allowed) => allowed === request.headers.get('Origin')) ?? allowedOrigins[0], 'Access-Control-Allow-Credentials': 'true' } });\n}" },
+          { title: /Echo/, output: "const allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\nexport async function GET(request: Request) {\n  return Response.json({}, { headers: { Vary: 'Origin', 'Access-Control-Allow-Origin': allowedOrigins.find((allowed) => allowed === request.headers.get('Origin')) ?? allowedOrigins[0], 'Access-Control-Allow-Credentials': 'true' } });\n}" },
           { title: /Drop/, output: "export async function GET(request: Request) {\n  return Response.json({}, { headers: { 'Access-Control-Allow-Origin': '*' } });\n}" },
         ],
       }],

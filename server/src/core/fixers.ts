@@ -3,13 +3,17 @@
 import ts from 'typescript';
 import type { RuleContext } from './context';
 import type { HeaderWrite } from './facts/model';
+import { exclusive, variesByOrigin } from './responses';
 import type { Fix, FixKind, TextEdit } from './types';
 import { forEachDescendant } from './parse';
 import { skipOuter } from './values';
+import { OriginRead, requestOriginRead } from './request-origin';
 
 /** Shown in generated allowlists when the config has no allowedOrigins. */
 export const EXAMPLE_ORIGIN = 'https://app.example.com';
 export const ALLOWLIST_NAME = 'allowedOrigins';
+/** Marks the placeholder origin in inserted code, so it cannot ship unnoticed. */
+export const PLACEHOLDER_COMMENT = '// placeholder: replace with the origins you trust';
 
 export class FixBuilder {
   private quoteChar: string | undefined;
@@ -90,6 +94,8 @@ export class FixBuilder {
       return { start, end, newText: '{}' };
     }
     const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    // A comment after the statement on its line describes it: it goes with it.
+    end = this.endOfTrailingComments(statement);
     const newline = text.indexOf('\n', end);
     const lineEnd = newline < 0 ? text.length : newline;
     if (text.slice(lineStart, start).trim() === '' && text.slice(end, lineEnd).trim() === '') {
@@ -97,6 +103,27 @@ export class FixBuilder {
       end = newline < 0 ? lineEnd : newline + 1;
     }
     return { start, end, newText: '' };
+  }
+
+  /** The end of the comments that follow a node on its own line (`write(); // why`), else the node's end. */
+  endOfTrailingComments(node: ts.Node): number {
+    const text = this.sf.text;
+    let end = node.end;
+    for (const range of ts.getTrailingCommentRanges(text, node.end) ?? []) {
+      if (text.slice(end, range.pos).includes('\n') || text.slice(range.pos, range.end).includes('\n')) break;
+      end = range.end;
+    }
+    return end;
+  }
+
+  /**
+   * The statement terminator of inserted code: ';' in files that use them; none in files that do not,
+   * unless the next statement starts with a character that would continue the inserted one (ASI).
+   */
+  terminatorBefore(next: ts.Node | undefined): string {
+    if (this.semicolon() === ';') return ';';
+    const first = next ? this.sf.text[next.getStart(this.sf)] : undefined;
+    return first !== undefined && '([`+-/'.includes(first) ? ';' : '';
   }
 
   /** Removes one element of a comma-separated list (object properties, array elements, arguments). */
@@ -138,8 +165,10 @@ export class FixBuilder {
       if (write.statement) {
         // A header every response needs (Vary) must not sit inside the branch that allows the origin.
         const outer = everyResponse ? outermostConditional(write.statement) : undefined;
-        if (outer) return followsIncompleteStatement(outer) ? undefined : this.insertBefore(outer, `${call};\n${this.indentOf(outer)}`);
-        return this.insertAfter(write.statement, `\n${this.indentOf(write.statement)}${call};`);
+        if (outer) return followsIncompleteStatement(outer) ? undefined : this.insertBefore(outer, `${call}${this.terminatorBefore(outer)}\n${this.indentOf(outer)}`);
+        // After the write's trailing comment, which stays on the write's line.
+        const at = this.endOfTrailingComments(write.statement);
+        return { start: at, end: at, newText: `\n${this.indentOf(write.statement)}${call}${this.terminatorBefore(nextStatement(write.statement))}` };
       }
       // A chained write (`h.response(x).header(…)`, `res.set(…).json(…)`): chain one more.
       if (['header', 'set'].includes(write.method) && ts.isCallExpression(write.node)) {
@@ -178,26 +207,12 @@ export class FixBuilder {
     return this.removeListElement(element, list);
   }
 
-  /** The expression that reads the request's Origin in the handler around a write, if one can be written. */
-  requestOrigin(write: HeaderWrite): string | undefined {
-    // Reuse what the code already reads.
-    for (const v of write.value.variants) if (v.kind === 'request' && v.source === 'origin' && ts.isExpression(v.node)) return v.node.getText(this.sf);
-    const handler = write.group.handler;
-    const p = handler?.requestParam;
-    const root = write.receiver?.split('.')[0];
-    switch (handler?.style) {
-      case 'koa': return root ? `${root}.get('Origin')` : undefined;
-      case 'hono': return root ? `${root}.req.header('Origin')` : undefined;
-      case 'fetch': return p ? `${p}.headers.get('Origin')` : undefined;
-      case 'lambda': return p ? `${p}.headers?.origin` : undefined;
-      case 'node':
-      case 'fastify':
-      case 'hapi': return p ? `${p}.headers.origin` : undefined;
-      default: return undefined;
-    }
+  /** How the handler around a write reads the request's Origin (request-origin.ts), if it can be written. */
+  requestOrigin(write: HeaderWrite): OriginRead | undefined {
+    return requestOriginRead(write, this.sf, this.context.facts.imports);
   }
 
-  /** Origins for a generated allowlist: the configured ones, else the given ones, else an example. */
+  /** Origins for a generated allowlist: the configured ones, else the given ones, else the placeholder. */
   allowlist(preferred: string[] = []): { origins: string[]; example: boolean } {
     if (this.context.config.allowedOrigins.length > 0) return { origins: this.context.config.allowedOrigins, example: false };
     if (preferred.length > 0) return { origins: preferred, example: false };
@@ -206,18 +221,98 @@ export class FixBuilder {
 
   /**
    * `allowedOrigins.includes(o) ? o : allowedOrigins[0]` plus, when the file has no `allowedOrigins`
-   * yet, its declaration after the imports. Returns the value text and the declaration edit.
+   * yet, its declaration after the imports. Returns the value text and the declaration edit; a
+   * declaration of the placeholder origin carries a comment that tells the user to replace it.
    */
-  allowlistExpression(originExpr: string, origins: string[]): { value: string; declaration?: TextEdit } {
+  allowlistExpression(originExpr: string, origins: string[], example = origins.length === 1 && origins[0] === EXAMPLE_ORIGIN): { value: string; declaration?: TextEdit } {
     const isTs = /\.(ts|tsx|mts|cts)$/i.test(this.sf.fileName);
     const simple = /^[\w$.?()'"[\]-]+$/.test(originExpr) ? originExpr : `(${originExpr})`;
     const value = isTs
       ? `${ALLOWLIST_NAME}.find((allowed) => allowed === ${simple}) ?? ${ALLOWLIST_NAME}[0]`
       : `${ALLOWLIST_NAME}.includes(${simple}) ? ${simple} : ${ALLOWLIST_NAME}[0]`;
     if (this.declaresTopLevel(ALLOWLIST_NAME)) return { value };
-    const list = `[${origins.map((o) => this.quote(o)).join(', ')}]`;
-    return { value, declaration: this.insertTopLevel(`const ${ALLOWLIST_NAME} = ${list};`) };
+    return { value, declaration: this.allowlistDeclaration(origins, example) };
   }
+
+  /** `const allowedOrigins = […];` after the imports, in the file's quote and semicolon style. */
+  allowlistDeclaration(origins: string[], example = origins.length === 1 && origins[0] === EXAMPLE_ORIGIN): TextEdit {
+    const list = `[${origins.map((o) => this.quote(o)).join(', ')}]`;
+    return this.insertTopLevel(`const ${ALLOWLIST_NAME} = ${list}${this.semicolon()}${example ? ` ${PLACEHOLDER_COMMENT}` : ''}`);
+  }
+
+  /** The title suffix of a fix whose edits declare the placeholder origin (and only then). */
+  placeholderNote(edits: readonly (TextEdit | undefined)[]): string {
+    return edits.some((e) => e?.newText.includes(PLACEHOLDER_COMMENT)) ? ` (inserts the placeholder ${EXAMPLE_ORIGIN}: replace it)` : '';
+  }
+
+  /**
+   * The `Vary: Origin` a response whose ACAO now depends on the request needs, unless every response
+   * of the write has it: Origin appended to a Vary on the same response, or a sibling write.
+   */
+  varyFor(write: HeaderWrite): TextEdit | undefined {
+    if (variesByOrigin(write, this.context.facts)) return undefined;
+    const existing = write.group.writes.find((w) => w.name === 'vary' && w.valueNode && ts.isStringLiteralLike(w.valueNode) && !exclusive(w.node, write.node) && !/\borigin\b/i.test(w.valueNode.text));
+    if (existing?.valueNode && ts.isStringLiteralLike(existing.valueNode) && existing.statement && !outermostConditional(existing.statement)) {
+      return this.replace(existing.valueNode, this.requote(existing.valueNode, `${existing.valueNode.text}, Origin`));
+    }
+    return this.addSiblingHeader(write, 'Vary', 'Origin');
+  }
+
+  /**
+   * Replace a write's value by the request origin when it is on the allowlist (plus the list's
+   * declaration and `Vary: Origin` where missing). The title says when the placeholder is inserted.
+   */
+  allowlistWriteFix(write: HeaderWrite, title: string, preferred: string[] = []): Fix | undefined {
+    const read = this.requestOrigin(write);
+    if (!read || !write.valueNode) return undefined;
+    const { origins, example } = this.allowlist(preferred);
+    const { value, declaration } = this.allowlistExpression(read.text, origins, example);
+    const edits = [this.replace(write.valueNode, value), declaration, this.varyFor(write), ...read.edits];
+    return this.fix(`${title}${this.placeholderNote(edits)}`, 'suggestion', edits.filter((e): e is TextEdit => e !== undefined));
+  }
+
+  /**
+   * Where no request can be read (next.config `headers()`, a NestJS `@Header`, a module-level headers
+   * object): one fixed origin instead of `*`, the configured one or the marked placeholder.
+   */
+  fixedOriginFix(write: HeaderWrite): Fix | undefined {
+    if (!write.valueNode) return undefined;
+    const configured = this.context.config.allowedOrigins[0];
+    if (configured) return this.fix(`Allow only ${configured}`, 'suggestion', [this.replace(write.valueNode, this.quote(configured))]);
+    const placeholder = this.replace(write.valueNode, `${this.quote(EXAMPLE_ORIGIN)} /* placeholder: replace with the origin you trust */`);
+    return this.fix(`Allow only one origin (inserts the placeholder ${EXAMPLE_ORIGIN}: replace it)`, 'suggestion', [placeholder]);
+  }
+
+  /**
+   * The other answer to an informational `*`: the data is public. A directive with the reason records
+   * the decision (the policy is unchanged) so reviewers and the audit see it was deliberate.
+   */
+  keepPublicFix(node: ts.Node, ruleId: string): Fix | undefined {
+    const start = node.getStart(this.sf);
+    const lineStart = this.sf.text.lastIndexOf('\n', start - 1) + 1;
+    const indent = /^[ \t]*/.exec(this.sf.text.slice(lineStart))![0];
+    const eol = this.sf.text.includes('\r\n') ? '\r\n' : '\n';
+    return this.fix('Keep it public (record that this data is meant for every site)', 'suggestion', [
+      { start: lineStart, end: lineStart, newText: `${indent}// cors-lint-disable-next-line ${ruleId} -- public data, readable by every site${eol}` },
+    ]);
+  }
+
+  /** ';' when the file ends its statements with one (most do), '' for files written without. */
+  semicolon(): string {
+    if (this.semi === undefined) {
+      let withSemi = 0;
+      let without = 0;
+      for (const statement of this.sf.statements) {
+        if (!ts.isExpressionStatement(statement) && !ts.isVariableStatement(statement) && !ts.isImportDeclaration(statement)) continue;
+        if (this.sf.text[statement.end - 1] === ';') withSemi++;
+        else without++;
+      }
+      this.semi = without > withSemi ? '' : ';';
+    }
+    return this.semi;
+  }
+
+  private semi: string | undefined;
 
   private readonly topLevel = new Map<string, boolean>();
 
@@ -247,6 +342,14 @@ export class FixBuilder {
     const at = first ? first.getStart(this.sf) : this.sf.text.length;
     return { start: at, end: at, newText: `${statement}\n\n` };
   }
+}
+
+/** The statement after `statement` in its block, if any. */
+function nextStatement(statement: ts.Statement): ts.Statement | undefined {
+  const parent = statement.parent;
+  if (!parent || !('statements' in parent)) return undefined;
+  const statements = (parent as ts.Block).statements;
+  return statements[statements.indexOf(statement) + 1];
 }
 
 /**

@@ -23,7 +23,7 @@ export function isHttpMiddleware(config: CorsConfig): boolean {
  */
 export function restrictConfigToAllowlist(config: CorsConfig, fixer: FixBuilder): Fix | undefined {
   const { origins, example } = fixer.allowlist();
-  const { declaration } = fixer.allowlistExpression('origin', origins);
+  const declaration = fixer.declaresTopLevel(ALLOWLIST_NAME) ? undefined : fixer.allowlistDeclaration(origins, example);
   const koa = config.library === '@koa/cors';
   const value = koa
     ? `(ctx) => (${ALLOWLIST_NAME}.includes(ctx.get('Origin')) ? ctx.get('Origin') : ${ALLOWLIST_NAME}[0])`
@@ -54,7 +54,28 @@ export function restrictConfigToAllowlist(config: CorsConfig, fixer: FixBuilder)
     edit = fixer.replace(config.node, `{ name: ${config.node.getText()}, config: { ${key}: ${value} } }`);
   }
   if (!edit) return undefined;
-  return fixer.fix(`Allow only the origins in ${ALLOWLIST_NAME}${example ? ` (replace the example ${origins[0]})` : ''}`, 'suggestion', [edit, declaration]);
+  return fixer.fix(`Allow only the origins in ${ALLOWLIST_NAME}${fixer.placeholderNote([declaration])}`, 'suggestion', [edit, declaration].filter((e): e is TextEdit => e !== undefined));
+}
+
+/** Libraries whose `origin` option takes RegExp entries (the `cors` package and those built on it, @fastify/cors). */
+const TAKES_REGEXP = /^(cors|@fastify\/cors|NestJS|Socket\.IO|Apollo Server|GraphQL Yoga)/;
+
+/**
+ * Replaces a wildcard origin entry (`'https://*.a.com'`) by a subdomain pattern in the form the library
+ * accepts: a RegExp entry where the library takes one; for hono/cors (which compares array entries with
+ * `===` and whose types reject a RegExp) and @koa/cors (a string or a function), an origin function
+ * that accepts the pattern and the other listed origins. Undefined for libraries with wildcard support
+ * of their own or whose form is not known.
+ */
+export function subdomainPatternEdit(config: CorsConfig, entry: ts.Node, regex: string, fixer: FixBuilder): TextEdit | undefined {
+  if (TAKES_REGEXP.test(config.library)) return fixer.replace(entry, regex);
+  const option = config.originNode && ts.isPropertyAssignment(config.originNode) ? config.originNode.initializer : undefined;
+  if (!option) return undefined;
+  const others = ts.isArrayLiteralExpression(option) ? option.elements.filter((e) => e !== entry).map((e) => e.getText()) : [];
+  const test = (origin: string) => `${regex}.test(${origin})${others.length > 0 ? ` || [${others.join(', ')}].includes(${origin})` : ''}`;
+  if (config.library === 'hono/cors') return fixer.replace(option, `(origin) => (${test('origin')} ? origin : null)`);
+  if (config.library === '@koa/cors') return fixer.replace(option, `(ctx) => (${test("ctx.get('Origin')")} ? ctx.get('Origin') : '')`);
+  return undefined;
 }
 
 /**

@@ -10,7 +10,7 @@ import { grantOfVerdict } from './origin-checks/grant';
 import { judge } from './origin-checks/verdict';
 import { provenanceOfConfig, provenanceOfWrite } from './provenance';
 import { reflectsWithCredentials } from './libraries';
-import { coexist, credentialsWrite, dependsOnRequest, hasVaryOrigin, originWrites, sameResponseCandidates } from './responses';
+import { alwaysOverwrites, coexist, credentialsWrite, dependsOnRequest, originWrites, sameResponseCandidates, variesByOrigin } from './responses';
 import type { Finding, OriginGrant, Policy, RuleId } from './types';
 
 export function buildPolicies(context: RuleContext, findings: Finding[]): Policy[] {
@@ -47,7 +47,8 @@ export function buildPolicies(context: RuleContext, findings: Finding[]): Policy
       methods: acam ? listOf(acam) : undefined,
       allowedHeaders: acah ? listOf(acah) : undefined,
       preflight,
-      vary: dependsOnRequest(write) ? hasVaryOrigin(facts) : 'not-needed',
+      vary: dependsOnRequest(write) ? variesByOrigin(write, facts) : 'not-needed',
+      ...(isOverwritten(write) ? { overwritten: true as const } : {}),
     }));
   }
   for (const config of facts.configs) {
@@ -71,6 +72,12 @@ export function buildPolicies(context: RuleContext, findings: Finding[]): Policy
   return policies.sort((a, b) => a.start - b.start);
 }
 
+/** A later set-style write of the same header on the same target runs on every path after this one. */
+function isOverwritten(write: HeaderWrite): boolean {
+  if (!write.statement || write.mode === 'append') return false;
+  return sameResponseCandidates(write).some((w) => w !== write && w.name === write.name && w.mode !== 'append' && w.receiver === write.receiver && alwaysOverwrites(write, w));
+}
+
 function listOf(write: HeaderWrite): string[] | undefined {
   const texts = write.value.variants.flatMap((v) => (v.kind === 'literal' ? v.text.split(',').map((s) => s.trim()).filter(Boolean) : v.kind === 'list' ? v.items.flatMap((i) => (i.kind === 'literal' ? [i.text] : [])) : []));
   return texts.length > 0 ? texts : undefined;
@@ -88,7 +95,7 @@ function grantOfWrite(write: HeaderWrite, context: RuleContext): OriginGrant {
       const t = v.text.trim();
       if (t === '*') take({ kind: 'any' });
       else if (t.toLowerCase() === 'null') take({ kind: 'null' });
-      else literals.push(...t.split(/[\s,]+/).filter(Boolean));
+      else literals.push(...t.split(/[\s,;|]+/).filter(Boolean));
     } else if (v.kind === 'list') {
       literals.push(...v.items.flatMap((i) => (i.kind === 'literal' ? [i.text] : [])));
     } else if (v.kind === 'request') {

@@ -1,7 +1,8 @@
 // Questions rules ask about header writes: do two writes land on the same response, is credentials
 // mode on for it, does it vary by Origin. Framework-free: they only look at facts and control flow.
 import ts from 'typescript';
-import { exits } from './guards';
+import { dominatingConditions, exits } from './guards';
+import { ORIGIN_READ } from './request-origin';
 import type { FactsBundle } from './facts';
 import { ACAC, ACAO } from './facts/headers';
 import type { CorsConfig, HeaderWrite } from './facts/model';
@@ -196,13 +197,75 @@ export function hasVaryOrigin(facts: FactsBundle): boolean {
   return facts.varyCalls.length > 0;
 }
 
+/** A Vary write that names Origin (or `*`, which varies by everything). */
+export function isVaryOriginWrite(w: HeaderWrite): boolean {
+  return w.name === 'vary' && w.value.variants.some((v) => v.kind !== 'literal' || /(^|,|\s)(origin|\*)(\s|,|$)/i.test(v.text));
+}
+
+/**
+ * Does every response this ACAO write is on carry `Vary: Origin`? A Vary on the same response counts
+ * when it runs on every path the write does (not only inside the branch that allows the origin); a
+ * Vary in another handler does not; one in middleware every request passes (`app.use`) does.
+ */
+export function variesByOrigin(write: HeaderWrite, facts: FactsBundle): boolean {
+  for (const w of facts.writes) {
+    if (!isVaryOriginWrite(w)) continue;
+    if (w.group === write.group ? covers(w.node, write.node) : isMiddleware(w.group.handler?.node ?? w.group.node)) return true;
+  }
+  for (const call of facts.varyCalls) {
+    if (isInside(call, write.group.node) ? covers(call, write.node) : isMiddleware(enclosingFunctionOf(call))) return true;
+  }
+  return false;
+}
+
+/** Does `a` run on every path through the handler that runs `b`? (Every branch `a` sits in also holds `b`.) */
+function covers(a: ts.Node, b: ts.Node): boolean {
+  if (exclusive(a, b)) return false;
+  for (let child = a, parent = a.parent; parent && !ts.isFunctionLike(child) && !ts.isSourceFile(parent); child = parent, parent = parent.parent) {
+    const branch = ts.isIfStatement(parent) ? child !== parent.expression
+      : ts.isConditionalExpression(parent) ? child !== parent.condition
+        : ts.isBinaryExpression(parent) ? child === parent.right && [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(parent.operatorToken.kind)
+          : ts.isIterationStatement(parent, false) || ts.isCatchClause(parent) || (ts.isTryStatement(parent) && child === parent.tryBlock);
+    if (branch && !isInside(b, child)) return false;
+    // A case clause is the branch: `b` must run in the same clause (falling through from earlier ones is fine).
+    if ((ts.isCaseClause(parent) || ts.isDefaultClause(parent)) && !isInside(b, parent)) return false;
+    if (ts.isFunctionLike(parent)) break;
+  }
+  return true;
+}
+
+function isInside(node: ts.Node, container: ts.Node): boolean {
+  for (let n: ts.Node | undefined = node; n; n = n.parent) if (n === container) return true;
+  return false;
+}
+
+function enclosingFunctionOf(node: ts.Node): ts.Node | undefined {
+  for (let n = node.parent; n; n = n.parent) if (ts.isFunctionLike(n)) return n;
+  return undefined;
+}
+
+/** A function every request passes through: registered with `use`/`all`/`addHook`, or taking `next`. */
+function isMiddleware(fn: ts.Node | undefined): boolean {
+  if (!fn || !ts.isFunctionLike(fn)) return false;
+  if (fn.parameters.some((p) => ts.isIdentifier(p.name) && p.name.text === 'next')) return true;
+  const call = fn.parent;
+  return ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && /^(use|all|addHook)$/.test(call.expression.name.text);
+}
+
 /** Does the value depend on the request (reflection, checked reflection, a branch on the origin)? */
 export function dependsOnRequest(write: HeaderWrite): boolean {
   const variants = write.value.variants;
   if (variants.some((v) => v.kind === 'request')) return true;
   // A ternary/if between literals decided by the request (`allowed ? origin-literal : other`).
   const literals = new Set(variants.filter((v) => v.kind === 'literal').map((v) => (v as { text: string }).text));
-  return literals.size > 1 && write.valueNode !== undefined && mentionsRequest(write.valueNode);
+  if (literals.size > 1 && write.valueNode !== undefined && mentionsRequest(write.valueNode)) return true;
+  // An expression that reads the Origin header picks its value by it (`list.find((o) => o === origin) ?? list[0]`).
+  if (write.valueNode !== undefined && ORIGIN_READ.test(write.valueNode.getText())) return true;
+  // A lookup keyed by the origin variable (`allowed.find((o) => o === origin) ?? allowed[0]`).
+  if (write.valueNode !== undefined && /\.(find|includes|indexOf|has|some|test)\(/.test(write.valueNode.getText()) && mentionsRequest(write.valueNode)) return true;
+  // A fallback write in the branch that refuses the origin (`if (allowed.has(o)) … else set(allowed[0])`):
+  // which of the two responses is sent depends on the Origin, so a cache must key on it.
+  return dominatingConditions(write.node, write.group.handler?.node).some((c) => /\borigin\b/i.test(c.expr.getText()));
 }
 
 function mentionsRequest(node: ts.Node): boolean {

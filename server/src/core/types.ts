@@ -99,6 +99,11 @@ export interface Policy extends TextRange {
    * options are applied. Absent when everything is written at the policy.
    */
   provenance?: string[];
+  /**
+   * True for a header write that a later write of the same header replaces on every path (so no
+   * response carries this value); absent otherwise. Removing such a write changes no policy.
+   */
+  overwritten?: true;
   /** Library defaults the policy relies on, e.g. "credentials: true — GraphQL Yoga default". */
   defaults?: string[];
 }

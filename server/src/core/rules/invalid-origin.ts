@@ -1,5 +1,6 @@
 import ts from 'typescript';
-import { normaliseOrigin, originProblem, subdomainRegex } from '../origins';
+import { configuredOriginProblem, normaliseOrigin, originProblem, subdomainRegex } from '../origins';
+import { subdomainPatternEdit } from '../libraries';
 import type { Rule } from './rule';
 
 /** The message, shared with the platform configuration checks (platform/checks.ts). */
@@ -29,13 +30,16 @@ export const invalidOrigin: Rule = {
       context.at(literal.node);
       const normal = normaliseOrigin(text);
       const fixes = [];
-      if (normal && !text.includes('*') && ts.isStringLiteralLike(literal.node)) {
+      // Never write a string that is not a serialized origin (scheme://host[:port]).
+      if (normal && !text.includes('*') && ts.isStringLiteralLike(literal.node) && configuredOriginProblem(normal.origin) === undefined) {
         fixes.push(fixer.fix(`Use ${normal.origin}`, normal.safe ? 'safe' : 'suggestion', [fixer.replace(literal.node, fixer.requote(literal.node, normal.origin))]));
       }
       if (text.includes('*') && literal.context === 'middleware') {
         const domain = text.replace(/^[a-z]+:\/\/\*\.?/i, '').replace(/\/$/, '');
         const regex = subdomainRegex(domain);
-        if (regex) fixes.push(fixer.fix(`Match subdomains of ${domain} with an anchored regular expression`, 'suggestion', [fixer.replace(literal.node, regex)]));
+        const config = facts.configs.find((c) => c.entries.some((e) => e.node === literal.node));
+        const edit = regex && config ? subdomainPatternEdit(config, literal.node, regex, fixer) : undefined;
+        if (edit) fixes.push(fixer.fix(`Match subdomains of ${domain} with an anchored regular expression`, 'suggestion', [edit]));
       }
       const where = literal.context === 'header' ? 'Access-Control-Allow-Origin' : literal.context === 'comparison' ? 'The origin compared against' : 'The allowed origin';
       context.report({
@@ -75,10 +79,10 @@ function reportEntriesThatNeverMatch(context: Parameters<Rule['check']>[0]): voi
   }
 }
 
-/** 'https://a.com https://b.com', 'https://a.com,https://b.com': two schemes with a separator between. Linear time. */
+/** 'https://a.com https://b.com', 'https://a.com,https://b.com', ';' or '|': two schemes with a separator between. Linear time. */
 export function listsSeveralOrigins(text: string): boolean {
   const first = text.indexOf('://');
   if (first < 0) return false;
-  const separator = text.slice(first + 3).search(/[\s,]/);
+  const separator = text.slice(first + 3).search(/[\s,;|]/);
   return separator >= 0 && text.indexOf('://', first + 3 + separator) >= 0;
 }

@@ -8,7 +8,8 @@ import { SIMPLE_METHODS } from '../facts/routes';
 import { isHttpMiddleware } from '../libraries';
 import { forEachDescendant } from '../parse';
 import { originWrites } from '../responses';
-import type { TextEdit } from '../types';
+import { configuredOriginProblem } from '../origins';
+import type { Fix, TextEdit } from '../types';
 import type { Rule } from './rule';
 
 /** OPTIONS paths that answer every route. */
@@ -45,17 +46,23 @@ export const missingPreflight: Rule = {
     // A response that states the allowed methods is the author answering preflights (Express and Koa
     // answer OPTIONS automatically; a Node handler that writes ACAM for every request does too).
     if (facts.writes.some((w) => w.name === ACAM)) return;
-    const methods = [...new Set(['GET', 'POST', ...facts.routes.map((r) => r.method).filter((m) => !['ALL', 'OPTIONS', 'HEAD'].includes(m))])];
     for (const route of facts.routes) {
       if (SIMPLE_METHODS.has(route.method) || route.method === 'OPTIONS' || route.method === 'ALL') continue;
       const covered = facts.optionsAnswers.some((a) => !a.path || !route.path || a.path === route.path || CATCH_ALL.test(a.path));
       if (covered) continue;
       context.at(route.node);
+      // The route's own policy (its handler's ACAO write), never another route's value.
+      const own = origin.find((w) => route.handler !== undefined && route.handler.pos <= w.node.pos && w.node.end <= route.handler.end);
+      // One OPTIONS answer per path, whatever the number of methods: every route of the path offers the
+      // same edit (inserted before the path's first route) listing all of the path's methods.
+      const samePath = facts.routes.filter((r) => r.path === route.path && !['ALL', 'OPTIONS', 'HEAD'].includes(r.method) && sameShape(r, route));
+      const anchor = samePath.find((r) => !SIMPLE_METHODS.has(r.method)) ?? route;
+      const methods = [...new Set(['GET', 'POST', ...samePath.map((r) => r.method)])];
       context.report({
         node: route.node,
         message: `${route.method}${route.path ? ` ${route.path}` : ''} needs a CORS preflight, but nothing answers OPTIONS with Access-Control-Allow-Origin, -Methods and -Headers and a 2xx status, so browsers block cross-origin ${route.method} requests.`,
-        related: [{ node: origin[0].node, message: 'CORS headers are written by hand here.' }],
-        fixes: [optionsHandlerFix(context, route, origin[0], methods)],
+        related: [{ node: (own ?? origin[0]).node, message: 'CORS headers are written by hand here.' }],
+        fixes: [optionsHandlerFix(context, anchor, own ?? origin[0], own, methods)],
       });
     }
   },
@@ -73,8 +80,19 @@ function findStatusLiteral(scope: ts.Node | undefined, status: number): ts.Numer
   return found;
 }
 
-/** An OPTIONS answer in the route's own style: a sibling route, an exported OPTIONS, or a method branch. */
-function optionsHandlerFix(context: RuleContext, route: Route, originWrite: HeaderWrite, methods: string[]) {
+/** Routes declared the same way on the same receiver (`app.put`/`app.delete`, or two exported handlers). */
+function sameShape(a: Route, b: Route): boolean {
+  const receiver = (r: Route) => ts.isIdentifier(r.node) && ts.isPropertyAccessExpression(r.node.parent) ? r.node.parent.expression.getText() : r.node.parent?.kind;
+  return receiver(a) === receiver(b);
+}
+
+/**
+ * An OPTIONS answer in the route's own style: a sibling route, an exported OPTIONS, or a method branch.
+ * `shape` is the write whose API the answer imitates; `policy` the route's own ACAO write, whose value
+ * the answer repeats when it is a valid origin, else the configured allowlist (or the placeholder).
+ */
+function optionsHandlerFix(context: RuleContext, route: Route, shape: HeaderWrite, policy: HeaderWrite | undefined, methods: string[]) {
+  const originWrite = shape;
   const { fixer } = context;
   const unit = fixer.indentUnit();
   const imports = context.facts.imports;
@@ -82,21 +100,25 @@ function optionsHandlerFix(context: RuleContext, route: Route, originWrite: Head
   const edits: (TextEdit | undefined)[] = [];
 
   /** The Allow-Origin value text in a scope where the request is `requestExpr`. */
+  const done = (title: string): Fix | undefined => fixer.fix(`${title}${fixer.placeholderNote(edits)}`, 'suggestion', edits);
+  let dynamic = false;
   const originValue = (requestOrigin: string) => {
-    const literal = originWrite.value.variants.length === 1 && originWrite.value.variants[0].kind === 'literal' ? originWrite.valueNode : undefined;
-    if (literal) return literal.getText();
-    const env = originWrite.value.variants.every((v) => v.kind === 'env') ? originWrite.valueNode?.getText() : undefined;
+    const variants = policy?.value.variants ?? [];
+    const only = variants.length === 1 ? variants[0] : undefined;
+    if (only?.kind === 'literal' && (only.text === '*' || configuredOriginProblem(only.text) === undefined)) return policy!.valueNode!.getText();
+    const env = variants.length > 0 && variants.every((v) => v.kind === 'env') ? policy?.valueNode?.getText() : undefined;
     if (env) return env;
+    dynamic = true;
     const { origins } = fixer.allowlist();
     const { value, declaration } = fixer.allowlistExpression(requestOrigin, origins);
-    edits.push(declaration);
+    if (declaration) edits.push(declaration);
     return value;
   };
   const headerLines = (origin: string, indent: string) => [
     `${indent}${fixer.quote('Access-Control-Allow-Origin')}: ${origin},`,
     `${indent}${fixer.quote('Access-Control-Allow-Methods')}: ${fixer.quote(methods.join(', '))},`,
     `${indent}${fixer.quote('Access-Control-Allow-Headers')}: ${fixer.quote('Content-Type, Authorization')},`,
-    ...(originWrite.value.variants.some((v) => v.kind !== 'literal' && v.kind !== 'env') ? [`${indent}Vary: ${fixer.quote('Origin')},`] : []),
+    ...(dynamic ? [`${indent}Vary: ${fixer.quote('Origin')},`] : []),
   ].join('\n');
 
   const node = route.node;
@@ -126,10 +148,10 @@ function optionsHandlerFix(context: RuleContext, route: Route, originWrite: Head
       const setter = has(/^restify$/) ? 'res.set' : 'res.set';
       handler = `(req, res) => {\n${i1}${setter}({\n${headerLines(originValue('req.headers.origin'), i2)}\n${i1}});\n${i1}${send};\n${indent}}`;
       edits.push(fixer.insertBefore(statement, `${receiver}.${method}(${pathArg}${handler});\n${indent}`));
-      return fixer.fix(`Answer preflight requests: add ${receiver}.${method}(…) with 204 and the CORS headers`, 'suggestion', edits);
+      return done(`Answer preflight requests: add ${receiver}.${method}(…) with 204 and the CORS headers`);
     }
     edits.push(fixer.insertBefore(statement, `${receiver}.options(${pathArg}${handler});\n${indent}`));
-    return fixer.fix(`Answer preflight requests: add ${receiver}.options(…) with 204 and the CORS headers`, 'suggestion', edits);
+    return done(`Answer preflight requests: add ${receiver}.options(…) with 204 and the CORS headers`);
   }
   // export function PUT → export async function OPTIONS at the end of the file.
   if (ts.isIdentifier(node) && (ts.isFunctionDeclaration(node.parent) || ts.isVariableDeclaration(node.parent))) {
@@ -138,7 +160,7 @@ function optionsHandlerFix(context: RuleContext, route: Route, originWrite: Head
     const text = context.text;
     const fn = `\nexport async function OPTIONS(${usesRequest ? 'request' : ''}) {\n${unit}return new Response(null, {\n${unit}${unit}status: 204,\n${unit}${unit}headers: {\n${headerLines(origin, unit.repeat(3))}\n${unit}${unit}},\n${unit}});\n}\n`;
     edits.push({ start: text.length, end: text.length, newText: (text.endsWith('\n') ? '' : '\n') + fn });
-    return fixer.fix('Answer preflight requests: export an OPTIONS handler with 204 and the CORS headers', 'suggestion', edits);
+    return done('Answer preflight requests: export an OPTIONS handler with 204 and the CORS headers');
   }
   // if (req.method === 'PUT') … → an OPTIONS branch at the top of the handler.
   if (ts.isStringLiteralLike(node)) {
@@ -164,7 +186,7 @@ function optionsHandlerFix(context: RuleContext, route: Route, originWrite: Head
       branch = `if (${methodExpr} === 'OPTIONS') {\n${i1}return new Response(null, {\n${i2}status: 204,\n${i2}headers: {\n${headerLines(originValue(`${p}.headers.get('Origin')`), i2 + unit)}\n${i2}},\n${i1}});\n${indent}}`;
     }
     edits.push(first ? fixer.insertBefore(first, `${branch}\n${indent}`) : { start: body.end - 1, end: body.end - 1, newText: `\n${indent}${branch}\n` });
-    return fixer.fix('Answer preflight requests: add an OPTIONS branch with 204 and the CORS headers', 'suggestion', edits);
+    return done('Answer preflight requests: add an OPTIONS branch with 204 and the CORS headers');
   }
   return undefined;
 }

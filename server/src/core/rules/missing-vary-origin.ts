@@ -1,5 +1,4 @@
-import ts from 'typescript';
-import { dependsOnRequest, hasVaryOrigin, originWrites, requestVariants } from '../responses';
+import { dependsOnRequest, originWrites, requestVariants, variesByOrigin } from '../responses';
 import type { Rule } from './rule';
 
 export const missingVaryOrigin: Rule = {
@@ -14,13 +13,12 @@ export const missingVaryOrigin: Rule = {
     const { fixer, facts } = context;
     for (const write of originWrites(facts)) {
       context.at(write.node);
-      if (!write.valueNode || !dependsOnRequest(write) || hasVaryOrigin(facts)) continue;
+      // Per response: a Vary in another handler, or only in the branch that allows the origin, does
+      // not reach this response (the fallback `allowed[0]` response varies by Origin too).
+      if (!write.valueNode || !dependsOnRequest(write) || variesByOrigin(write, facts)) continue;
       // Unchecked reflection is reported by reflected-origin, whose fix adds Vary too.
       if (requestVariants(write.value).some((v) => facts.guards.guardOf(v, write.node).strength === 'none')) continue;
-      const existingVary = write.group.writes.find((w) => w.name === 'vary' && w.valueNode && ts.isStringLiteralLike(w.valueNode));
-      const edit = existingVary?.valueNode
-        ? fixer.replace(existingVary.valueNode, fixer.quote(`${(existingVary.valueNode as ts.StringLiteralLike).text}, Origin`))
-        : fixer.addSiblingHeader(write, 'Vary', 'Origin');
+      const edit = fixer.varyFor(write);
       context.report({
         node: write.valueNode,
         message: 'Access-Control-Allow-Origin depends on the request Origin but the response has no Vary: Origin; a shared cache or CDN can serve one origin\'s response to another, breaking or leaking cross-origin reads. Add Vary: Origin.',

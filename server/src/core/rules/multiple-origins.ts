@@ -1,10 +1,23 @@
 import ts from 'typescript';
-import { originWrites, hasVaryOrigin } from '../responses';
+import { normaliseOrigin } from '../origins';
+import { originWrites } from '../responses';
 import type { Rule } from './rule';
 
-/** Several origins in one value: "https://a.com, https://b.com", an array value, list.join(','). */
+/**
+ * Several origins in one value: "https://a.com, https://b.com", "https://a.com;https://b.com",
+ * "https://a.com | https://b.com", an array value, list.join(','). A comma, a semicolon, a bar and
+ * whitespace all separate origins here (none of them can occur in a serialized origin).
+ */
 export function originsIn(text: string): string[] {
-  return text.split(/[\s,]+/).filter(Boolean);
+  return text.split(/[\s,;|]+/).filter(Boolean);
+}
+
+/** The entries that are origins (normalised as browsers send them), for a generated allowlist. */
+function serializedOrigins(texts: string[]): string[] {
+  return [...new Set(texts.flatMap((t) => {
+    const normal = normaliseOrigin(t);
+    return normal && normal.safe && /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/.test(normal.origin) ? [normal.origin] : [];
+  }))];
 }
 
 /** The messages, shared with the platform configuration checks (platform/checks.ts). */
@@ -34,16 +47,9 @@ export const multipleOrigins: Rule = {
         if (v.kind === 'list' && v.items.length > 1) origins = v.items.flatMap((i) => (i.kind === 'literal' ? originsIn(i.text) : ['(dynamic)']));
       }
       if (!origins) continue;
-      const known = origins.filter((o) => o !== '(dynamic)');
-      const requestOrigin = fixer.requestOrigin(write);
+      const known = serializedOrigins(origins.filter((o) => o !== '(dynamic)'));
       const fixes = [];
-      if (requestOrigin && known.length > 0) {
-        const { value, declaration } = fixer.allowlistExpression(requestOrigin, fixer.allowlist(known).origins);
-        const vary = hasVaryOrigin(context.facts) ? undefined : fixer.addSiblingHeader(write, 'Vary', 'Origin');
-        const edits = [fixer.replace(write.valueNode, value), declaration];
-        if (vary) edits.push(vary);
-        fixes.push(fixer.fix('Echo the request origin when it is in the allowlist (and add Vary: Origin)', 'suggestion', edits.filter(Boolean)));
-      }
+      if (known.length > 0) fixes.push(fixer.allowlistWriteFix(write, `Echo the request origin when it is one of ${known.join(', ')}`, known));
       if (known[0]) fixes.push(fixer.fix(`Allow only ${known[0]}`, 'suggestion', [fixer.replace(write.valueNode, fixer.quote(known[0]))]));
       context.report({
         node: write.valueNode,
@@ -56,11 +62,17 @@ export const multipleOrigins: Rule = {
         if (entry.isRegExp || !ts.isStringLiteralLike(entry.node)) continue;
         const origins = originsIn(entry.text);
         if (origins.length < 2) continue;
+        const valid = serializedOrigins(origins);
+        // An entry inside an array becomes several entries; a lone string becomes an array.
+        const inArray = ts.isArrayLiteralExpression(entry.node.parent);
+        const arrayFix = (all: string[]) => valid.length === all.length
+          ? fixer.fix(inArray ? 'List the origins as separate entries' : 'Pass the origins as an array', 'suggestion', [fixer.replace(entry.node, inArray ? valid.map((o) => fixer.quote(o)).join(', ') : `[${valid.map((o) => fixer.quote(o)).join(', ')}]`)])
+          : undefined;
         context.at(entry.node);
         context.report({
           node: entry.node,
           message: multipleOriginsConfigMessage(config.library, origins),
-          fixes: [fixer.fix('Pass the origins as an array', 'suggestion', [fixer.replace(entry.node, `[${origins.map((o) => fixer.quote(o)).join(', ')}]`)])],
+          fixes: [arrayFix(origins)],
         });
       }
     }

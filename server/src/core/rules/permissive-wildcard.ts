@@ -1,6 +1,6 @@
 import { readsCredentials } from '../credential-reads';
 import { restrictConfigToAllowlist } from '../libraries';
-import { credentialsWrite, hasVaryOrigin, originWrites } from '../responses';
+import { credentialsWrite, originWrites } from '../responses';
 import type { Rule } from './rule';
 
 /** The messages, shared with the platform configuration checks (platform/checks.ts). */
@@ -29,16 +29,7 @@ export const permissiveWildcard: Rule = {
       if (credentialsWrite(write)) continue; // wildcard-with-credentials
       if (write.value.variants.some((v) => v.kind === 'request')) continue; // reflected-origin covers `origin || '*'`
       const sensitive = write.group.handler?.readsCredentials ?? false;
-      const fixes = [];
-      const requestOrigin = fixer.requestOrigin(write);
-      const { origins, example } = fixer.allowlist();
-      if (requestOrigin) {
-        const { value, declaration } = fixer.allowlistExpression(requestOrigin, origins);
-        const vary = hasVaryOrigin(facts) ? undefined : fixer.addSiblingHeader(write, 'Vary', 'Origin');
-        fixes.push(fixer.fix(`Allow only the origins in allowedOrigins${example ? ` (replace the example ${origins[0]})` : ''}`, 'suggestion', [fixer.replace(write.valueNode, value), declaration, vary].filter(Boolean)));
-      } else if (!example) {
-        fixes.push(fixer.fix(`Allow only ${origins[0]}`, 'suggestion', [fixer.replace(write.valueNode, fixer.quote(origins[0]))]));
-      }
+      const fixes = [fixer.allowlistWriteFix(write, 'Allow only the origins in allowedOrigins') ?? fixer.fixedOriginFix(write), fixer.keepPublicFix(write.valueNode, 'permissive-wildcard')];
       context.report({
         node: write.valueNode,
         severity: sensitive ? 'warning' : 'info',

@@ -1,4 +1,4 @@
-import { hasVaryOrigin, credentialsWrite, originWrites, requestVariants } from '../responses';
+import { credentialsWrite, originWrites, requestVariants } from '../responses';
 import { disableDefaultCredentials, withAdvisory, reflectsWithCredentials, restrictConfigToAllowlist } from '../libraries';
 import type { Rule } from './rule';
 
@@ -21,13 +21,9 @@ export const reflectedOrigin: Rule = {
       const fromOrigin = unchecked.find((v) => v.source === 'origin');
       const what = fromOrigin ? "The request's Origin header is echoed" : `Request data (${unchecked[0].node.getText().slice(0, 60)}) is written`;
       const wildcardFallback = write.value.variants.some((v) => v.kind === 'literal' && v.text === '*');
-      const fixes = [];
-      if (fromOrigin) {
-        const { origins, example } = fixer.allowlist();
-        const { value, declaration } = fixer.allowlistExpression(fromOrigin.node.getText(), origins);
-        const vary = hasVaryOrigin(facts) ? undefined : fixer.addSiblingHeader(write, 'Vary', 'Origin');
-        fixes.push(fixer.fix(`Echo the origin only when it is in ${'allowedOrigins'}${example ? ` (replace the example ${origins[0]})` : ''}`, 'suggestion', [fixer.replace(write.valueNode, value), declaration, vary].filter(Boolean)));
-      }
+      // Request data other than Origin (a query parameter, the body) is replaced by the Origin header,
+      // echoed only when it is on the allowlist: what the code meant to allow.
+      const fixes = [fixer.allowlistWriteFix(write, fromOrigin ? 'Echo the origin only when it is in allowedOrigins' : 'Echo the request Origin only when it is in allowedOrigins')];
       context.report({
         node: write.valueNode,
         severity: credentials ? 'error' : 'warning',

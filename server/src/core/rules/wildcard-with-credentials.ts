@@ -1,7 +1,5 @@
-import ts from 'typescript';
-import { ALLOWLIST_NAME } from '../fixers';
-import { credentialsWrite, hasVaryOrigin, originWrites } from '../responses';
-import { disableDefaultCredentials, reflectsWithCredentials } from '../libraries';
+import { credentialsWrite, originWrites } from '../responses';
+import { disableDefaultCredentials, reflectsWithCredentials, restrictConfigToAllowlist } from '../libraries';
 import type { Rule } from './rule';
 
 /** The messages, shared with the platform configuration checks (platform/checks.ts). */
@@ -28,14 +26,7 @@ export const wildcardWithCredentials: Rule = {
       if (variants.some((v) => v.kind === 'unknown' || v.kind === 'request')) continue;
       const credentials = credentialsWrite(write);
       if (!credentials) continue;
-      const fixes = [];
-      const requestOrigin = fixer.requestOrigin(write);
-      if (requestOrigin) {
-        const { origins } = fixer.allowlist();
-        const { value, declaration } = fixer.allowlistExpression(requestOrigin, origins);
-        const vary = hasVaryOrigin(context.facts) ? undefined : fixer.addSiblingHeader(write, 'Vary', 'Origin');
-        fixes.push(fixer.fix('Echo the request origin from an allowlist instead of *', 'suggestion', [fixer.replace(write.valueNode, value), declaration, vary].filter(Boolean)));
-      }
+      const fixes = [fixer.allowlistWriteFix(write, 'Echo the request origin from an allowlist instead of *') ?? fixer.fixedOriginFix(write)];
       fixes.push(fixer.fix('Drop Access-Control-Allow-Credentials (keep the public *)', 'suggestion', [fixer.removeWrite(credentials)]));
       context.report({
         node: write.valueNode,
@@ -49,14 +40,7 @@ export const wildcardWithCredentials: Rule = {
       context.at(config.node);
       const star = config.entries.find((e) => e.text === '*');
       const node = star?.node ?? config.credentialsNode ?? config.node;
-      const fixes = [];
-      const { origins } = fixer.allowlist();
-      const { declaration } = fixer.allowlistExpression('origin', origins);
-      if (config.originNode && ts.isPropertyAssignment(config.originNode)) {
-        fixes.push(fixer.fix('Allow only the origins in an allowlist', 'suggestion', [fixer.replace(config.originNode.initializer, ALLOWLIST_NAME), declaration]));
-      } else if (config.credentialsNode) {
-        fixes.push(fixer.fix('Allow only the origins in an allowlist', 'suggestion', [fixer.insertBefore(config.credentialsNode, `origin: ${ALLOWLIST_NAME}, `), declaration]));
-      }
+      const fixes = [restrictConfigToAllowlist(config, fixer)];
       const off = disableDefaultCredentials(config, fixer);
       if (off) fixes.push(off);
       else if (config.credentialsNode && config.options) {
