@@ -2,7 +2,8 @@
 // symbolic links but visits each real folder once, so link loops end.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isAnalyzableFile, isIgnored } from '../core';
+import { isIgnored } from '../core/config';
+import { isAnalyzableFile } from '../core/prefilter';
 import { describeFsError, errorCode } from './fs-errors';
 import { GitignoreStack } from './gitignore';
 import { isInside, toSlashes } from './paths';

@@ -2,12 +2,15 @@
 // after each pass), write back, and convert offsets to lines/columns. The analysis itself is the
 // core's analyzeFile, unchanged.
 import * as fs from 'node:fs';
-import { analyzeFile, applyEdits, isRuleId, safeFixEdits } from '../core';
+import { isRuleId } from '../core/config';
+import { applyEdits, safeFixEdits } from '../core/fix';
+import { mayContainCors } from '../core/prefilter';
 import type { AnalysisResult, CorsLintConfig, Finding, InternalError, Policy, TextEdit, TextRange } from '../core';
 import { describeFsError } from './fs-errors';
 import { writeFileIfUnchanged } from './fix-writer';
 import type { Location, NoticeKind, ReportedFinding, ReportedPolicy } from './report';
 import { formatSize } from './args';
+import { engine } from './engine';
 import { decodeSource, encodeSource, LineIndex } from './text-file';
 
 /** ESLint's limit too: enough for fixes that enable further fixes, finite if two fixes undo each other. */
@@ -63,12 +66,15 @@ export function lintFile(file: string, options: LintFileOptions): FileOutcome {
   const reportable = (f: Finding) => !options.quiet || f.severity === 'error';
   const internalErrors: InternalError[] = [];
   const analyse = (text: string): AnalysisResult => {
-    const result = analyzeFile(text, file, options.config);
+    const result = engine().analyzeFile(text, file, options.config);
     internalErrors.push(...result.internalErrors);
     return result;
   };
 
   const originalText = decoded.text;
+  // The core's own first step, taken here so that a file without CORS code costs its read and nothing
+  // more: no engine load (TypeScript) and no line index.
+  if (!mayContainCors(originalText)) return { kind: 'linted', findings: [], policies: [], fixesApplied: 0, notices };
   const original = analyse(originalText);
   let text = originalText;
   let result = original;
