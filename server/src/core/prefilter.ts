@@ -1,20 +1,106 @@
 // A cheap text test run before parsing. It must be conservative: every file the engine could report
-// on passes it (a test checks this over every fixture). Every finding needs either a CORS response
-// header name ("Access-Control-…", also spelled ACCESS_CONTROL_… in constants such as Node's
-// http2.constants) or a CORS library/option ("cors", "enableCors", "cors:").
-const CORS_MARKER = /access[-_]control[-_]|cors/i;
+// on passes it (a test checks this over every fixture, and the rule tester over every rule case). Every
+// finding needs a CORS response header name or a CORS library; concretely, one of:
+//   - a header name: "Access-Control-…", also spelled ACCESS_CONTROL_… in constants such as Node's
+//     http2.constants;
+//   - `cors` as a whole word in code: a call (`cors()`), a member (`mw.cors()`), a binding;
+//   - a `cors-lint-disable` directive, in any comment (an unused one is a finding);
+//   - a CORS library specifier (`require('@fastify/cors')`, `from 'hono/cors'`, `kcors`…) or `enableCors`;
+//   - a `cors:` key, which the engine reads only in files that import a framework taking that option
+//     (NestJS, Socket.IO, Apollo, hapi, GraphQL Yoga: facts/middleware.ts, CORS_OPTION_HOSTS).
+// Files that only mention the word do not pass: `CORS` in prose, `hasCORS`, `"cors": true` in an AWS
+// service table, "cors" inside another word (`asyncOrSync`), or a line comment / doc-comment line that
+// says "cors" (a line whose first characters are `//` or `*` holds no code).
+const HEADER_NAME = /access[-_]control[-_]/i;
+const CORS_MENTION = /cors/gi;
+const OPTION_HOSTS = /@nestjs\/|socket\.io|apollo|hapi|graphql-yoga/;
 
 export function mayContainCors(text: string): boolean {
-  if (CORS_MARKER.test(text)) return true;
-  // 'Access-Control-…' may be spelled with escapes ('\x41ccess', '\u0041ccess') or broken by a line
-  // continuation (a backslash before a line break inside a string): decode and look again.
+  if (mentionsCors(text)) return true;
+  // 'Access-Control-…' (or `cors`) may be spelled with escapes ('\x41ccess', '\u0041ccess') or broken by
+  // a line continuation (a backslash before a line break inside a string): decode and look again.
   if (!/\\[ux\r\n\u2028\u2029]/.test(text)) return false;
   const decoded = text.replace(/\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})|\\(\r\n|[\r\n\u2028\u2029])/g, (m, braced, u, x, lineBreak) => {
     if (lineBreak) return '';
     const code = parseInt(braced ?? u ?? x, 16);
     return code <= 0x10ffff ? String.fromCodePoint(code) : m;
   });
-  return CORS_MARKER.test(decoded);
+  return mentionsCors(decoded);
+}
+
+function mentionsCors(text: string): boolean {
+  if (HEADER_NAME.test(text)) return true;
+  CORS_MENTION.lastIndex = 0;
+  let hosts: boolean | undefined;
+  for (let match = CORS_MENTION.exec(text); match; match = CORS_MENTION.exec(text)) {
+    const at = match.index;
+    // A `cors-lint-disable` directive lives in a comment, and an unused one is a finding.
+    if (text.startsWith('cors-lint-disable', at)) return true;
+    const kind = corsWordKind(text, at);
+    if (kind === 'none' || inCommentLine(text, at)) continue;
+    if (kind === 'code') return true;
+    hosts ??= OPTION_HOSTS.test(text);
+    if (hosts) return true;
+  }
+  return false;
+}
+
+const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36; // 0-9 A-Z a-z _ $
+
+/**
+ * What the "cors" at `at` is: `code` (the lower-case word `cors`, `enableCors`, `kcors`), `key` (the
+ * word followed by `:`, optionally quoted: an option that counts only next to a framework import), or
+ * `none` (part of another word, or not lower case: prose and unrelated names).
+ */
+function corsWordKind(text: string, at: number): 'code' | 'key' | 'none' {
+  const before = text.charCodeAt(at - 1);
+  const after = text.charCodeAt(at + 4);
+  if (isWordChar(after)) return 'none';
+  if (text.startsWith('cors', at)) {
+    // `kcors`, the old name of @koa/cors; any other letter before it makes another word.
+    if (isWordChar(before) && !(before === 107 /* k */ && !isWordChar(text.charCodeAt(at - 2)))) return 'none';
+  } else if (text.startsWith('Cors', at)) {
+    // `enableCors` (NestJS); other capitalised words are names the engine never reads.
+    return at >= 6 && text.startsWith('enable', at - 6) && !isWordChar(text.charCodeAt(at - 7)) ? 'code' : 'none';
+  } else {
+    return 'none';
+  }
+  let i = at + 4;
+  if (after === 39 || after === 34 || after === 96) {
+    // The end of a string: a module specifier ('cors', '@fastify/cors', `hono/cors`), a quoted key
+    // ('cors':), or text that is neither ("/{Bucket}?cors" in an S3 client).
+    if (!isSpecifierEnd(text, at, after)) return 'none';
+    i++;
+  }
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  return text.charCodeAt(i) === 58 /* : */ ? 'key' : 'code';
+}
+
+/** True when the string closed by `quote` after the "cors" at `at` holds only module-specifier characters. */
+function isSpecifierEnd(text: string, at: number, quote: number): boolean {
+  let i = at - 1;
+  for (; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (!(isWordChar(c) || c === 64 /* @ */ || c === 46 /* . */ || c === 47 /* / */ || c === 45 /* - */)) break;
+  }
+  return text.charCodeAt(i) === quote;
+}
+
+/**
+ * True when the line holding `at` starts (after indentation) with `//`, or with `*` (a block comment's
+ * inner line) and does not close the comment before `at`: a comment, never code.
+ */
+function inCommentLine(text: string, at: number): boolean {
+  let start = at;
+  while (start > 0) {
+    const c = text.charCodeAt(start - 1);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) break;
+    start--;
+  }
+  while (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9) start++;
+  const first = text.charCodeAt(start);
+  if (first === 47 /* / */) return text.charCodeAt(start + 1) === 47;
+  return first === 42 /* * */ && text.charCodeAt(start + 1) !== 61 /* *= */ && !text.slice(start, at).includes('*/');
 }
 
 export const ANALYZABLE_EXTENSIONS = ['.js', '.jsx', '.ts', '.tsx', '.mjs', '.cjs', '.mts', '.cts'] as const;
