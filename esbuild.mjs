@@ -12,6 +12,8 @@ const entries = [
   { in: 'server/src/cli/main.ts', out: 'cli-main', separateEngine: true },
   // The engine alone: the CLI loads it on demand; tests and benchmarks import it.
   { in: 'server/src/core/index.ts', out: 'core' },
+  // The project layer (resolution, module index, env files), for tests and benchmarks.
+  { in: 'server/src/project/index.ts', out: 'project' },
   // The audit report renderer (HTML/Markdown), shared by the CLI and the webview; tests import it.
   { in: 'server/src/report/index.ts', out: 'report' },
   { in: 'server/src/lsp/main.ts', out: 'server' },
@@ -23,14 +25,16 @@ const entries = [
  * `import ts from 'typescript'` in an ES module makes esbuild wrap the CommonJS module in `__toESM`,
  * which copies every one of TypeScript's thousands of exports onto a new object, once per importing
  * file (20 copies at start-up). This resolves `typescript` to a module whose default export is
- * `require('typescript')` itself: no copy. It has no side effects, so a bundle that uses only the parts
+ * `require('typescript')` itself: no copy for `import ts from 'typescript'`. It has no side effects, so a bundle that uses only the parts
  * of a core module that never touch `ts` (the CLI's config defaults, say) leaves TypeScript out.
  */
 const typescriptWithoutInterop = {
   name: 'typescript-without-interop',
   setup(build) {
     build.onResolve({ filter: /^typescript$/ }, (args) => (args.namespace === 'typescript-default' ? undefined : { path: 'typescript', namespace: 'typescript-default', sideEffects: false }));
-    build.onLoad({ filter: /.*/, namespace: 'typescript-default' }, () => ({ contents: "const ts = require('typescript');\nexport default ts;\n", resolveDir: process.cwd(), loader: 'js' }));
+    // `export *` serves `import * as ts` (one copy of the namespace for the whole bundle, made only when
+    // some file imports it that way).
+    build.onLoad({ filter: /.*/, namespace: 'typescript-default' }, () => ({ contents: "const ts = require('typescript');\nexport default ts;\nexport * from 'typescript';\n", resolveDir: process.cwd(), loader: 'js' }));
   },
 };
 
@@ -49,6 +53,9 @@ const contexts = await Promise.all(entries.map((e) => esbuild.context({
   define: { CORS_LINT_SEPARATE_ENGINE: e.separateEngine ? 'true' : 'false' },
   plugins: [typescriptWithoutInterop],
   logLevel: 'warning',
+  // jsonc-parser's "main" is a UMD build whose factory requires its own files at run time, which a
+  // bundle cannot resolve; its ES module build bundles.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 })));
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));

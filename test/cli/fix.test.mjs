@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { FIX_ALL_CHAIN, FIX_ALL_CHAIN_FIXED } from '../core/fix-cases.mjs';
 import { SNIPPETS, dump, findingKeys, handlers, loadSourceModule, makeProject, runCli, runJson } from './helpers.mjs';
 
 const read = (dir, name) => fs.readFileSync(path.join(dir, name), 'utf8');
@@ -112,7 +113,7 @@ test('--fix --rule x:off does not apply the fixes of a rule that is off', (t) =>
 
 // The changed-on-disk guard cannot be raced deterministically from outside the process, so the
 // module is bundled from source and called directly.
-const loadFixWriter = (t) => loadSourceModule(t, 'server/src/cli/fix-writer.ts');
+const loadFixWriter = (t) => loadSourceModule(t, 'server/src/project/fix-writer.ts');
 
 test('fix-writer: replaces the file when it still holds what was read, keeping its mode', async (t) => {
   const { writeFileIfUnchanged } = await loadFixWriter(t);
@@ -142,4 +143,11 @@ test('fix-writer: a file that disappeared is an error, not a crash', async (t) =
   const outcome = writeFileIfUnchanged(path.join(dir, 'gone.js'), Buffer.from('a'), Buffer.from('b'));
   assert.deepEqual(outcome, { ok: false, reason: 'error', message: 'cannot write the fixed file: no such file or directory (ENOENT)' });
   assert.deepEqual(fs.readdirSync(dir), []);
+});
+
+test('--fix reaches the fixed point in one run: the same text as the editor\'s fix-all (issue 11 item 9)', (t) => {
+  const dir = makeProject(t, { 'chain.js': FIX_ALL_CHAIN });
+  const { json } = runJson(['--fix'], { cwd: dir });
+  assert.equal(read(dir, 'chain.js'), FIX_ALL_CHAIN_FIXED);
+  assert.equal(json.summary.fixesApplied, 5);
 });

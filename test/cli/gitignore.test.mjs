@@ -37,7 +37,7 @@ const CASES = [
 ];
 
 test('gitignore patterns match like git', async (t) => {
-  const { parseGitignore, matchGitignore } = await loadSourceModule(t, 'server/src/cli/gitignore.ts');
+  const { parseGitignore, matchGitignore } = await loadSourceModule(t, 'server/src/project/gitignore.ts');
   for (const [pattern, path, isDir, expected] of CASES) {
     assert.equal(matchGitignore(parseGitignore(pattern), path, isDir), expected, `${JSON.stringify(pattern)} on ${path}${isDir ? '/' : ''}`);
   }

@@ -1,5 +1,5 @@
-// Dependency direction (DESIGN §2): client → (protocol types only) server/src/lsp → core (and, for the
-// workspace audit, the CLI's file discovery, per-file lint and formatters).
+// Dependency direction (DESIGN §2): client → (protocol types only) server/src/lsp → project → core;
+// cli → project → core; lsp never imports cli.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -42,34 +42,33 @@ test('client/src imports vscode, vscode-languageclient, itself and only the prot
   assert.deepEqual(offenders, []);
 });
 
-/**
- * The workspace audit reads files the way the CLI does, so an audit in the editor and `cors-lint` in CI
- * agree file for file and export the same SARIF/JSON: it reuses these CLI modules (never run.ts or
- * main.ts, which own the command line), and the report renderer.
- */
-const CLI_MODULES_FOR_THE_AUDIT = [
-  'server/src/cli/discover',
-  'server/src/cli/gitignore',
-  'server/src/cli/lint-file',
-  'server/src/cli/paths',
-  'server/src/cli/report',
-  'server/src/cli/version',
-  'server/src/cli/formatters/json',
-  'server/src/cli/formatters/sarif',
-];
+/** Libraries the project layer may use (pinned in package.json; bundled by esbuild). */
+const PROJECT_LIBRARIES = ['ignore', 'dotenv', 'get-tsconfig', 'typescript'];
 
-test('server/src/lsp imports the LSP libraries, node, itself, the engine, the report renderer and the CLI\'s file pipeline', () => {
+/**
+ * The editor and the CLI share one project layer (discovery, ignore rules, per-file linting, the module
+ * index, the host the engine asks about other files), so an audit in the editor and `cors-lint` in CI agree
+ * file for file. Dependencies point one way: lsp → project → core and cli → project → core.
+ */
+test('server/src/lsp imports the LSP libraries, node, itself, the engine, the project layer and the report renderer, never the CLI', () => {
   const offenders = importsUnder('server/src/lsp').filter(([, target]) => {
     if (target.startsWith('vscode-languageserver') || target === 'typescript' || isBuiltin(target)) return false;
-    if (target === 'server/src/report' || CLI_MODULES_FOR_THE_AUDIT.includes(target)) return false;
+    if (target === 'server/src/report' || target.startsWith('server/src/project/')) return false;
     return !(target.startsWith('server/src/lsp/') || target === 'server/src/core' || target.startsWith('server/src/core/'));
   });
   assert.deepEqual(offenders, []);
 });
 
-test('only the audit modules of server/src/lsp import the CLI', () => {
-  const importers = new Set(importsUnder('server/src/lsp').filter(([, target]) => target.startsWith('server/src/cli/')).map(([file]) => file));
-  assert.deepEqual([...importers].sort(), ['server/src/lsp/audit-job.ts', 'server/src/lsp/audit-report.ts', 'server/src/lsp/audit.ts']);
+test('server/src/project imports node, itself, the engine and its pinned libraries, never an adapter', () => {
+  const offenders = importsUnder('server/src/project').filter(([, target]) => {
+    if (isBuiltin(target) || PROJECT_LIBRARIES.includes(target) || target === 'package.json') return false;
+    return !(target.startsWith('server/src/project/') || target === 'server/src/core' || target.startsWith('server/src/core/'));
+  });
+  assert.deepEqual(offenders, []);
+});
+
+test('server/src/cli never imports the language server', () => {
+  assert.deepEqual(importsUnder('server/src/cli').filter(([, target]) => target.startsWith('server/src/lsp')), []);
 });
 
 test('server/src/lsp/protocol.ts, which the client bundles, imports nothing', () => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { RULE_CASES, UNICODE_CASE } from './cases.mjs';
+import { FIX_ALL_CHAIN, FIX_ALL_CHAIN_FIXED } from '../core/fix-cases.mjs';
 import {
   applyWorkspaceEdit,
   codeActions,
@@ -257,4 +258,32 @@ test('code actions: a range without findings gets no quick fixes', async (t) => 
   const { uri } = await openAndDiagnose(client, ws, 'empty.js', RULE_CASES['invalid-origin']);
   const actions = await codeActions(client, uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } });
   assert.deepEqual(actions, []);
+});
+
+// Issue 11 item 9: fix-all in one action.
+test('code actions: source.fixAll.corsLint reaches the fixed point in one action (the same text as --fix)', async (t) => {
+  const ws = tempWorkspace(t);
+  const client = await startServer(t, { workspace: ws });
+  const single = engine.applyEdits(FIX_ALL_CHAIN, engine.safeFixEdits(engine.analyzeFile(FIX_ALL_CHAIN, 'chain.js').findings));
+  assert.notEqual(single, FIX_ALL_CHAIN_FIXED, 'one pass of safe fixes is not enough for this text');
+  const { uri } = await openAndDiagnose(client, ws, 'chain.js', FIX_ALL_CHAIN);
+  const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const [action] = await codeActions(client, uri, whole, { only: ['source.fixAll.corsLint'] });
+  assert.equal(applyWorkspaceEdit(FIX_ALL_CHAIN, uri, action.edit), FIX_ALL_CHAIN_FIXED);
+  assert.equal(engine.fixAll(FIX_ALL_CHAIN, ws.path('chain.js'), engine.defaultConfig()).text, FIX_ALL_CHAIN_FIXED);
+});
+
+test('"Show documentation" without window.showDocument support: a showMessage notification with the URL, never a request that blocks', async (t) => {
+  const ws = tempWorkspace(t);
+  const capabilities = pushCapabilities();
+  delete capabilities.window;
+  const client = await startServer(t, { workspace: ws, capabilities });
+  const since = client.mark();
+  assert.equal(await client.request('workspace/executeCommand', { command: 'corsLint.showRuleDocumentation', arguments: ['null-origin'] }), null);
+  const shown = await client.waitFor('window/showMessage', () => true, { since });
+  assert.deepEqual(shown, { type: 3, message: `cors-lint: null-origin is documented at ${engine.ruleDocsUrl('null-origin')}` });
+  assert.equal(await client.request('workspace/executeCommand', { command: 'corsLint.showRuleDocumentation', arguments: ['no-such-rule'] }), null);
+  assert.deepEqual(await client.waitFor('window/showMessage', (p) => p.type === 2, { since }), { type: 2, message: 'cors-lint: no documentation for "no-such-rule"' });
+  const requests = client.received.slice(since).filter((m) => m.isRequest).map((m) => m.method);
+  assert.ok(!requests.includes('window/showMessageRequest') && !requests.includes('window/showDocument'), `requests sent: ${requests.join(', ')}`);
 });

@@ -1,6 +1,7 @@
 // Neovim 0.7 (Debian) as an independent LSP client: headless, against dist/server.js --stdio. It opens a
 // JS file, receives diagnostics, applies the safe quick fix the way `vim.lsp.buf.code_action()` asks for
 // it (cursor on the line, line diagnostics with byte columns), saves, and the saved text is checked.
+// "Show documentation" runs without leaving a prompt waiting (a showMessage notification, no request).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
@@ -77,6 +78,32 @@ local function run()
     end
   end
   assert(fix, 'no preferred quick fix offered: ' .. vim.inspect(responses))
+
+  -- "Show documentation" as vim.lsp.buf.code_action() runs a command action: workspace/executeCommand.
+  -- Neovim 0.7 has no window/showDocument, so the URL must come as a window/showMessage notification;
+  -- a window/showMessageRequest would open inputlist(), a prompt that waits for a key forever here.
+  local docs
+  for _, response in pairs(responses) do
+    for _, action in ipairs(response.result or {}) do
+      if action.command and action.title == 'Show documentation for invalid-origin' then docs = action end
+    end
+  end
+  assert(docs, 'no show-documentation action: ' .. vim.inspect(responses))
+  local shown, prompted = nil, nil
+  local show_message = vim.lsp.handlers['window/showMessage']
+  vim.lsp.handlers['window/showMessage'] = function(err, result, ctx, config)
+    shown = result.message
+    return show_message(err, result, ctx, config)
+  end
+  vim.lsp.handlers['window/showMessageRequest'] = function(_, result)
+    prompted = result.message
+    return vim.NIL
+  end
+  local executed, execute_err = vim.lsp.buf_request_sync(bufnr, 'workspace/executeCommand', docs.command, 20000)
+  assert(executed, 'executeCommand failed: ' .. tostring(execute_err))
+  assert(vim.wait(20000, function() return shown ~= nil or prompted ~= nil end, 10), 'no message about the documentation')
+  assert(prompted == nil, 'the server sent a blocking window/showMessageRequest: ' .. tostring(prompted))
+  io.stdout:write('shown: ' .. shown .. '\n')
   vim.lsp.util.apply_workspace_edit(fix.edit, client.offset_encoding)
   vim.cmd('write')
   io.stdout:write('applied: ' .. fix.title .. '\n')
@@ -92,7 +119,7 @@ else
 end
 `;
 
-test('neovim 0.7: diagnostics arrive, the safe quick fix applies, the saved file is fixed', { skip }, (t) => {
+test('neovim 0.7: diagnostics arrive, "Show documentation" shows the URL without a prompt, the safe quick fix applies, the saved file is fixed', { skip }, (t) => {
   assert.ok(!nvimMissing, 'CI=true but nvim is not installed: .ci/run must install Debian\'s neovim');
   const dir = realpathSync(mkdtempSync(join(tmpdir(), 'cors-lint-nvim-')));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
@@ -117,4 +144,5 @@ test('neovim 0.7: diagnostics arrive, the safe quick fix applies, the saved file
   });
   assert.equal(result.status, 0, `nvim exited with ${result.status}\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`);
   assert.equal(readFileSync(file, 'utf8'), SOURCE.replace("'https://a.com/'", "'https://a.com'"));
+  assert.match(result.stdout, /^shown: cors-lint: invalid-origin is documented at https:\/\/\S+invalid-origin\S*$/m);
 });

@@ -113,7 +113,7 @@ suite('CORS middleware', [
   { name: "require('cors')(…) inline", code: "app.use(require('cors')({ origin: '*', credentials: true }));", expect: [['wildcard-with-credentials', 1]] },
   { name: 'options held in a const', code: "import cors from 'cors';\nconst corsOptions = { origin: ['https://a.com', 'null'] };\napp.use(cors(corsOptions));", expect: [['null-origin', 2]] },
   { name: '@koa/cors credentials: true reflects', code: "import Koa from 'koa';\nimport cors from '@koa/cors';\nconst app = new Koa();\napp.use(cors({ credentials: true }));", expect: [['reflected-origin', 4]] },
-  { name: '@koa/cors without origin reflects (v4-)', code: "import Koa from 'koa';\nimport cors from '@koa/cors';\nconst app = new Koa();\napp.use(cors());", expect: [['reflected-origin', 4]] },
+  { name: '@koa/cors without origin, version unknown: 5.0+ sends * (adapters-versions tests v4)', code: "import Koa from 'koa';\nimport cors from '@koa/cors';\nconst app = new Koa();\napp.use(cors());", expect: [['permissive-wildcard', 4]] },
   { name: 'Socket.IO new Server(x, { cors })', code: "import { Server } from 'socket.io';\nconst io = new Server(httpServer, { cors: { origin: '*', credentials: true } });", expect: [['wildcard-with-credentials', 2]] },
   { name: 'Apollo new ApolloServer({ cors })', code: "import { ApolloServer } from 'apollo-server-express';\nconst server = new ApolloServer({ typeDefs, resolvers, cors: { origin: true, credentials: true } });", expect: [['reflected-origin', 2]] },
   { name: '@middy/http-cors origins', code: "import middy from '@middy/core';\nimport cors from '@middy/http-cors';\nexport const handler = middy(base).use(cors({ origins: ['https://a.com', 'null'] }));", expect: [['null-origin', 3]] },

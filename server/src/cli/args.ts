@@ -207,13 +207,3 @@ export function parseSize(text: string): number | undefined {
   if (unit === undefined) return undefined;
   return Math.round(Number(match[1]) * unit);
 }
-
-export function formatSize(bytes: number): string {
-  if (bytes >= 1024 ** 2) return `${trimZero(bytes / 1024 ** 2)} MB`;
-  if (bytes >= 1024) return `${trimZero(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
-}
-
-function trimZero(n: number): string {
-  return n.toFixed(1).replace(/\.0$/, '');
-}

@@ -4,10 +4,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAME, defaultConfig } from '../core/config';
 import type { CorsLintConfig } from '../core';
-import { engine } from './engine';
-import { describeFsError } from './fs-errors';
-import { displayPath } from './paths';
-import { LineIndex } from './text-file';
+import { engine } from '../project/engine';
+import { describeFsError } from '../project/fs-errors';
+import { displayPath } from '../project/paths';
+import { LineIndex } from '../project/text-file';
 
 /** A config is a few lines of JSON; anything this large is a mistake (or not a config at all). */
 export const MAX_CONFIG_SIZE = 1024 * 1024;

@@ -1,5 +1,6 @@
-import { DEFAULT_MAX_FILE_SIZE, formatSize } from './args';
-import { CLI_VERSION } from './version';
+import { DEFAULT_MAX_FILE_SIZE } from './args';
+import { formatSize } from '../project/text-file';
+import { CLI_VERSION } from '../project/version';
 
 export function helpText(): string {
   return `cors-lint ${CLI_VERSION} - find CORS mistakes in JavaScript/TypeScript server code

@@ -1,8 +1,8 @@
 // The CLI program (bundled to dist/cli-main.js; dist/cli.js starts it, see bin.ts). Everything else lives in run.ts.
 import { join } from 'node:path';
 import { loadWithCodeCache } from './code-cache';
-import { setEngineLoader } from './engine';
-import type { Engine } from './engine';
+import { setEngineLoader } from '../project/engine';
+import type { Engine } from '../project/engine';
 import { run } from './run';
 
 // The engine (dist/core.js, TypeScript inside) loads from V8's code cache when the first file passes

@@ -4,8 +4,9 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { lintFile } from './lint-file';
-import type { FileOutcome, LintFileOptions } from './lint-file';
+import { lintFile } from '../project/lint-file';
+import type { FileOutcome, LintFileOptions } from '../project/lint-file';
+import { Project } from '../project/project';
 
 /** Below this many files the main thread lints alone. */
 export const MIN_FILES_FOR_WORKERS = 300;
@@ -31,7 +32,8 @@ export async function lintFiles(
   const threads = Math.min(jobs || defaultJobs(), Math.ceil(files.length / BATCH));
   const workerScript = path.join(__dirname, 'worker.js');
   if (threads <= 1 || files.length < MIN_FILES_FOR_WORKERS || !require('node:fs').existsSync(workerScript)) {
-    files.forEach((file, index) => onOutcome(index, lintFile(file, options)));
+    const project = options.project ? new Project(options.project) : undefined;
+    files.forEach((file, index) => onOutcome(index, lintFile(file, options, project)));
     return;
   }
   let next = 0;

@@ -13,23 +13,23 @@ import { UNUSED_DIRECTIVE_ID } from '../core/types';
 import type { CorsLintConfig, RuleSetting } from '../core';
 import { CliOptions, FormatName, parseArgs } from './args';
 import { loadConfig } from './config-loader';
-import { discoverFiles, planScan } from './discover';
-import { describeFsError } from './fs-errors';
+import { discoverFiles, planScan } from '../project/discover';
+import { describeFsError } from '../project/fs-errors';
 import { formatHtml } from './formatters/html';
 import { formatMarkdown } from './formatters/markdown';
 import { formatGithub } from './formatters/github';
-import { formatJson } from './formatters/json';
-import { formatSarif } from './formatters/sarif';
+import { formatJson } from '../project/formatters/json';
+import { formatSarif } from '../project/formatters/sarif';
 import { formatText, plural } from './formatters/text';
 import { helpText } from './help';
 import type { CliIo } from './io';
 import { lintFiles } from './pool';
-import type { FileNotice, FileOutcome } from './lint-file';
-import { displayPath, relativePath } from './paths';
+import type { FileNotice, FileOutcome } from '../project/lint-file';
+import { displayPath, relativePath } from '../project/paths';
 import { ProgressLine } from './progress';
-import { summarize } from './report';
-import type { FileReport, Formatter, LintReport, Notice } from './report';
-import { CLI_VERSION } from './version';
+import { summarize } from '../project/report';
+import type { FileReport, Formatter, LintReport, Notice } from '../project/report';
+import { CLI_VERSION } from '../project/version';
 
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
@@ -128,7 +128,13 @@ async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   // Outcomes arrive in completion order from the workers; they are reported in path order.
   const outcomes: FileOutcome[] = new Array(files.length);
   let done = 0;
-  const lintOptions = { config, fix: options.fix, quiet: options.quiet, maxFileSize: options.maxFileSize };
+  const lintOptions = {
+    config,
+    fix: options.fix,
+    quiet: options.quiet,
+    maxFileSize: options.maxFileSize,
+    project: { roots: [plan.root], ignore: { baseDir: loaded.loaded.baseDir, globs: config.ignore } },
+  };
   await lintFiles(files.map((f) => f.absolutePath), lintOptions, options.jobs, (index, outcome) => {
     outcomes[index] = outcome;
     progress.update(++done, files.length, files[index].displayPath);

@@ -7,10 +7,12 @@ import { applyDirectives, findDirectives } from './directives';
 import { collectFacts } from './facts';
 import { applyEdits } from './fix';
 import { parseSource, syntaxErrorCount } from './parse';
+import { analyzePlatformFile, isPlatformConfigFile } from './platform';
 import { buildPolicies } from './policies';
 import { mayContainCors } from './prefilter';
 import { RULES } from './rules';
 import type { ProjectHost } from './host';
+import { ProjectScope, projectModelFor } from './modules';
 import { AnalysisResult, CorsLintConfig, Finding, InternalError } from './types';
 
 export interface AnalyzeOptions {
@@ -33,6 +35,7 @@ export function analyzeFile(
   config: CorsLintConfig = defaultConfig(),
   options: AnalyzeOptions = {},
 ): AnalysisResult {
+  if (isPlatformConfigFile(fileName)) return analyzePlatformFileSafely(text, fileName, config);
   if (!options.noPrefilter && !mayContainCors(text)) {
     return { findings: [], policies: [], internalErrors: [], skipped: true };
   }
@@ -46,9 +49,11 @@ export function analyzeFile(
   }
 
   let context: RuleContext;
+  let project: ProjectScope | undefined;
   try {
-    const facts = collectFacts(sourceFile);
-    context = new RuleContext(sourceFile, facts, config, options.host);
+    project = options.host ? new ProjectScope(projectModelFor(options.host), sourceFile) : undefined;
+    const facts = collectFacts(sourceFile, project);
+    context = new RuleContext(sourceFile, facts, config, options.host, project);
   } catch (error) {
     internalErrors.push(toInternalError('facts', error, sourceFile, undefined));
     return { findings: [], policies: [], internalErrors, skipped: false };
@@ -93,7 +98,8 @@ export function analyzeFile(
   } catch (error) {
     internalErrors.push(toInternalError('policies', error, sourceFile));
   }
-  return { findings, policies, internalErrors, skipped: false };
+  const dependencies = project ? [...project.dependencies].filter((f) => f !== fileName).sort() : [];
+  return { findings, policies, internalErrors, skipped: false, ...(dependencies.length > 0 ? { dependencies } : {}) };
 }
 
 /**
@@ -124,6 +130,15 @@ function dropFixesThatBreakSyntax(findings: Finding[], sourceFile: ts.SourceFile
       const after = syntaxErrorCount(parseSource(applyEdits(text, fix.edits), sourceFile.fileName));
       return after <= before;
     });
+  }
+}
+
+/** Platform configuration (vercel.json, serverless.yml…): its own parsers, the same rules and result. */
+function analyzePlatformFileSafely(text: string, fileName: string, config: CorsLintConfig): AnalysisResult {
+  try {
+    return analyzePlatformFile(text, fileName, config);
+  } catch (error) {
+    return { findings: [], policies: [], internalErrors: [toInternalError('platform', error)], skipped: false };
   }
 }
 

@@ -3,6 +3,8 @@
 import ts from 'typescript';
 import type { FactsBundle } from './facts';
 import type { ProjectHost } from './host';
+import { qualifyByCondition } from './conditions';
+import { ProjectScope, placeInFile, relatedLocation } from './modules';
 import { FixBuilder } from './fixers';
 import type { RuleMeta } from './rules/rule';
 import type { CorsLintConfig, Finding, Fix, RelatedLocation, RuleSetting, Severity } from './types';
@@ -32,6 +34,8 @@ export class RuleContext {
     readonly config: CorsLintConfig,
     /** The project around the file, when the caller has one (see host.ts). */
     readonly host?: ProjectHost,
+    /** The modules this analysis reached (see modules.ts): findings about values written there are placed here. */
+    readonly project?: ProjectScope,
   ) {}
 
   get text(): string {
@@ -52,6 +56,11 @@ export class RuleContext {
 
   report(descriptor: ReportDescriptor): void {
     if (!this.meta) throw new Error('report() outside a rule');
+    // A policy that holds only in development, when an env variable is unset…, says so (conditions.ts).
+    descriptor = qualifyByCondition(descriptor, this.facts.evaluator, this.setting !== undefined && this.setting !== 'off');
+    // A value written in another module: shown where this file uses it, pointing at where it is written.
+    if (this.project) descriptor = placeInFile(this.project, descriptor);
+    if (!descriptor.node) return;
     const start = descriptor.node.getStart(this.sourceFile);
     const end = descriptor.node.end;
     // One finding per rule and range: several facts can lead to the same node.
@@ -62,7 +71,7 @@ export class RuleContext {
       this.setting && this.setting !== 'off' ? this.setting : descriptor.severity ?? this.meta.defaultSeverity;
     const related: RelatedLocation[] = (descriptor.related ?? [])
       .filter((r) => r.node !== descriptor.node)
-      .map((r) => ({ start: r.node.getStart(this.sourceFile), end: r.node.end, message: r.message }));
+      .map((r) => relatedLocation(r, this.sourceFile));
     this.findings.push({
       ruleId: this.meta.id,
       severity,

@@ -1,4 +1,4 @@
-// Suppression comments:
+// Suppression comments (in YAML, TOML and `_headers` platform files the same words follow a `#`):
 //   // cors-lint-disable-next-line <rule>[, <rule>] -- <reason>
 //   // cors-lint-disable-line <rule>
 //   /* cors-lint-disable <rule> */            (whole file)
@@ -53,30 +53,54 @@ export function findDirectives(sourceFile: ts.SourceFile): Directive[] {
     const lead = text.slice(comment.pos + 2, at);
     const lineLead = lead.slice(lead.lastIndexOf('\n') + 1);
     if (!(/^\s*$/.test(lead) || (comment.kind === ts.SyntaxKind.MultiLineCommentTrivia && /^\s*\*?\s*$/.test(lineLead)))) continue;
-    const kind: DirectiveKind = match[1] === '-next-line' ? 'next-line' : match[1] === '-line' ? 'line' : 'file';
-    // The rule list runs from after the keyword to ` -- reason`, the end of the comment or the line.
-    const listStart = at + match[0].length;
-    let listEnd = comment.end - (comment.kind === ts.SyntaxKind.MultiLineCommentTrivia ? 2 : 0);
-    const newline = text.slice(listStart, listEnd).search(/\r?\n/);
-    if (kind !== 'file' && newline >= 0) listEnd = listStart + newline;
-    const reason = text.slice(listStart, listEnd).indexOf('--');
-    if (reason >= 0) listEnd = listStart + reason;
-    const rules: DirectiveRule[] = [];
-    for (const idMatch of text.slice(listStart, listEnd).matchAll(/[A-Za-z0-9@/_-]+/g)) {
-      const start = listStart + (idMatch.index ?? 0);
-      rules.push({ id: idMatch[0], start, end: start + idMatch[0].length, used: false });
-    }
-    const line = sourceFile.getLineAndCharacterOfPosition(at).line;
-    directives.push({
-      kind,
-      commentStart: comment.pos,
-      commentEnd: comment.end,
-      targetLine: kind === 'next-line' ? line + 1 : line,
-      rules,
-      usedWithoutList: false,
-    });
+    const multiLine = comment.kind === ts.SyntaxKind.MultiLineCommentTrivia;
+    directives.push(directiveAt(text, at, match, { start: comment.pos, end: comment.end }, multiLine ? 2 : 0, sourceFile.getLineAndCharacterOfPosition(at).line));
   }
   return directives;
+}
+
+/**
+ * Directives in `#` comments (YAML, TOML and `_headers` platform files): `comments` are the ranges of
+ * comments that fill their line; `lineOf` maps an offset to its 0-based line.
+ */
+export function findHashDirectives(text: string, comments: readonly { start: number; end: number }[], lineOf: (offset: number) => number): Directive[] {
+  if (!text.includes('cors-lint-disable')) return [];
+  const directives: Directive[] = [];
+  for (const comment of comments) {
+    const body = text.slice(comment.start, comment.end);
+    // The directive must open the comment, as in code files.
+    const lead = /^#\s*/.exec(body)![0].length;
+    const found = [...body.matchAll(DIRECTIVE)].find((m) => m.index === lead);
+    if (!found) continue;
+    const at = comment.start + lead;
+    directives.push(directiveAt(text, at, found, comment, 0, lineOf(at)));
+  }
+  return directives;
+}
+
+/** The directive whose keyword `match` found at offset `at`, inside `comment` (`closing` = length of a closing `*\/`). */
+function directiveAt(text: string, at: number, match: RegExpMatchArray, comment: { start: number; end: number }, closing: number, line: number): Directive {
+  const kind: DirectiveKind = match[1] === '-next-line' ? 'next-line' : match[1] === '-line' ? 'line' : 'file';
+  // The rule list runs from after the keyword to ` -- reason`, the end of the comment or the line.
+  const listStart = at + match[0].length;
+  let listEnd = comment.end - closing;
+  const newline = text.slice(listStart, listEnd).search(/\r?\n/);
+  if (kind !== 'file' && newline >= 0) listEnd = listStart + newline;
+  const reason = text.slice(listStart, listEnd).indexOf('--');
+  if (reason >= 0) listEnd = listStart + reason;
+  const rules: DirectiveRule[] = [];
+  for (const idMatch of text.slice(listStart, listEnd).matchAll(/[A-Za-z0-9@/_-]+/g)) {
+    const start = listStart + (idMatch.index ?? 0);
+    rules.push({ id: idMatch[0], start, end: start + idMatch[0].length, used: false });
+  }
+  return {
+    kind,
+    commentStart: comment.start,
+    commentEnd: comment.end,
+    targetLine: kind === 'next-line' ? line + 1 : line,
+    rules,
+    usedWithoutList: false,
+  };
 }
 
 /** The comment that contains `offset`, or undefined when it is code or inside a string/template. */

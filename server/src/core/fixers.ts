@@ -149,11 +149,12 @@ export class FixBuilder {
   /** Removes a header write: its statement, its property, its tuple or its decorator. */
   removeWrite(write: HeaderWrite): TextEdit | undefined {
     if (write.statement) return this.removeStatement(write.statement);
+    // A next.config `{ key, value }` entry goes whole: Next refuses an entry without its value at start-up.
+    if (write.api === 'headers() entry') {
+      return write.container && ts.isArrayLiteralExpression(write.container.parent) ? this.removeLine(write.container, write.container.parent.elements) : undefined;
+    }
     if (write.container && (ts.isPropertyAssignment(write.node) || ts.isShorthandPropertyAssignment(write.node))) {
       return this.removeLine(write.node, write.container.properties);
-    }
-    if (write.api === 'headers() entry' && write.container && ts.isArrayLiteralExpression(write.container.parent)) {
-      return this.removeLine(write.container, write.container.parent.elements);
     }
     if (write.api === 'header tuple' && ts.isArrayLiteralExpression(write.node.parent)) return this.removeListElement(write.node, write.node.parent.elements);
     if (write.api === '@Header') return this.removeStatement(write.node.parent);

@@ -570,6 +570,8 @@ export interface DominatingCondition {
   positive: boolean;
   /** `switch (expr) { case 'https://a.com': … }`: expr compared for equality with the case. */
   switchCase?: boolean;
+  /** The case clause reached, for switchCase conditions. */
+  clause?: ts.CaseClause;
 }
 
 /** Conditions that must hold (or fail) for control to reach `node`, innermost first, up to `stop`. */
@@ -588,7 +590,7 @@ export function dominatingConditions(node: ts.Node, stop?: ts.Node): DominatingC
       else if (parent.operatorToken.kind === ts.SyntaxKind.BarBarToken) out.push({ expr: parent.left, positive: false });
     } else if (ts.isCaseClause(parent) && ts.isCaseBlock(parent.parent) && ts.isSwitchStatement(parent.parent.parent)) {
       const sw = parent.parent.parent;
-      out.push({ expr: sw.expression, positive: true, switchCase: true });
+      out.push({ expr: sw.expression, positive: true, switchCase: true, clause: parent });
     }
     if (ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isCaseClause(parent) || ts.isDefaultClause(parent) || ts.isModuleBlock(parent)) {
       // Early exits before this statement: `if (!ok) return …;`

@@ -30,7 +30,12 @@ export function restrictConfigToAllowlist(config: CorsConfig, fixer: FixBuilder)
     : ALLOWLIST_NAME;
   const key = config.library === '@middy/http-cors' ? 'origins' : 'origin';
   let edit: TextEdit | undefined;
-  if (config.originNode && ts.isPropertyAssignment(config.originNode)) {
+  const host = config.optionsHost;
+  if (host && !config.originNode) {
+    const option = `${host.key}: ${host.valueIsOrigin ? value : `{ ${key}: ${value} }`}`;
+    const first = host.object?.properties[0];
+    edit = first ? fixer.insertBefore(first, `${option}, `) : host.object ? fixer.replace(host.object, `{ ${option} }`) : host.before ? fixer.insertBefore(host.before, `{ ${option} }, `) : undefined;
+  } else if (config.originNode && ts.isPropertyAssignment(config.originNode)) {
     edit = fixer.replace(config.originNode.initializer, value);
   } else if (config.originNode && ts.isShorthandPropertyAssignment(config.originNode)) {
     edit = fixer.replace(config.originNode, `${key}: ${value}`);
@@ -47,4 +52,46 @@ export function restrictConfigToAllowlist(config: CorsConfig, fixer: FixBuilder)
   }
   if (!edit) return undefined;
   return fixer.fix(`Allow only the origins in ${ALLOWLIST_NAME}${example ? ` (replace the example ${origins[0]})` : ''}`, 'suggestion', [edit, declaration]);
+}
+
+/**
+ * For a library that sends credentials unless told otherwise (Yoga, Elysia): the edit that turns them off
+ * — `credentials: true` becomes `false`, or `credentials: false` is added — never a removal, which would
+ * leave the default on.
+ */
+export function disableDefaultCredentials(config: CorsConfig, fixer: FixBuilder): Fix | undefined {
+  if (!config.credentialsByDefault && !(config.credentialsNode && isDefaultOnLibrary(config))) return undefined;
+  const title = `Turn credentials off (${config.library} sends them by default)`;
+  const node = config.credentialsNode;
+  if (node && ts.isPropertyAssignment(node)) return fixer.fix(title, 'suggestion', [fixer.replace(node.initializer, 'false')]);
+  if (node) return undefined;
+  if (config.options) {
+    const first = config.options.properties[0];
+    return fixer.fix(title, 'suggestion', [first ? fixer.insertBefore(first, 'credentials: false, ') : fixer.replace(config.options, '{ credentials: false }')]);
+  }
+  const host = config.optionsHost;
+  if (host?.object && !host.valueIsOrigin) {
+    const first = host.object.properties[0];
+    const option = `${host.key}: { credentials: false }`;
+    return fixer.fix(title, 'suggestion', [first ? fixer.insertBefore(first, `${option}, `) : fixer.replace(host.object, `{ ${option} }`)]);
+  }
+  if (ts.isCallExpression(config.node) && config.node.arguments.length === 0) {
+    const call = config.node;
+    return fixer.fix(title, 'suggestion', [{ start: call.end - 1, end: call.end - 1, newText: '{ credentials: false }' }]);
+  }
+  if (ts.isPropertyAssignment(config.node) && config.node.initializer.kind === ts.SyntaxKind.TrueKeyword) {
+    return fixer.fix(title, 'suggestion', [fixer.replace(config.node.initializer, '{ credentials: false }')]);
+  }
+  return undefined;
+}
+
+/** Libraries whose `credentials` default is true (removing `credentials: true` would change nothing). */
+function isDefaultOnLibrary(config: CorsConfig): boolean {
+  return /^(GraphQL Yoga|@whatwg-node|@elysiajs\/cors)/.test(config.library);
+}
+
+/** The advice of a message, led by the upgrade when the installed version has a known advisory. */
+export function withAdvisory(config: CorsConfig, advice: string): string {
+  const a = config.advisory;
+  return a ? `Upgrade ${a.packageName} to ${a.fixedIn} or later (${a.id}), and ${advice.charAt(0).toLowerCase()}${advice.slice(1)}` : advice;
 }

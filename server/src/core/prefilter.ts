@@ -7,13 +7,20 @@
 //   - a `cors-lint-disable` directive, in any comment (an unused one is a finding);
 //   - a CORS library specifier (`require('@fastify/cors')`, `from 'hono/cors'`, `kcors`…) or `enableCors`;
 //   - a `cors:` key, which the engine reads only in files that import a framework taking that option
-//     (NestJS, Socket.IO, Apollo, hapi, GraphQL Yoga: facts/middleware.ts, CORS_OPTION_HOSTS).
+//     (NestJS, Socket.IO, Apollo, hapi: facts/middleware.ts, CORS_OPTION_HOSTS; Firebase's onRequest,
+//     facts/firebase.ts; GraphQL Yoga, facts/graphql.ts);
+//   - a framework that grants CORS by default without naming it in lower case: GraphQL Yoga's
+//     createYoga and @whatwg-node/server's useCORS, and Firebase's onCall (`cors: true` unless given).
 // Files that only mention the word do not pass: `CORS` in prose, `hasCORS`, `"cors": true` in an AWS
 // service table, "cors" inside another word (`asyncOrSync`), or a line comment / doc-comment line that
 // says "cors" (a line whose first characters are `//` or `*` holds no code).
+import { isPlatformConfigFile } from './platform';
+
 const HEADER_NAME = /access[-_]control[-_]/i;
+const CORS_BY_DEFAULT = /createYoga|useCORS|\bonCall\b/i;
 const CORS_MENTION = /cors/gi;
-const OPTION_HOSTS = /@nestjs\/|socket\.io|apollo|hapi|graphql-yoga/;
+// An adapter that reads a `cors:` key under another framework adds that framework's module here.
+const OPTION_HOSTS = /@nestjs\/|socket\.io|apollo|hapi|graphql-yoga|firebase-functions/;
 
 export function mayContainCors(text: string): boolean {
   if (mentionsCors(text)) return true;
@@ -29,7 +36,7 @@ export function mayContainCors(text: string): boolean {
 }
 
 function mentionsCors(text: string): boolean {
-  if (HEADER_NAME.test(text)) return true;
+  if (HEADER_NAME.test(text) || CORS_BY_DEFAULT.test(text)) return true;
   CORS_MENTION.lastIndex = 0;
   let hosts: boolean | undefined;
   for (let match = CORS_MENTION.exec(text); match; match = CORS_MENTION.exec(text)) {
@@ -105,7 +112,9 @@ function inCommentLine(text: string, at: number): boolean {
 
 export const ANALYZABLE_EXTENSIONS = ['.js', '.jsx', '.ts', '.tsx', '.mjs', '.cjs', '.mts', '.cts'] as const;
 
+/** JS/TS code, or a platform configuration file (vercel.json, netlify.toml, _headers, serverless.yml…). */
 export function isAnalyzableFile(fileName: string): boolean {
+  if (isPlatformConfigFile(fileName)) return true;
   const lower = fileName.toLowerCase();
   if (lower.endsWith('.d.ts') || lower.endsWith('.d.mts') || lower.endsWith('.d.cts')) return false;
   return ANALYZABLE_EXTENSIONS.some((ext) => lower.endsWith(ext));

@@ -124,6 +124,64 @@ function branchExitsAfter(node: ts.Node, top: ts.Node): boolean {
   return ts.isReturnStatement(top) || (ts.isStatement(top) && exits(top));
 }
 
+/**
+ * Does `later` run on every path that runs `earlier`, after it and before the handler can leave?
+ * Only then does it always replace `earlier`'s value (`res.setHeader` twice), so removing `earlier`
+ * changes no response. A later write under an `if`, a loop, a `try`, a `?:`/`&&`, or after a statement
+ * that may return or throw overwrites on some paths only (DESIGN §6: a safe fix is proven, not assumed).
+ */
+export function alwaysOverwrites(earlier: HeaderWrite, later: HeaderWrite): boolean {
+  const laterStatement = later.statement;
+  if (!laterStatement || !earlier.statement) return false;
+  // The statement list `later` sits in unconditionally (plain nested blocks are transparent).
+  let unconditional: ts.Node = laterStatement;
+  while (ts.isBlock(unconditional.parent) && ts.isBlock(unconditional.parent.parent)) unconditional = unconditional.parent;
+  const list = unconditional.parent;
+  if (!list || !(ts.isBlock(list) || ts.isSourceFile(list) || ts.isCaseClause(list) || ts.isDefaultClause(list))) return false;
+  // `earlier` must sit inside an earlier statement of that same list, in the same function.
+  let top: ts.Node = earlier.statement;
+  while (top.parent && top.parent !== list) {
+    if (ts.isFunctionLike(top.parent)) return false;
+    top = top.parent;
+  }
+  if (top.parent !== list) return false;
+  const statements = list.statements as ts.NodeArray<ts.Statement>;
+  const from = statements.indexOf(top as ts.Statement);
+  const to = statements.indexOf(unconditional as ts.Statement);
+  if (from < 0 || to <= from) return false;
+  // Nothing between them (nor the rest of `earlier`'s own statement) may leave the function.
+  if (mayLeaveAfter(earlier.statement, top)) return false;
+  return !statements.slice(from + 1, to).some(mayLeave);
+}
+
+/** Can control leave the function (or the loop/switch around it) inside this statement? */
+function mayLeave(statement: ts.Node): boolean {
+  let found = false;
+  forEachLeave(statement, () => { found = true; });
+  return found;
+}
+
+function forEachLeave(node: ts.Node, found: () => void): void {
+  if (ts.isReturnStatement(node) || ts.isThrowStatement(node) || ts.isBreakStatement(node) || ts.isContinueStatement(node)) {
+    found();
+    return;
+  }
+  if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+  // A call may throw too, but then no response with these headers is sent either.
+  ts.forEachChild(node, (child) => forEachLeave(child, found));
+}
+
+/** Inside `top`, can control leave after `node` (a return/throw later in one of its enclosing blocks)? */
+function mayLeaveAfter(node: ts.Node, top: ts.Node): boolean {
+  for (let child = node, parent = node.parent; child !== top && parent; child = parent, parent = parent.parent) {
+    if (ts.isBlock(parent) || ts.isCaseClause(parent) || ts.isDefaultClause(parent)) {
+      const rest = parent.statements.slice(parent.statements.indexOf(child as ts.Statement) + 1);
+      if (rest.some(mayLeave)) return true;
+    }
+  }
+  return false;
+}
+
 /** The `Access-Control-Allow-Credentials: true` write on the same response, if any. */
 export function credentialsWrite(write: HeaderWrite): HeaderWrite | undefined {
   return sameResponseCandidates(write).find((w) => w.name === ACAC && isTrueValue(w.value) && coexist(w, write));

@@ -21,7 +21,9 @@ export type RuleId = (typeof RULE_IDS)[number];
 
 /** Findings about the suppression comments themselves (not a rule: cannot be disabled by a directive). */
 export const UNUSED_DIRECTIVE_ID = 'unused-disable-directive';
-export type FindingId = RuleId | typeof UNUSED_DIRECTIVE_ID;
+/** A platform configuration file (vercel.json, serverless.yml…) that does not parse: one finding at the first error. */
+export const PLATFORM_SYNTAX_ERROR_ID = 'platform-syntax-error';
+export type FindingId = RuleId | typeof UNUSED_DIRECTIVE_ID | typeof PLATFORM_SYNTAX_ERROR_ID;
 
 export interface TextRange {
   start: number;

@@ -4,10 +4,19 @@
 // their return statements with their parameters bound to the call's arguments.
 import ts from 'typescript';
 import { forEachDescendant } from './parse';
+import type { Condition } from './conditions';
+import { conditionOfTest, negate } from './conditions';
+import type { ProjectScope } from './modules';
+import { MAX_MODULE_HOPS, requiredSpecifier } from './modules';
 
-export type Variant =
+export type Variant = VariantShape & {
+  /** The condition under which this variant holds (an env variable unset, development, a flag), when known. */
+  condition?: Condition;
+};
+
+type VariantShape =
   /** A string known statically. `node` is the string literal itself when the text comes from exactly one literal. */
-  | { kind: 'literal'; text: string; node?: ts.StringLiteralLike }
+  | { kind: 'literal'; text: string; node?: ts.StringLiteralLike; env?: { name: string; file: string } }
   /** Data from the request: its Origin header, or other request data (query, body, Referer, Host…). */
   | { kind: 'request'; source: 'origin' | 'other'; node: ts.Node; path: ts.Node[] }
   | { kind: 'env'; name: string; node: ts.Node }
@@ -41,7 +50,11 @@ export type Declaration =
   | { kind: 'variable'; declaration: ts.VariableDeclaration; binding?: ts.BindingElement; isConst: boolean }
   | { kind: 'parameter'; parameter: ts.ParameterDeclaration; binding?: ts.BindingElement; fn: ts.SignatureDeclaration; index: number }
   | { kind: 'function'; declaration: ts.FunctionDeclaration }
-  | { kind: 'import'; module: string; name: string };
+  | { kind: 'import'; module: string; name: string }
+  /** An exported expression of another module (`export default expr`, `exports.x = expr`). */
+  | { kind: 'expression'; expr: ts.Expression }
+  /** Another project module as a whole (`import * as ns`, `require('./m')` without a module value). */
+  | { kind: 'namespace'; file: string };
 
 /** Where identifiers are bound; filled by the single fact walk. */
 export interface ScopeIndex {
@@ -62,7 +75,32 @@ export class ValueEvaluator {
   constructor(
     readonly sourceFile: ts.SourceFile,
     private readonly index: ScopeIndex,
+    /** The project around the file: imported bindings evaluate to the exporting module's values. */
+    readonly project?: ProjectScope,
   ) {}
+
+  /** The values the project's `.env*` files give an environment variable, each under the file it came from. */
+  private envFileValues(name: string, at: ts.Node): Variant[] {
+    const project = this.project;
+    if (!project) return [];
+    let values: ReturnType<typeof project.model.host.envValues> = [];
+    try {
+      values = project.model.host.envValues(name, at.getSourceFile().fileName) ?? [];
+    } catch {
+      values = [];
+    }
+    return values.slice(0, MAX_VARIANTS / 2).map((e): Variant => {
+      project.dependencies.add(e.file);
+      return { kind: 'literal', text: e.value, env: { name, file: e.file }, condition: { kind: 'env-file', name, file: e.file, value: e.value } };
+    });
+  }
+
+  /** The scope index of the file a node belongs to (this file's, or an imported module's). */
+  private indexFor(node: ts.Node): ScopeIndex {
+    const sf = node.getSourceFile();
+    if (sf === this.sourceFile || !this.project) return this.index;
+    return this.project.model.recordOf(sf)?.index ?? EMPTY_INDEX;
+  }
 
   evaluate(expr: ts.Expression | undefined, depth = 0, path: ts.Node[] = []): AbstractValue {
     if (!expr) return unknown();
@@ -91,7 +129,7 @@ export class ValueEvaluator {
     const request = requestRead(expr);
     if (request) return { variants: [{ kind: 'request', source: request, node: expr, path: [...path, expr] }] };
     const env = envRead(expr);
-    if (env) return { variants: [{ kind: 'env', name: env, node: expr }] };
+    if (env) return { variants: [{ kind: 'env', name: env, node: expr }, ...this.envFileValues(env, expr)] };
 
     if (ts.isTemplateExpression(expr)) return this.evaluateTemplate(expr, next, path);
     if (ts.isArrayLiteralExpression(expr)) {
@@ -105,15 +143,32 @@ export class ValueEvaluator {
       return { variants: [{ kind: 'list', items, node: expr }] };
     }
     if (ts.isConditionalExpression(expr)) {
-      return union(this.evaluate(expr.whenTrue, next, [...path, expr.whenTrue]), this.evaluate(expr.whenFalse, next, [...path, expr.whenFalse]));
+      const when = conditionOfTest(expr.condition, this);
+      return union(
+        withCondition(this.evaluate(expr.whenTrue, next, [...path, expr.whenTrue]), when),
+        withCondition(this.evaluate(expr.whenFalse, next, [...path, expr.whenFalse]), when && negate(when)),
+      );
     }
+    if (ts.isPrefixUnaryExpression(expr) && expr.operator === ts.SyntaxKind.ExclamationToken) return computedBoolean(expr, conditionOfTest(expr, this));
     if (ts.isBinaryExpression(expr)) {
       const op = expr.operatorToken.kind;
       if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
-        return union(this.evaluate(expr.left, next, path), this.evaluate(expr.right, next, path));
+        const left = this.evaluate(expr.left, next, path);
+        // `process.env.X || fallback`: the fallback holds when X is unset.
+        const envs = left.variants.filter((v): v is Extract<Variant, { kind: 'env' }> => v.kind === 'env');
+        const right = this.evaluate(expr.right, next, path);
+        return union(left, envs.length === 1 ? withCondition(right, { kind: 'env-unset', name: envs[0].name }) : right);
       }
+      if (op >= ts.SyntaxKind.LessThanToken && op <= ts.SyntaxKind.ExclamationEqualsEqualsToken) return computedBoolean(expr, conditionOfTest(expr, this));
       if (op === ts.SyntaxKind.AmpersandAmpersandToken) return this.evaluate(expr.right, next, path);
-      if (op === ts.SyntaxKind.PlusToken) return concat(this.evaluate(expr.left, next, path), this.evaluate(expr.right, next, path), expr);
+      if (op === ts.SyntaxKind.PlusToken) {
+        const left = this.evaluate(expr.left, next, path);
+        const right = this.evaluate(expr.right, next, path);
+        // Request data anywhere in a concatenation (`'http://' + req.query.host`) is attacker-controlled.
+        const tainted = attackerData(left) ?? attackerData(right);
+        if (tainted) return { variants: [{ kind: 'request', source: 'other', node: tainted.node, path: [...tainted.path] }] };
+        return concat(left, right, expr);
+      }
       if (op === ts.SyntaxKind.EqualsToken) return this.evaluate(expr.right, next, path);
       return unknown(expr);
     }
@@ -136,6 +191,8 @@ export class ValueEvaluator {
       const part = this.evaluate(span.expression, depth, path);
       // `${origin}` alone is the value itself; anything around request data makes it unknown.
       if (expr.templateSpans.length === 1 && expr.head.text === '' && span.literal.text === '') return part;
+      const tainted = attackerData(part);
+      if (tainted) return { variants: [{ kind: 'request', source: 'other', node: tainted.node, path: [...tainted.path] }] };
       acc = concat(acc, part, expr);
       acc = concat(acc, { variants: [{ kind: 'literal', text: span.literal.text }] }, expr);
     }
@@ -153,11 +210,17 @@ export class ValueEvaluator {
         let value = decl.binding ? this.evaluateBinding(decl.binding, init, depth, here) : this.evaluate(init, depth, here);
         if (!decl.isConst) {
           for (const assignment of this.assignmentsTo(decl.declaration, id.text)) {
-            value = union(value, this.evaluate(assignment.right, depth, [...here, assignment.right]));
+            value = union(value, withCondition(this.evaluate(assignment.right, depth, [...here, assignment.right]), conditionOfStatement(assignment, decl.declaration, this)));
           }
+        }
+        // `const isHTTPS = a === b`: a computed boolean is named after its variable in messages.
+        if (decl.isConst && init && value.variants.every((v) => v.kind === 'boolean' && v.condition?.kind === 'flag')) {
+          value = { variants: value.variants.map((v) => ({ ...v, condition: { kind: 'flag', text: id.text, value: (v as { value: boolean }).value } })) };
         }
         return value;
       }
+      case 'expression':
+        return this.evaluate(decl.expr, depth, here);
       case 'parameter':
         return this.evaluateParameter(decl, depth, here);
       default:
@@ -172,6 +235,9 @@ export class ValueEvaluator {
       const key = binding.propertyName ? propertyNameText(binding.propertyName) : ts.isIdentifier(binding.name) ? binding.name.text : undefined;
       if (!key || !init) return this.evaluate(binding.initializer, depth, path);
       const container = skipOuter(init);
+      if (this.isHeadersAlias(container) && key.toLowerCase() === 'origin') {
+        return { variants: [{ kind: 'request', source: 'origin', node: binding, path: [...path, binding] }] };
+      }
       if (isHeadersObject(container) && key.toLowerCase() === 'origin') {
         return { variants: [{ kind: 'request', source: 'origin', node: binding, path: [...path, binding] }] };
       }
@@ -209,7 +275,7 @@ export class ValueEvaluator {
     }
     // A helper function declared in this file: the union of the arguments at its call sites.
     const name = functionName(decl.fn);
-    const calls = name ? this.index.callsByName.get(name) ?? [] : [];
+    const calls = name ? this.indexFor(decl.fn).callsByName.get(name) ?? [] : [];
     if (calls.length === 0 || decl.binding) return unknown(decl.parameter);
     let value: AbstractValue = { variants: [] };
     for (const call of calls.slice(0, 8)) {
@@ -223,6 +289,11 @@ export class ValueEvaluator {
     const key = memberName(expr);
     if (key === undefined) return unknown(expr);
     const object = skipOuter(expr.expression);
+    // `const headers = req.headers` or `const { headers } = ctx.req`, then `headers.origin`.
+    if (key.toLowerCase() === 'origin' && this.isHeadersAlias(object)) return { variants: [{ kind: 'request', source: 'origin', node: expr, path: [...path, expr] }] };
+    // `ns.corsOptions` where `ns` is another module (`import * as ns`, `require('./m')`).
+    const member = this.resolveNamespaceMember(expr);
+    if (member) return this.evaluateDeclaration(member, expr, depth, [...path, expr]);
     // new URL(x).origin / .host / .hostname: still x's (request) data.
     if (ts.isNewExpression(object) && ts.isIdentifier(object.expression) && object.expression.text === 'URL' && ['origin', 'host', 'hostname', 'href'].includes(key)) {
       const inner = this.evaluate(object.arguments?.[0], depth, path);
@@ -295,11 +366,13 @@ export class ValueEvaluator {
     if (depth > MAX_DEPTH) return undefined;
     if (ts.isIdentifier(expr)) {
       const decl = this.resolve(expr);
-      if (decl?.kind === 'variable' && !decl.binding && decl.declaration.initializer) {
-        return this.resolveObjectLiteral(decl.declaration.initializer, depth + 1);
-      }
+      const init = decl && this.initializerOf(decl);
+      if (init) return this.resolveObjectLiteral(init, depth + 1);
     }
     if (ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr)) {
+      const member = this.resolveNamespaceMember(expr);
+      const memberInit = member && this.initializerOf(member);
+      if (memberInit) return this.resolveObjectLiteral(memberInit, depth + 1);
       const key = memberName(expr);
       const parent = key !== undefined ? this.resolveObjectLiteral(expr.expression, depth + 1) : undefined;
       const prop = parent && key !== undefined ? findProperty(parent, key) : undefined;
@@ -320,11 +393,13 @@ export class ValueEvaluator {
     }
     if (ts.isIdentifier(expr)) {
       const decl = this.resolve(expr);
-      if (decl?.kind === 'variable' && !decl.binding && decl.declaration.initializer) {
-        return this.resolveArrayLiteral(decl.declaration.initializer, depth + 1);
-      }
+      const init = decl && this.initializerOf(decl);
+      if (init) return this.resolveArrayLiteral(init, depth + 1);
     }
     if (ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr)) {
+      const member = this.resolveNamespaceMember(expr);
+      const memberInit = member && this.initializerOf(member);
+      if (memberInit) return this.resolveArrayLiteral(memberInit, depth + 1);
       const key = memberName(expr);
       const parent = key !== undefined ? this.resolveObjectLiteral(expr.expression, depth + 1) : undefined;
       const prop = parent && key !== undefined ? findProperty(parent, key) : undefined;
@@ -341,15 +416,155 @@ export class ValueEvaluator {
       const decl = this.resolve(expr);
       return decl ? functionOf(decl) : undefined;
     }
+    if (ts.isPropertyAccessExpression(expr)) {
+      const member = this.resolveNamespaceMember(expr);
+      return member ? functionOf(member) : undefined;
+    }
+    // A callback factory called with arguments (`origin: allowOrigins(list)`): the function it returns.
+    if (ts.isCallExpression(expr)) {
+      const factory = this.resolveFunction(expr.expression);
+      const body = factory && 'body' in factory ? (factory.body as ts.Node | undefined) : undefined;
+      if (!body) return undefined;
+      const returned = ts.isBlock(body) ? returnStatements(body).map((r) => r.expression).filter((e): e is ts.Expression => !!e) : [body as ts.Expression];
+      const fns = returned.map((r) => skipOuter(r)).filter((r): r is ts.ArrowFunction | ts.FunctionExpression => ts.isArrowFunction(r) || ts.isFunctionExpression(r));
+      return fns.length === 1 && returned.length === 1 ? fns[0] : undefined;
+    }
     return undefined;
+  }
+
+  /** The expression a declaration stands for: a plain variable's initializer, or another module's exported expression. */
+  initializerOf(decl: Declaration): ts.Expression | undefined {
+    if (decl.kind === 'variable' && !decl.binding) {
+      // `let x; if (dev) x = {…}`: the one value assigned, when the declaration has none.
+      if (!decl.declaration.initializer && !decl.isConst && ts.isIdentifier(decl.declaration.name)) {
+        const assignments = this.assignmentsTo(decl.declaration, decl.declaration.name.text);
+        return assignments.length === 1 ? assignments[0].right : undefined;
+      }
+      return decl.declaration.initializer;
+    }
+    if (decl.kind === 'expression') return decl.expr;
+    return undefined;
+  }
+
+  private evaluateDeclaration(decl: Declaration, at: ts.Node, depth: number, path: ts.Node[]): AbstractValue {
+    if (decl.kind === 'expression') return this.evaluate(decl.expr, depth, path);
+    if (decl.kind === 'variable' && !decl.binding) {
+      const init = this.initializerOf(decl);
+      return init ? this.evaluate(init, depth, path) : unknown(at);
+    }
+    return unknown(at);
+  }
+
+  /** `ns.name` where `ns` is another project module: the declaration `name` stands for there. */
+  resolveNamespaceMember(expr: ts.PropertyAccessExpression | ts.ElementAccessExpression): Declaration | undefined {
+    if (!this.project) return undefined;
+    const object = skipOuter(expr.expression);
+    const key = memberName(expr);
+    if (!ts.isIdentifier(object) || key === undefined) return undefined;
+    const decl = this.resolve(object);
+    if (decl?.kind !== 'namespace') return undefined;
+    return this.exportedDeclaration(decl.file, key, 0, object);
+  }
+
+  /** `headers` bound to the request's headers: `const headers = req.headers`, `const { headers } = ctx.req`. */
+  private isHeadersAlias(expr: ts.Expression): boolean {
+    if (!ts.isIdentifier(expr)) return false;
+    const decl = this.resolve(expr);
+    if (decl?.kind !== 'variable' || !decl.declaration.initializer) return false;
+    if (!decl.binding) return isHeadersObject(decl.declaration.initializer);
+    const key = decl.binding.propertyName ? propertyNameText(decl.binding.propertyName) : ts.isIdentifier(decl.binding.name) ? decl.binding.name.text : undefined;
+    return (key === 'headers' || key === 'header') && decl.binding.parent === decl.declaration.name && !ts.isArrayBindingPattern(decl.binding.parent);
   }
 
   /** Lexical resolution of an identifier to its declaration in this file. */
   resolve(id: ts.Identifier): Declaration | undefined {
     if (this.declarationCache.has(id)) return this.declarationCache.get(id);
-    const found = this.resolveUncached(id);
+    // Cycles between modules: an identifier being resolved resolves to nothing.
+    this.declarationCache.set(id, undefined);
+    let found = this.resolveUncached(id);
+    if (found && this.project) {
+      found = this.followImport(found, id) ?? found;
+      // Inside another module, remember the use that reached each declaration, so a finding about it
+      // can be placed back in the analysed file.
+      const declared = declarationNode(found);
+      if (declared && id.getSourceFile() !== this.sourceFile) this.project.noteEntry(declared, id);
+    }
     this.declarationCache.set(id, found);
     return found;
+  }
+
+  /**
+   * An imported binding (`import { x } from './m'`, `const { x } = require('./m')`, `const m = require('./m')`)
+   * stands for the exporting module's declaration when the host resolves the module; otherwise it stays an
+   * import (a package, or unknown).
+   */
+  private followImport(decl: Declaration, id: ts.Identifier): Declaration | undefined {
+    if (decl.kind === 'import') return this.importedDeclaration(decl.module, decl.name, id);
+    if (decl.kind === 'variable' && decl.declaration.initializer) {
+      const specifier = requiredSpecifier(decl.declaration.initializer);
+      if (specifier === undefined) return undefined;
+      if (!decl.binding) return this.importedDeclaration(specifier, 'module.exports', id);
+      const parent = decl.binding.parent;
+      if (!ts.isObjectBindingPattern(parent) || parent !== decl.declaration.name) return undefined;
+      const key = decl.binding.propertyName ? propertyNameText(decl.binding.propertyName) : ts.isIdentifier(decl.binding.name) ? decl.binding.name.text : undefined;
+      return key !== undefined ? this.importedDeclaration(specifier, key, id) : undefined;
+    }
+    return undefined;
+  }
+
+  private importedDeclaration(specifier: string, name: string, at: ts.Identifier): Declaration | undefined {
+    const project = this.project!;
+    const file = project.model.resolve(specifier, at.getSourceFile().fileName);
+    if (!file) return undefined;
+    project.dependencies.add(file);
+    if (name === 'module.exports') {
+      // require('./m'): the module value (`module.exports = …`), else the module object.
+      return this.exportedDeclaration(file, 'default', 0, at, true) ?? { kind: 'namespace', file };
+    }
+    return this.exportedDeclaration(file, name, 0, at);
+  }
+
+  /** The declaration behind `name` exported by `file`, through re-exports (bounded: MAX_MODULE_HOPS). */
+  private exportedDeclaration(file: string, name: string, hops: number, at: ts.Node, cjsOnly = false): Declaration | undefined {
+    const project = this.project!;
+    if (hops > MAX_MODULE_HOPS) return undefined;
+    const record = project.model.record(file, project.dependencies);
+    if (!record) return undefined;
+    if (name === '*') return { kind: 'namespace', file };
+    const target = record.exports.get(name);
+    if (cjsOnly && (!target || !record.cjsValue)) return undefined;
+    let found: Declaration | undefined;
+    if (!target) {
+      if (name === 'default') return undefined;
+      for (const star of record.starExports) {
+        const next = project.model.resolve(star, file);
+        found = next ? this.exportedDeclaration(next, name, hops + 1, at) : undefined;
+        if (found) break;
+      }
+    } else if (target.kind === 'reexport') {
+      const next = project.model.resolve(target.specifier, file);
+      if (next) project.dependencies.add(next);
+      found = next ? this.exportedDeclaration(next, target.name, hops + 1, at) : undefined;
+    } else if (target.kind === 'expression') {
+      found = { kind: 'expression', expr: target.expr };
+    } else {
+      const local = this.scopeTable(record.sourceFile)?.get(target.name);
+      found = local && this.followImportFrom(local, record.sourceFile, hops);
+    }
+    const declared = found && declarationNode(found);
+    if (declared) project.noteEntry(declared, at);
+    return found;
+  }
+
+  /** A module-level declaration of another module, following its own imports (one hop more). */
+  private followImportFrom(decl: Declaration, sourceFile: ts.SourceFile, hops: number): Declaration | undefined {
+    if (decl.kind === 'import') {
+      const file = this.project!.model.resolve(decl.module, sourceFile.fileName);
+      if (!file) return decl;
+      this.project!.dependencies.add(file);
+      return this.exportedDeclaration(file, decl.name, hops + 1, sourceFile) ?? decl;
+    }
+    return decl;
   }
 
   private resolveUncached(id: ts.Identifier): Declaration | undefined {
@@ -420,7 +635,7 @@ export class ValueEvaluator {
   private assignmentsTo(declaration: ts.VariableDeclaration, name: string): ts.BinaryExpression[] {
     const cached = this.assignmentCache.get(declaration);
     if (cached) return cached;
-    const result = (this.index.assignmentsByName.get(name) ?? []).filter((a) => {
+    const result = (this.indexFor(declaration).assignmentsByName.get(name) ?? []).filter((a) => {
       const target = a.left;
       if (!ts.isIdentifier(target)) return false;
       const decl = this.resolve(target);
@@ -445,6 +660,10 @@ function boundNames(name: ts.BindingName): [string, ts.BindingElement | undefine
 
 function functionOf(decl: Declaration): ts.SignatureDeclaration | undefined {
   if (decl.kind === 'function') return decl.declaration;
+  if (decl.kind === 'expression') {
+    const e = skipOuter(decl.expr);
+    return ts.isArrowFunction(e) || ts.isFunctionExpression(e) ? e : undefined;
+  }
   if (decl.kind === 'variable' && !decl.binding && decl.declaration.initializer) {
     const init = skipOuter(decl.declaration.initializer);
     if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
@@ -469,6 +688,64 @@ export function returnStatements(body: ts.Block): ts.ReturnStatement[] {
     return ts.isFunctionLike(node) || ts.isClassLike(node) ? 'skip' : undefined;
   });
   return out;
+}
+
+function declarationNode(decl: Declaration): ts.Node | undefined {
+  switch (decl.kind) {
+    case 'variable': return decl.declaration;
+    case 'function': return decl.declaration;
+    case 'expression': return decl.expr;
+    case 'parameter': return decl.parameter;
+    default: return undefined;
+  }
+}
+
+const EMPTY_INDEX: ScopeIndex = { callsByName: new Map(), assignmentsByName: new Map() };
+
+/** The variants, each under `condition` (an inner condition, more specific, is kept). */
+export function withCondition(value: AbstractValue, condition: Condition | undefined): AbstractValue {
+  if (!condition) return value;
+  return { variants: value.variants.map((v) => (v.condition ? v : { ...v, condition })) };
+}
+
+/** A comparison or negation: true or false, each under the test's condition when it has one. */
+function computedBoolean(expr: ts.Expression, condition: Condition | undefined): AbstractValue {
+  return {
+    variants: [
+      { kind: 'boolean', value: true, node: expr, condition: condition ?? { kind: 'flag', text: expr.getText().slice(0, 60), value: true } },
+      { kind: 'boolean', value: false, node: expr, condition: condition ? negate(condition) : { kind: 'flag', text: expr.getText().slice(0, 60), value: false } },
+    ],
+  };
+}
+
+/** Reads of the Host header (`req.headers.host`, `req.get('host')`, `req.hostname`): the name of this server. */
+const HOST_READ = /(\bheaders?\.|\bheaders?\[['"]|\b(get|header)\(\s*['"])(x-forwarded-)?host\b|^(req|request)\.(host|hostname)$/i;
+
+/** Request data an attacker controls (not the Host header, which names this server), in a value. */
+function attackerData(value: AbstractValue): Extract<Variant, { kind: 'request' }> | undefined {
+  for (const v of value.variants) {
+    if (v.kind !== 'request') continue;
+    if (v.source === 'origin' || !HOST_READ.test(v.node.getText())) return v;
+  }
+  return undefined;
+}
+
+/**
+ * The condition of the `if` an assignment sits in, below the variable's own scope
+ * (`let cors; if (isDev) cors = { origin: '*' }` → in development).
+ */
+function conditionOfStatement(assignment: ts.Node, declaration: ts.VariableDeclaration, evaluator: ValueEvaluator): Condition | undefined {
+  const scope = declaration.parent?.parent?.parent;
+  let child: ts.Node = assignment;
+  for (let n = assignment.parent; n && n !== scope; child = n, n = n.parent) {
+    if (ts.isIfStatement(n) && child !== n.expression) {
+      const when = conditionOfTest(n.expression, evaluator);
+      if (!when) return undefined;
+      return child === n.thenStatement ? when : negate(when);
+    }
+    if (ts.isFunctionLike(n)) return undefined;
+  }
+  return undefined;
 }
 
 export function union(a: AbstractValue, b: AbstractValue): AbstractValue {
@@ -594,7 +871,7 @@ export function requestRead(expr: ts.Expression): 'origin' | 'other' | undefined
 }
 
 /** `process.env.X`, `process.env['X']`, `Deno.env.get('X')`, `Bun.env.X`, `import.meta.env.X`. */
-function envRead(expr: ts.Expression): string | undefined {
+export function envRead(expr: ts.Expression): string | undefined {
   if (ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr)) {
     const name = memberName(expr);
     const object = skipOuter(expr.expression);

@@ -1,19 +1,19 @@
 // The audit's file work, run on a worker thread (audit-worker.ts) so the server keeps answering while
-// thousands of files are read. Which files: the CLI's discovery (.gitignore, node_modules and build
-// folders, the config's `ignore`) plus the editor's files.exclude. Each file: the CLI's lintFile (read,
+// thousands of files are read. Which files: the project layer's discovery (as the CLI) (.gitignore, node_modules and build
+// folders, the config's `ignore`) plus the editor's files.exclude. Each file: the shared lintFile (read,
 // decode, prefilter, analyse, lines and columns), so the audit and `cors-lint` agree, with the config
 // the editor would use for that file (the nearest .corslintrc.json, unsaved edits included) and the
 // folder's `corsLint.rules.customizations`. Results stream back in small batches; a cancelled job
 // stops between two files.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { discoverFiles, SKIPPED_DIRECTORIES } from '../cli/discover';
-import type { DiscoveryProblem } from '../cli/discover';
-import { GitignoreStack } from '../cli/gitignore';
-import { lintFile } from '../cli/lint-file';
-import type { FileNotice } from '../cli/lint-file';
-import { isInside, toSlashes } from '../cli/paths';
-import type { ReportedFinding, ReportedPolicy } from '../cli/report';
+import { discoverFiles, SKIPPED_DIRECTORIES } from '../project/discover';
+import type { DiscoveryProblem } from '../project/discover';
+import { GitignoreStack } from '../project/gitignore';
+import { lintFile } from '../project/lint-file';
+import type { FileNotice } from '../project/lint-file';
+import { isInside, toSlashes } from '../project/paths';
+import type { ReportedFinding, ReportedPolicy } from '../project/report';
 import { isAnalyzableFile, isIgnored } from '../core';
 import { ConfigResolver } from './config-watch';
 import type { RuleCustomization } from './protocol';

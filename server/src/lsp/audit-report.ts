@@ -1,14 +1,14 @@
 // The kept audit results as the CLI's LintReport, so the report view and every export come from the
 // same renderers and formatters as `cors-lint --format html|markdown|json|sarif`: an export from the
 // editor and a CI artefact of the same code are the same file.
-import type { DiscoveryProblem } from '../cli/discover';
-import { formatJson } from '../cli/formatters/json';
-import { formatSarif } from '../cli/formatters/sarif';
-import type { FileNotice } from '../cli/lint-file';
-import { relativePath } from '../cli/paths';
-import { summarize } from '../cli/report';
-import type { FileReport, LintReport, Notice, ReportedFinding, ReportedPolicy } from '../cli/report';
-import { CLI_VERSION } from '../cli/version';
+import type { DiscoveryProblem } from '../project/discover';
+import { formatJson } from '../project/formatters/json';
+import { formatSarif } from '../project/formatters/sarif';
+import type { FileNotice } from '../project/lint-file';
+import { relativePath } from '../project/paths';
+import { summarize } from '../project/report';
+import type { FileReport, LintReport, Notice, ReportedFinding, ReportedPolicy } from '../project/report';
+import { CLI_VERSION } from '../project/version';
 import { auditReportFromLocated, renderHtml, renderMarkdown } from '../report';
 import type { AuditReportParams } from './protocol';
 

@@ -19,7 +19,7 @@ import {
   WorkDoneProgressReporter,
   WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
-import type { DiscoveryProblem } from '../cli/discover';
+import type { DiscoveryProblem } from '../project/discover';
 import { isAnalyzableFile } from '../core';
 import type { AuditFileResult, AuditFolder, AuditJob, ExcludeGlob } from './audit-job';
 import { AuditedFile, buildLintReport, renderAuditReport } from './audit-report';

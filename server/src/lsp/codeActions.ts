@@ -10,7 +10,9 @@ import {
   TextEdit as LspTextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { isRuleId, safeFixEdits, TextEdit, UNUSED_DIRECTIVE_ID } from '../core';
+import { fixAll, isRuleId, safeFixEdits, TextEdit, UNUSED_DIRECTIVE_ID, wholeTextEdit } from '../core';
+import { analysisFileName } from './documents';
+import { applyCustomizations } from './settings';
 import type { DocumentAnalysis } from './analysis';
 import { rangeOf } from './diagnostics';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SHOW_RULE_DOCUMENTATION_COMMAND } from './protocol';
@@ -127,10 +129,22 @@ function selectFindings(params: CodeActionParams, input: CodeActionInput): numbe
   return selected;
 }
 
+/**
+ * Every safe fix to the fixed point, in one action (core fixAll, the same passes as `cors-lint --fix`):
+ * a chain of duplicate writes is fixed by one save, not one per save. The editor's severity
+ * customizations decide which findings take part, as they decide which ones it shows.
+ */
 function fixAllAction(input: CodeActionInput): CodeAction | undefined {
-  const edits = safeFixEdits(input.analysis.findings);
-  if (edits.length === 0) return undefined;
-  return { title: 'Fix all safe cors-lint problems', kind: FIX_ALL_KIND, edit: workspaceEdit(input, edits) };
+  const { analysis, document } = input;
+  if (safeFixEdits(analysis.findings).length === 0) return undefined;
+  const fileName = analysisFileName(document);
+  if (!fileName) return undefined;
+  const before = document.getText();
+  const customizations = analysis.settings.rules.customizations;
+  const fixed = fixAll(before, fileName, analysis.config.config, { select: (findings) => applyCustomizations(findings, customizations) });
+  const edit = wholeTextEdit(before, fixed.text);
+  if (!edit) return undefined;
+  return { title: 'Fix all safe cors-lint problems', kind: FIX_ALL_KIND, edit: workspaceEdit(input, [edit]) };
 }
 
 /** Versioned `documentChanges` when the client supports them (a stale edit is then rejected), else `changes`. */

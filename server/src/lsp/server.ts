@@ -10,6 +10,8 @@ import {
   DocumentDiagnosticReport,
   InitializeParams,
   InitializeResult,
+  MessageType,
+  ShowMessageNotification,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import type { WorkDoneProgressReporter } from 'vscode-languageserver/node';
@@ -326,18 +328,25 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (params?.command !== SHOW_RULE_DOCUMENTATION_COMMAND) return null;
       const ruleId: unknown = params.arguments?.[0];
       if (typeof ruleId !== 'string' || !(isRuleId(ruleId) || ruleId === UNUSED_DIRECTIVE_ID)) {
-        void connection.window.showWarningMessage(`cors-lint: no documentation for "${String(ruleId)}"`);
+        notify(MessageType.Warning, `cors-lint: no documentation for "${String(ruleId)}"`);
         return null;
       }
       const url = ruleDocsUrl(ruleId);
+      // window/showDocument where the client has it; else a showMessage *notification*. Never
+      // window/showMessageRequest (what connection.window.show*Message sends): Neovim and Emacs answer
+      // it with a prompt that blocks the editor until the user picks an option.
       if (capabilities.window?.showDocument?.support) {
-        await connection.window.showDocument({ uri: url, external: true });
+        connection.window.showDocument({ uri: url, external: true }).catch((error: unknown) => notify(MessageType.Info, `cors-lint: ${ruleId} is documented at ${url} (${String(error)})`));
       } else {
-        void connection.window.showInformationMessage(`cors-lint: ${ruleId} is documented at ${url}`);
+        notify(MessageType.Info, `cors-lint: ${ruleId} is documented at ${url}`);
       }
       return null;
     }),
   );
+
+  function notify(type: MessageType, message: string): void {
+    void connection.sendNotification(ShowMessageNotification.type, { type, message });
+  }
 
   connection.onShutdown(() => {
     validator.dispose();

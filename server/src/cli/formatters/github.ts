@@ -1,6 +1,6 @@
 // GitHub Actions workflow commands: each finding becomes an annotation on the pull request's diff.
 // https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions
-import type { Formatter } from '../report';
+import type { Formatter } from '../../project/report';
 
 const COMMANDS = { error: 'error', warning: 'warning', info: 'notice' } as const;
 

@@ -1,6 +1,6 @@
 // Human output, after ESLint's "stylish": findings grouped by file, one aligned line each
 // (`path:line:col  severity  message  rule-id`, clickable in VS Code's terminal), then a summary.
-import type { FileReport, Formatter, LintReport, ReportedFinding } from '../report';
+import type { FileReport, Formatter, LintReport, ReportedFinding } from '../../project/report';
 
 interface Palette {
   red(s: string): string;

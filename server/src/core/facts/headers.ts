@@ -114,7 +114,7 @@ export class HeaderWriteCollector {
   visitObject(object: ts.ObjectLiteralExpression): void {
     // Cheap test first: most object literals have no CORS header key (nor a `key:` entry).
     if (!mayBeHeaderObject(object)) return;
-    if (isClientRequestHeaders(object)) return;
+    if (isClientRequestHeaders(object) || isResponseBody(object)) return;
     // { key: 'Access-Control-Allow-Origin', value: '*' }
     const key = object.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyNameText(p.name) === 'key');
     const value = object.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyNameText(p.name) === 'value');
@@ -235,6 +235,38 @@ function isAssertionArgument(object: ts.ObjectLiteralExpression): boolean {
       return ASSERTION_CALL.test(parent.expression.getText());
     }
     if (!ts.isObjectLiteralExpression(parent) && !ts.isPropertyAssignment(parent) && !ts.isArrayLiteralExpression(parent) && !ts.isParenthesizedExpression(parent)) return false;
+  }
+  return false;
+}
+
+/** Calls whose first argument is a response body: `res.json(x)`, `Response.json(x, init)`, `reply.send(x)`. */
+const BODY_CALL = /(^|\.)(json|send|jsonp|end|write)$/;
+
+/**
+ * An object that is (part of) a response body, not response headers: `JSON.stringify({ headers })`,
+ * `body: { headers }`, `res.json({ headers })`, `new Response(JSON.stringify(…))`, `ctx.body = { headers }`.
+ * A body's `headers` key is data the client reads, and sends nothing.
+ */
+function isResponseBody(object: ts.ObjectLiteralExpression): boolean {
+  for (let n: ts.Node = object; n.parent; n = n.parent) {
+    const parent = n.parent;
+    if (ts.isPropertyAssignment(parent)) {
+      if (parent.initializer === n && propertyNameText(parent.name) === 'body') return true;
+      continue;
+    }
+    if (ts.isCallExpression(parent) || ts.isNewExpression(parent)) {
+      const index = parent.arguments?.indexOf(n as ts.Expression) ?? -1;
+      if (index < 0) return false;
+      const callee = parent.expression.getText();
+      if (callee === 'JSON.stringify') return true;
+      if (index === 0 && (ts.isNewExpression(parent) ? /^(Response|NextResponse)$/.test(callee) : BODY_CALL.test(callee))) return true;
+      return false;
+    }
+    if (ts.isBinaryExpression(parent)) {
+      return parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === n && /(^|\.)body$/.test(parent.left.getText());
+    }
+    if (!ts.isObjectLiteralExpression(parent) && !ts.isArrayLiteralExpression(parent) && !ts.isParenthesizedExpression(parent)
+      && !ts.isSpreadAssignment(parent) && !ts.isSpreadElement(parent) && !ts.isAsExpression(parent) && !ts.isSatisfiesExpression(parent)) return false;
   }
   return false;
 }

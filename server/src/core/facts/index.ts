@@ -3,6 +3,7 @@
 // afterwards, when every binding and call site is known.
 import ts from 'typescript';
 import { GuardClassifier, CheckResult } from '../guards';
+import type { ProjectScope } from '../modules';
 import { ScopeIndex, ValueEvaluator, propertyNameText, skipOuter } from '../values';
 import { ACAO, HEADER_CALL_METHODS, HeaderWriteCollector, RawWrite, mayBeHeaderObject } from './headers';
 import { MIDDLEWARE_CALL_METHODS, MiddlewareCollector } from './middleware';
@@ -28,9 +29,10 @@ const FRAMEWORK_IMPORTS: [RegExp, string][] = [
   [/^(node:)?http2$/, 'node:http2'], [/^(node:)?https?$/, 'node:http'],
 ];
 
-export function collectFacts(sourceFile: ts.SourceFile): FactsBundle {
+export function collectFacts(sourceFile: ts.SourceFile, project?: ProjectScope): FactsBundle {
+  const host = project?.model.host;
   const index: ScopeIndex = { callsByName: new Map(), assignmentsByName: new Map() };
-  const evaluator = new ValueEvaluator(sourceFile, index);
+  const evaluator = new ValueEvaluator(sourceFile, index, project);
   const guards = new GuardClassifier(evaluator);
   const imports = new Set<string>();
 
@@ -52,7 +54,7 @@ export function collectFacts(sourceFile: ts.SourceFile): FactsBundle {
 
   // Adapters, now that the scope index is complete.
   const headerCollector = new HeaderWriteCollector(evaluator);
-  const middleware = new MiddlewareCollector(evaluator, guards, imports);
+  const middleware = new MiddlewareCollector(evaluator, guards, imports, host, sourceFile.fileName);
   // Each adapter sees only the calls whose callee shape it can use (sorted out once per statement).
   for (const call of headerCalls) headerCollector.visitCall(call);
   for (const call of middlewareCalls) middleware.visitCall(call);
@@ -404,7 +406,7 @@ function findOriginLiterals(
       else if (w.valueNode && !out.has(w.valueNode) && w.value.variants.length === 1) out.set(w.valueNode, { node: w.valueNode, text: v.text, context: 'header' });
     }
   }
-  for (const c of middleware.configs) for (const e of c.entries) if (!e.isRegExp) add(e.node, 'middleware');
+  for (const c of middleware.configs) for (const e of c.entries) if (!e.isRegExp && !e.hostOnly && !e.neverMatches) add(e.node, 'middleware');
   for (const b of comparisons) {
     const op = b.operatorToken.kind;
     if (![ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken].includes(op)) continue;

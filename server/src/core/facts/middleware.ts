@@ -13,7 +13,12 @@ import ts from 'typescript';
 import { forEachDescendant } from '../parse';
 import { GuardClassifier, CheckResult, dominatingConditions } from '../guards';
 import { ValueEvaluator, findProperty, propertyNameText, skipOuter, returnStatements } from '../values';
+import type { ProjectHost } from '../host';
 import type { CorsConfig, OriginEntry, OriginOptionKind } from './model';
+import { readElysiaOrigin, ELYSIA_SEMANTICS, applyElysiaVersion } from './elysia';
+import { readWhatwgOrigin, WHATWG_SEMANTICS, visitGraphqlCall, isYogaFile } from './graphql';
+import { visitFirebaseCall } from './firebase';
+import { allInRange, packageVersionOf } from './versions';
 
 const LIBRARIES: Record<string, string> = {
   cors: 'cors',
@@ -35,14 +40,13 @@ const LIBRARIES: Record<string, string> = {
  * Method names of the property-access calls visitCall can recognise (app.enableCors, fastify.register,
  * cors.default(), mod.cors()); calls of a plain name or of an expression may be any library.
  */
-export const MIDDLEWARE_CALL_METHODS: readonly string[] = ['enableCors', 'register', 'default', 'cors'];
+export const MIDDLEWARE_CALL_METHODS: readonly string[] = ['enableCors', 'register', 'default', 'cors', 'onRequest', 'onCall'];
 
 const CORS_OPTION_HOSTS: [RegExp, string][] = [
   [/^@nestjs\//, 'NestJS'],
   [/^socket\.io$/, 'Socket.IO'],
   [/^(apollo-server|@apollo\/server)/, 'Apollo Server'],
   [/^(@hapi\/hapi|hapi)$/, 'hapi'],
-  [/^(graphql-yoga|@graphql-yoga\/)/, 'GraphQL Yoga'],
 ];
 
 export class MiddlewareCollector {
@@ -51,9 +55,12 @@ export class MiddlewareCollector {
   private importsLibrary: boolean | undefined;
 
   constructor(
-    private readonly evaluator: ValueEvaluator,
-    private readonly guards: GuardClassifier,
-    private readonly imports: Set<string>,
+    readonly evaluator: ValueEvaluator,
+    readonly guards: GuardClassifier,
+    readonly imports: Set<string>,
+    /** The project, for the installed library versions (see versions.ts); absent = current versions. */
+    readonly host?: ProjectHost,
+    readonly fileName = '',
   ) {}
 
   /** The module an expression was imported or required from. */
@@ -76,6 +83,7 @@ export class MiddlewareCollector {
   }
 
   visitCall(call: ts.CallExpression): void {
+    if (visitGraphqlCall(this, call) || visitFirebaseCall(this, call)) return;
     const callee = skipOuter(call.expression);
     // app.enableCors(options?) — NestJS, cors-package semantics.
     if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'enableCors') {
@@ -96,6 +104,10 @@ export class MiddlewareCollector {
     // is taken to be the cors package.
     const module = (this.importsLibrary ? this.moduleOf(callee) : undefined) ?? (ts.isIdentifier(callee) && callee.text === 'cors' && !this.evaluator.resolve(callee) ? 'cors' : undefined);
     const library = module && LIBRARIES[module];
+    if (library === '@elysiajs/cors') {
+      this.add(library, ELYSIA_SEMANTICS, call, call.arguments[0], '@elysiajs/cors with no origin option echoes the request Origin');
+      return;
+    }
     if (library) {
       this.add(library, library, call, call.arguments[0], `${library}() with no origin option allows any origin`);
       return;
@@ -106,6 +118,7 @@ export class MiddlewareCollector {
   /** `{ cors: true | {...} }` in the options of NestJS, Socket.IO, Apollo, hapi… */
   visitCorsProperty(prop: ts.PropertyAssignment): void {
     if (propertyNameText(prop.name) !== 'cors') return;
+    if (isYogaFile(this.imports)) return; // createYoga({ cors }) is read with the call (graphql.ts)
     const host = [...this.imports].map((m) => CORS_OPTION_HOSTS.find(([re]) => re.test(m))?.[1]).find(Boolean);
     if (!host) return;
     const value = skipOuter(prop.initializer);
@@ -119,8 +132,8 @@ export class MiddlewareCollector {
     if (object) this.add(`${host} cors option`, semantics, prop, object, `${host} cors option without origin allows any origin`);
   }
 
-  private add(library: string, semantics: string, node: ts.Node, optionsExpr: ts.Expression | undefined, defaultNote: string): void {
-    if (this.seen.has(node)) return;
+  add(library: string, semantics: string, node: ts.Node, optionsExpr: ts.Expression | undefined, defaultNote: string): CorsConfig | undefined {
+    if (this.seen.has(node)) return undefined;
     this.seen.add(node);
     const options = optionsExpr ? this.evaluator.resolveObjectLiteral(optionsExpr) : undefined;
     const config: CorsConfig = {
@@ -139,11 +152,14 @@ export class MiddlewareCollector {
         }
       }
       this.configs.push(config);
-      return;
+      return config;
     }
     if (options) this.readOptions(config, options, semantics);
+    else if (semantics === WHATWG_SEMANTICS || semantics === ELYSIA_SEMANTICS) this.credentialsByDefault(config);
     if (config.origin === 'default') this.applyDefault(config, semantics);
+    this.applyVersion(config);
     this.configs.push(config);
+    return config;
   }
 
   private readOptions(config: CorsConfig, options: ts.ObjectLiteralExpression, semantics: string): void {
@@ -159,6 +175,9 @@ export class MiddlewareCollector {
       const booleans = v.variants.map((x) => (x.kind === 'boolean' ? x.value : x.kind === 'literal' ? x.text === 'true' : undefined));
       config.credentials = booleans.every((b) => b === true) ? true : booleans.every((b) => b === false) ? false : 'unknown';
       config.credentialsNode = credentials;
+    } else if (semantics === WHATWG_SEMANTICS || semantics === ELYSIA_SEMANTICS) {
+      // useCORS and @elysiajs/cors send Access-Control-Allow-Credentials: true unless `credentials: false`.
+      this.credentialsByDefault(config);
     }
     config.methods = this.stringList(prop('methods') ?? prop('allowMethods') ?? prop('allowedMethods'));
     config.allowedHeaders = this.stringList(prop('allowedHeaders') ?? prop('allowHeaders') ?? prop('headers'));
@@ -178,8 +197,10 @@ export class MiddlewareCollector {
     this.readOrigin(config, valueOf(origin), semantics);
   }
 
-  private readOrigin(config: CorsConfig, expr: ts.Expression, semantics: string): void {
+  readOrigin(config: CorsConfig, expr: ts.Expression, semantics: string): void {
     const e = skipOuter(expr);
+    if (semantics === WHATWG_SEMANTICS && readWhatwgOrigin(this, config, e)) return;
+    if (semantics === ELYSIA_SEMANTICS && readElysiaOrigin(this, config, e)) return;
     const fn = this.evaluator.resolveFunction(e);
     if (fn) {
       config.originFunction = fn;
@@ -212,9 +233,15 @@ export class MiddlewareCollector {
       }
       config.entries = entries;
       // @fastify/cors, hapi and restify treat '*' in a list as "any origin"; cors and hono/cors compare it
-      // as text, so it matches nothing.
+      // as text, so it matches nothing (cors 2.8.5 lib/index.js isOriginAllowed; hono 4.x
+      // src/middleware/cors/index.ts `optsOrigin.includes(origin)`).
       const starMeansAny = config.library === '@fastify/cors' || /^(hapi|restify)/.test(config.library);
       const star = starMeansAny && entries.find((x) => !x.isRegExp && x.text === '*');
+      if (!starMeansAny && semantics !== 'hapi') {
+        for (const entry of entries) {
+          if (!entry.isRegExp && entry.text === '*') entry.neverMatches = `${config.library} compares the entries of an origin list with the request Origin as text, so '*' matches no origin (only a plain '*' string allows any origin)`;
+        }
+      }
       config.origin = star ? 'any' : entries.length === 0 && unknownEntry ? 'unknown' : 'list';
       return;
     }
@@ -247,12 +274,35 @@ export class MiddlewareCollector {
     config.origin = 'unknown';
   }
 
+  /** Credentials that the library sends unless the options switch them off. */
+  credentialsByDefault(config: CorsConfig): void {
+    config.credentials = true;
+    config.credentialsByDefault = true;
+  }
+
   private applyDefault(config: CorsConfig, semantics: string): void {
     if (config.library === '@koa/cors') {
+      // @koa/cors 5.0.0 index.js: `origin = options.origin || '*'`, and `credentials && origin === '*'`
+      // echoes the request Origin; 4.x and earlier: `origin = options.origin || requestOrigin`.
+      if (config.credentials === true) {
+        config.origin = 'reflect';
+        config.defaultNote = '@koa/cors with credentials: true echoes the request Origin';
+        return;
+      }
+      const declared = packageVersionOf(this.host, '@koa/cors', this.fileName);
+      if (allInRange(declared, [0, 0, 0], [5, 0, 0]) === true) {
+        config.origin = 'reflect';
+        config.defaultNote = `@koa/cors ${declared!.version} without an origin option echoes the request Origin (CVE-2023-49803, fixed in 5.0.0)`;
+        config.advisory = { id: 'CVE-2023-49803', fixedIn: '5.0.0', packageName: '@koa/cors' };
+        return;
+      }
+      config.origin = 'any';
+      config.defaultNote = '@koa/cors without an origin option sends * (5.0.0 and later)';
+      return;
+    }
+    if (semantics === WHATWG_SEMANTICS || semantics === ELYSIA_SEMANTICS) {
       config.origin = 'reflect';
-      config.defaultNote = config.credentials === true
-        ? '@koa/cors with credentials: true echoes the request Origin'
-        : '@koa/cors without an origin option echoes the request Origin (v4 and earlier; v5+ sends *)';
+      config.reflectNote = config.defaultNote;
       return;
     }
     if (config.library === '@middy/http-cors' && config.credentials === true) {
@@ -262,6 +312,21 @@ export class MiddlewareCollector {
     }
     config.origin = 'any';
     void semantics;
+  }
+
+  /** Behaviour that depends on the installed version of the library (see versions.ts). */
+  private applyVersion(config: CorsConfig): void {
+    if (config.library === 'hono/cors' && config.origin === 'any' && config.credentials === true) {
+      // hono 4.12.9–4.12.24 src/middleware/cors/index.ts: `if (opts.credentials) return (origin) => origin || null`
+      // for origin '*' (CVE-2026-54290); 4.12.25 sends '*' again, which browsers reject with credentials.
+      const declared = packageVersionOf(this.host, 'hono', this.fileName);
+      if (allInRange(declared, [4, 12, 9], [4, 12, 25]) === true) {
+        config.origin = 'reflect';
+        config.reflectNote = `hono ${declared!.version} (hono/cors) echoes any request Origin when credentials: true is combined with origin '*' (CVE-2026-54290, fixed in 4.12.25)`;
+        config.advisory = { id: 'CVE-2026-54290', fixedIn: '4.12.25', packageName: 'hono' };
+      }
+    }
+    if (config.library === '@elysiajs/cors') applyElysiaVersion(this, config);
   }
 
   private stringList(p: ts.PropertyAssignment | ts.ShorthandPropertyAssignment | undefined): string[] | undefined {

@@ -62,6 +62,10 @@ export interface OriginEntry {
   /** The string, or the regex source for RegExp entries. */
   text: string;
   isRegExp: boolean;
+  /** Why this entry can never match any request (e.g. '*' in a list compared as text): invalid-origin reports it. */
+  neverMatches?: string;
+  /** A host name the library matches with any scheme (`@elysiajs/cors` 'example.com'): not an origin literal. */
+  hostOnly?: boolean;
 }
 
 /** A CORS middleware call or option object (cors(), @fastify/cors, enableCors, Socket.IO `cors:`…). */
@@ -88,6 +92,18 @@ export interface CorsConfig {
   weakCheck?: OriginCheck;
   /** Why a default applies, for messages (e.g. "cors() with no origin option allows any origin"). */
   defaultNote?: string;
+  /** Why the library echoes the request Origin for this configuration, when the option alone does not say so. */
+  reflectNote?: string;
+  /** True when credentials are on because the library turns them on unless told otherwise (Yoga, Elysia). */
+  credentialsByDefault?: boolean;
+  /**
+   * For a config that exists because an option is absent (`createYoga({ schema })`, `onCall(handler)`):
+   * where a fix adds it — into `object`, or as a new options argument before `before`. `valueIsOrigin`
+   * when the option's value is the origin itself (Firebase `cors: [...]`), not an options object.
+   */
+  optionsHost?: { object?: ts.ObjectLiteralExpression; before?: ts.Node; key: string; valueIsOrigin?: boolean };
+  /** A known advisory for the installed version of the library (e.g. 'CVE-2023-49803'), and the first fixed version. */
+  advisory?: { id: string; fixedIn: string; packageName: string };
 }
 
 /** A route with a method: `app.put(path, h)`, `export function DELETE`, `method === 'PUT'`… */

@@ -2,6 +2,11 @@ import ts from 'typescript';
 import { normaliseOrigin, originProblem, subdomainRegex } from '../origins';
 import type { Rule } from './rule';
 
+/** The message, shared with the platform configuration checks (platform/checks.ts). */
+export function invalidOriginMessage(where: string, text: string, problem: string): string {
+  return `${where} '${text}' can never match: ${problem}. Browsers will block these cross-origin requests.`;
+}
+
 export const invalidOrigin: Rule = {
   meta: {
     id: 'invalid-origin',
@@ -35,15 +40,43 @@ export const invalidOrigin: Rule = {
       const where = literal.context === 'header' ? 'Access-Control-Allow-Origin' : literal.context === 'comparison' ? 'The origin compared against' : 'The allowed origin';
       context.report({
         node: literal.node,
-        message: `${where} '${text}' can never match: ${problem}. Browsers will block these cross-origin requests.`,
+        message: invalidOriginMessage(where, text, problem),
         fixes,
       });
     }
+    reportEntriesThatNeverMatch(context);
   },
 };
 
+/**
+ * Allowlist entries the library can never match ('*' inside a cors/hono/cors array): CORS is silently off
+ * for them. Dropping one from a longer list changes nothing (safe); a list of only '*' becomes the plain
+ * '*' the author meant (a suggestion: it opens the API to every origin).
+ */
+function reportEntriesThatNeverMatch(context: Parameters<Rule['check']>[0]): void {
+  const { fixer } = context;
+  for (const config of context.facts.configs) {
+    for (const entry of config.entries) {
+      if (!entry.neverMatches) continue;
+      context.at(entry.node);
+      const list = entry.node.parent;
+      const fixes = [];
+      if (list && ts.isArrayLiteralExpression(list) && list.elements.length > 1) {
+        fixes.push(fixer.fix(`Remove '${entry.text}' (it matches nothing)`, 'safe', [fixer.removeListElement(entry.node, list.elements)]));
+      } else if (list && ts.isArrayLiteralExpression(list) && ts.isStringLiteralLike(entry.node)) {
+        fixes.push(fixer.fix(`Allow any origin with a plain ${entry.node.getText()}`, 'suggestion', [fixer.replace(list, entry.node.getText())]));
+      }
+      context.report({
+        node: entry.node,
+        message: `The allowed origin '${entry.text}' can never match: ${entry.neverMatches}. Browsers will block these cross-origin requests.`,
+        fixes,
+      });
+    }
+  }
+}
+
 /** 'https://a.com https://b.com', 'https://a.com,https://b.com': two schemes with a separator between. Linear time. */
-function listsSeveralOrigins(text: string): boolean {
+export function listsSeveralOrigins(text: string): boolean {
   const first = text.indexOf('://');
   if (first < 0) return false;
   const separator = text.slice(first + 3).search(/[\s,]/);

@@ -3,8 +3,16 @@ import { originWrites, hasVaryOrigin } from '../responses';
 import type { Rule } from './rule';
 
 /** Several origins in one value: "https://a.com, https://b.com", an array value, list.join(','). */
-function originsIn(text: string): string[] {
+export function originsIn(text: string): string[] {
   return text.split(/[\s,]+/).filter(Boolean);
+}
+
+/** The messages, shared with the platform configuration checks (platform/checks.ts). */
+export function multipleOriginsHeaderMessage(origins: string[]): string {
+  return `Access-Control-Allow-Origin holds ${origins.length} origins (${origins.join(', ')}); browsers accept exactly one origin or '*' and block the response. Echo the request's Origin when it is on an allowlist instead.`;
+}
+export function multipleOriginsConfigMessage(library: string, origins: string[]): string {
+  return `${library} is given ${origins.length} origins in one string (${origins.join(', ')}); it sends the string as one header value, which browsers reject. Pass an array of origins.`;
 }
 
 export const multipleOrigins: Rule = {
@@ -39,7 +47,7 @@ export const multipleOrigins: Rule = {
       if (known[0]) fixes.push(fixer.fix(`Allow only ${known[0]}`, 'suggestion', [fixer.replace(write.valueNode, fixer.quote(known[0]))]));
       context.report({
         node: write.valueNode,
-        message: `Access-Control-Allow-Origin holds ${origins.length} origins (${origins.join(', ')}); browsers accept exactly one origin or '*' and block the response. Echo the request's Origin when it is on an allowlist instead.`,
+        message: multipleOriginsHeaderMessage(origins),
         fixes,
       });
     }
@@ -51,7 +59,7 @@ export const multipleOrigins: Rule = {
         context.at(entry.node);
         context.report({
           node: entry.node,
-          message: `${config.library} is given ${origins.length} origins in one string (${origins.join(', ')}); it sends the string as one header value, which browsers reject. Pass an array of origins.`,
+          message: multipleOriginsConfigMessage(config.library, origins),
           fixes: [fixer.fix('Pass the origins as an array', 'suggestion', [fixer.replace(entry.node, `[${origins.map((o) => fixer.quote(o)).join(', ')}]`)])],
         });
       }

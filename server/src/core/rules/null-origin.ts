@@ -3,6 +3,16 @@ import { credentialsWrite, originWrites } from '../responses';
 import { skipOuter } from '../values';
 import type { Rule } from './rule';
 
+const why = "any page can send Origin: null (a sandboxed iframe, a data: URL, a redirect), so 'null' trusts every site";
+
+/** The messages, shared with the platform configuration checks (platform/checks.ts). */
+export function nullHeaderMessage(credentials: boolean): string {
+  return `Access-Control-Allow-Origin is 'null': ${why}${credentials ? ', and credentials are allowed, so it can read users\' data' : ''}.`;
+}
+export function nullListMessage(credentials: boolean): string {
+  return `'null' is on the origin allowlist: ${why}${credentials ? ', and credentials are allowed' : ''}.`;
+}
+
 export const nullOrigin: Rule = {
   meta: {
     id: 'null-origin',
@@ -13,7 +23,6 @@ export const nullOrigin: Rule = {
   },
   check(context) {
     const { fixer } = context;
-    const why = "any page can send Origin: null (a sandboxed iframe, a data: URL, a redirect), so 'null' trusts every site";
     for (const write of originWrites(context.facts)) {
       context.at(write.node);
       const nullVariant = write.value.variants.find((v) => v.kind === 'literal' && v.text.trim().toLowerCase() === 'null');
@@ -35,7 +44,7 @@ export const nullOrigin: Rule = {
       context.report({
         node: write.valueNode,
         severity: credentials ? 'error' : 'warning',
-        message: `Access-Control-Allow-Origin is 'null': ${why}${credentials ? ', and credentials are allowed, so it can read users\' data' : ''}.`,
+        message: nullHeaderMessage(!!credentials),
         related: credentials ? [{ node: credentials.node, message: 'Credentials are allowed here.' }] : [],
         fixes: [
           configured ? fixer.fix(`Allow ${configured} instead`, 'suggestion', [fixer.replace(write.valueNode, fixer.quote(configured))]) : undefined,
@@ -54,7 +63,7 @@ export const nullOrigin: Rule = {
       context.report({
         node: literal.node,
         severity: credentials ? 'error' : 'warning',
-        message: `'null' is on the origin allowlist: ${why}${credentials ? ', and credentials are allowed' : ''}.`,
+        message: nullListMessage(credentials),
         fixes: [fix],
       });
     }

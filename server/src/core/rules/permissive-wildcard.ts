@@ -4,6 +4,16 @@ import type { Rule } from './rule';
 
 const CREDENTIAL_READ = /\bcookies?\b|\bauthorization\b|\.session\b|\b(req|request)\.user\b|\bgetSession\b|\bgetServerSession\b/i;
 
+/** The messages, shared with the platform configuration checks (platform/checks.ts). */
+export function permissiveHeaderMessage(sensitive: boolean): string {
+  return sensitive
+    ? "Access-Control-Allow-Origin '*' lets every website read this response, and this handler reads cookies or an Authorization header, so it is probably not public data. Allow only known origins."
+    : "Access-Control-Allow-Origin '*' lets every website read this response. That is right for public data; if it is not public, allow only known origins.";
+}
+export function permissiveConfigMessage(lead: string, sensitive: boolean): string {
+  return `${lead}: every website can read these responses.${sensitive ? ' This file reads cookies or Authorization, so the data is probably not public.' : ' Right for public data; otherwise list the allowed origins.'}`;
+}
+
 export const permissiveWildcard: Rule = {
   meta: {
     id: 'permissive-wildcard',
@@ -33,9 +43,7 @@ export const permissiveWildcard: Rule = {
       context.report({
         node: write.valueNode,
         severity: sensitive ? 'warning' : 'info',
-        message: sensitive
-          ? "Access-Control-Allow-Origin '*' lets every website read this response, and this handler reads cookies or an Authorization header, so it is probably not public data. Allow only known origins."
-          : "Access-Control-Allow-Origin '*' lets every website read this response. That is right for public data; if it is not public, allow only known origins.",
+        message: permissiveHeaderMessage(sensitive),
         fixes,
       });
     }
@@ -47,7 +55,7 @@ export const permissiveWildcard: Rule = {
       context.report({
         node: star?.node ?? config.originNode ?? config.node,
         severity: fileSensitive ? 'warning' : 'info',
-        message: `${star ? `${config.library} allows origin '*'` : config.defaultNote ?? `${config.library} allows any origin`}: every website can read these responses.${fileSensitive ? ' This file reads cookies or Authorization, so the data is probably not public.' : ' Right for public data; otherwise list the allowed origins.'}`,
+        message: permissiveConfigMessage(star ? `${config.library} allows origin '*'` : config.defaultNote ?? `${config.library} allows any origin`, fileSensitive),
         fixes: [restrictConfigToAllowlist(config, fixer)],
       });
     }

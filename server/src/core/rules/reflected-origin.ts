@@ -1,5 +1,5 @@
 import { hasVaryOrigin, credentialsWrite, originWrites, requestVariants } from '../responses';
-import { reflectsWithCredentials, restrictConfigToAllowlist } from '../libraries';
+import { disableDefaultCredentials, withAdvisory, reflectsWithCredentials, restrictConfigToAllowlist } from '../libraries';
 import type { Rule } from './rule';
 
 export const reflectedOrigin: Rule = {
@@ -45,18 +45,18 @@ export const reflectedOrigin: Rule = {
       const credentials = config.credentials === true;
       const cause = config.originFunction
         ? 'its origin callback approves every origin'
-        : config.originNode
+        : config.reflectNote ?? (config.originNode
           ? config.origin === 'reflect' && !reflectsWithCredentials(config) ? '`origin: true` echoes the request Origin' : 'it echoes the request Origin'
-          : config.defaultNote ?? 'it echoes the request Origin';
-      const lead = cause.startsWith(config.library) ? cause : `${config.library}: ${cause}`;
+          : config.defaultNote ?? 'it echoes the request Origin');
+      const lead = (cause.startsWith(config.library) || config.reflectNote === cause ? cause : `${config.library}: ${cause}`) + (credentials && config.credentialsByDefault ? ' with credentials (on by default)' : '');
       context.report({
         node: config.originNode ?? config.node,
         severity: credentials ? 'error' : 'warning',
         message: credentials
-          ? `${lead}, and credentials are allowed, so any website can read responses with the user's cookies. List the allowed origins.`
-          : `${lead}, so any website can read responses (without credentials this equals '*'). List the allowed origins.`,
+          ? `${lead}${config.credentialsByDefault ? '' : ', and credentials are allowed'}, so any website can read responses with the user's cookies. ${withAdvisory(config, 'List the allowed origins.')}`
+          : `${lead}, so any website can read responses (without credentials this equals '*'). ${withAdvisory(config, 'List the allowed origins.')}`,
         related: config.credentialsNode ? [{ node: config.credentialsNode, message: 'Credentials are allowed here.' }] : [],
-        fixes: [restrictConfigToAllowlist(config, fixer)],
+        fixes: [restrictConfigToAllowlist(config, fixer), disableDefaultCredentials(config, fixer)],
       });
     }
   },

@@ -1,8 +1,14 @@
 import ts from 'typescript';
 import { ALLOWLIST_NAME } from '../fixers';
 import { credentialsWrite, hasVaryOrigin, originWrites } from '../responses';
-import { reflectsWithCredentials } from '../libraries';
+import { disableDefaultCredentials, reflectsWithCredentials } from '../libraries';
 import type { Rule } from './rule';
+
+/** The messages, shared with the platform configuration checks (platform/checks.ts). */
+export const WILDCARD_CREDENTIALS_HEADER_MESSAGE = "Access-Control-Allow-Origin '*' cannot be combined with Access-Control-Allow-Credentials: true; browsers reject the response. Echo an allowlisted origin, or drop credentials if the data is public.";
+export function wildcardCredentialsConfigMessage(library: string, how: string, credentialsByDefault = false): string {
+  return `${library} allows any origin (${how}) together with credentials: true${credentialsByDefault ? ' (its default)' : ''}; it sends '*' with Access-Control-Allow-Credentials: true, which browsers reject. List the allowed origins instead.`;
+}
 
 export const wildcardWithCredentials: Rule = {
   meta: {
@@ -33,7 +39,7 @@ export const wildcardWithCredentials: Rule = {
       fixes.push(fixer.fix('Drop Access-Control-Allow-Credentials (keep the public *)', 'suggestion', [fixer.removeWrite(credentials)]));
       context.report({
         node: write.valueNode,
-        message: "Access-Control-Allow-Origin '*' cannot be combined with Access-Control-Allow-Credentials: true; browsers reject the response. Echo an allowlisted origin, or drop credentials if the data is public.",
+        message: WILDCARD_CREDENTIALS_HEADER_MESSAGE,
         related: [{ node: credentials.node, message: 'Credentials are allowed here.' }],
         fixes,
       });
@@ -51,12 +57,14 @@ export const wildcardWithCredentials: Rule = {
       } else if (config.credentialsNode) {
         fixes.push(fixer.fix('Allow only the origins in an allowlist', 'suggestion', [fixer.insertBefore(config.credentialsNode, `origin: ${ALLOWLIST_NAME}, `), declaration]));
       }
-      if (config.credentialsNode && config.options) {
+      const off = disableDefaultCredentials(config, fixer);
+      if (off) fixes.push(off);
+      else if (config.credentialsNode && config.options) {
         fixes.push(fixer.fix('Drop credentials (keep the public *)', 'suggestion', [fixer.removeListElement(config.credentialsNode, config.options.properties)]));
       }
       context.report({
         node,
-        message: `${config.library} allows any origin (${star ? "'*'" : config.defaultNote ?? 'the default'}) together with credentials: true; it sends '*' with Access-Control-Allow-Credentials: true, which browsers reject. List the allowed origins instead.`,
+        message: wildcardCredentialsConfigMessage(config.library, star ? "'*'" : config.defaultNote ?? 'the default', config.credentialsByDefault === true),
         related: config.credentialsNode && config.credentialsNode !== node ? [{ node: config.credentialsNode, message: 'Credentials are allowed here.' }] : [],
         fixes,
       });

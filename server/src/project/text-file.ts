@@ -74,3 +74,14 @@ export class LineIndex {
     return { line: low + 1, column: offset - this.starts[low] + 1 };
   }
 }
+
+/** 2097152 -> '2 MB': sizes in notices and help text (binary units, as parseSize reads them). */
+export function formatSize(bytes: number): string {
+  if (bytes >= 1024 ** 2) return `${trimZero(bytes / 1024 ** 2)} MB`;
+  if (bytes >= 1024) return `${trimZero(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}
+
+function trimZero(n: number): string {
+  return n.toFixed(1).replace(/\.0$/, '');
+}

@@ -2,19 +2,17 @@
 // after each pass), write back, and convert offsets to lines/columns. The analysis itself is the
 // core's analyzeFile, unchanged.
 import * as fs from 'node:fs';
+// Only modules without TypeScript at run time: the engine loads when a file needs it (engine.ts).
 import { isRuleId } from '../core/config';
-import { applyEdits, safeFixEdits } from '../core/fix';
+import { isPlatformConfigFile } from '../core/platform';
 import { mayContainCors } from '../core/prefilter';
-import type { AnalysisResult, CorsLintConfig, Finding, InternalError, Policy, TextEdit, TextRange } from '../core';
+import type { AnalysisResult, CorsLintConfig, Finding, InternalError, Policy, TextRange } from '../core';
+import { engine } from './engine';
+import type { Project, ProjectOptions } from './project';
 import { describeFsError } from './fs-errors';
 import { writeFileIfUnchanged } from './fix-writer';
 import type { Location, NoticeKind, ReportedFinding, ReportedPolicy } from './report';
-import { formatSize } from './args';
-import { engine } from './engine';
-import { decodeSource, encodeSource, LineIndex } from './text-file';
-
-/** ESLint's limit too: enough for fixes that enable further fixes, finite if two fixes undo each other. */
-export const MAX_FIX_PASSES = 10;
+import { decodeSource, encodeSource, formatSize, LineIndex } from './text-file';
 
 export interface LintFileOptions {
   config: CorsLintConfig;
@@ -23,6 +21,8 @@ export interface LintFileOptions {
   quiet: boolean;
   /** Bytes; 0 = no limit. */
   maxFileSize: number;
+  /** The project the files belong to (workers build their own Project from it); absent: files alone. */
+  project?: ProjectOptions;
 }
 
 export interface FileNotice {
@@ -34,11 +34,19 @@ export interface FileNotice {
 }
 
 export type FileOutcome =
-  | { kind: 'linted'; findings: ReportedFinding[]; policies: ReportedPolicy[]; fixesApplied: number; notices: FileNotice[] }
+  | {
+      kind: 'linted';
+      findings: ReportedFinding[];
+      policies: ReportedPolicy[];
+      fixesApplied: number;
+      notices: FileNotice[];
+      /** Other files the analysis read (modules, `.env*`): a change to one of them changes this result. */
+      dependencies: string[];
+    }
   | { kind: 'skipped'; notice: FileNotice }
   | { kind: 'unreadable'; notice: FileNotice };
 
-export function lintFile(file: string, options: LintFileOptions): FileOutcome {
+export function lintFile(file: string, options: LintFileOptions, project?: Project): FileOutcome {
   let bytes: Buffer;
   try {
     const stat = fs.statSync(file);
@@ -65,42 +73,35 @@ export function lintFile(file: string, options: LintFileOptions): FileOutcome {
 
   const reportable = (f: Finding) => !options.quiet || f.severity === 'error';
   const internalErrors: InternalError[] = [];
+  const dependencies = new Set<string>();
   const analyse = (text: string): AnalysisResult => {
-    const result = engine().analyzeFile(text, file, options.config);
+    const result = engine().analyzeFile(text, file, options.config, { host: project?.hostFor(dependencies) });
     internalErrors.push(...result.internalErrors);
+    for (const dependency of result.dependencies ?? []) dependencies.add(dependency);
     return result;
   };
 
   const originalText = decoded.text;
-  // The core's own first step, taken here so that a file without CORS code costs its read and nothing
-  // more: no engine load (TypeScript) and no line index.
-  if (!mayContainCors(originalText)) return { kind: 'linted', findings: [], policies: [], fixesApplied: 0, notices };
+  // The core's own first step for code (platform files are read by name), taken here so that a file
+  // without CORS code costs its read and nothing more: no engine load (TypeScript), no line index.
+  if (!isPlatformConfigFile(file) && !mayContainCors(originalText)) return { kind: 'linted', findings: [], policies: [], fixesApplied: 0, notices, dependencies: [] };
   const original = analyse(originalText);
   let text = originalText;
   let result = original;
   let fixesApplied = 0;
   if (options.fix) {
-    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-      const findings = result.findings.filter(reportable);
-      const edits = safeFixEdits(findings);
-      if (edits.length === 0) break;
-      let next: string;
-      try {
-        next = applyEdits(text, edits);
-      } catch (error) {
-        internalErrors.push({ ruleId: 'fix', message: error instanceof Error ? error.message : String(error) });
-        break;
-      }
-      if (next === text) break;
-      fixesApplied += countFixedFindings(findings, edits);
-      text = next;
-      result = analyse(text);
-    }
+    // The same fixed point as the editor's fix-all (core fixAll: re-analyse and repeat, bounded).
+    const fixed = engine().fixAll(originalText, file, options.config, { initial: original, select: (findings) => findings.filter(reportable), host: project?.hostFor(dependencies) });
+    internalErrors.push(...fixed.internalErrors.slice(original.internalErrors.length));
+    text = fixed.text;
+    result = fixed.result;
+    fixesApplied = fixed.fixesApplied;
     if (text !== originalText) {
       const encoded = encodeSource(text, decoded.encoding);
       const outcome = encoded
         ? writeFileIfUnchanged(file, bytes, encoded)
         : { ok: false as const, message: 'not fixed: a fix inserts characters that cannot be written back in the Latin-1 encoding of this file' };
+      if (outcome.ok) project?.fileChanged(file, 'changed');
       if (!outcome.ok) {
         notices.push({ kind: 'fix-not-written', level: 'warning', message: outcome.message });
         // Report what is on disk, not what we failed to write.
@@ -132,21 +133,8 @@ export function lintFile(file: string, options: LintFileOptions): FileOutcome {
     policies: result.policies.map((p) => reportPolicy(p, lines)),
     fixesApplied,
     notices,
+    dependencies: [...dependencies].filter((d) => d !== file).sort(),
   };
-}
-
-/** Problems whose safe fix is entirely among the applied edits (two problems sharing one fix both count). */
-function countFixedFindings(findings: readonly Finding[], applied: readonly TextEdit[]): number {
-  const keys = new Set(applied.map(editKey));
-  const fixed = findings.filter((f) => {
-    const safe = f.fixes.find((fix) => fix.kind === 'safe');
-    return safe !== undefined && safe.edits.length > 0 && safe.edits.every((e) => keys.has(editKey(e)));
-  }).length;
-  return Math.max(fixed, 1);
-}
-
-function editKey(edit: TextEdit): string {
-  return `${edit.start}:${edit.end}:${edit.newText}`;
 }
 
 function locate(range: TextRange, lines: LineIndex): Location {

@@ -1,0 +1,207 @@
+// The project around the analysed files, and the ProjectHost the engine asks about it (core/host.ts):
+// module resolution, other files' text (the editor's unsaved text wins over the disk), who imports a
+// file, `.env*` values and package versions. One implementation serves the CLI, the audit and the
+// language server; in-memory tests implement the interface themselves.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isAnalyzableFile } from '../core/prefilter';
+import type { EnvValue, PackageVersion, ProjectHost } from '../core/host';
+import { DirectoryCache } from './directory-cache';
+import { discoverFiles } from './discover';
+import { EnvFiles, isEnvFileName } from './env-files';
+import { ModuleIndex } from './module-index';
+import type { IndexSnapshot } from './module-index';
+import { isInside } from './paths';
+import { ModuleResolver } from './resolver';
+import { decodeSource } from './text-file';
+
+/** Files the project reads for another file's analysis are at most this large (generated bundles are not config). */
+export const MAX_PROJECT_FILE_SIZE = 2_000_000;
+/** Texts of unopened files kept for re-use between analyses (an LRU; bounded so memory stays flat). */
+const TEXT_CACHE_FILES = 256;
+/** Names whose change re-resolves every import. */
+const RESOLUTION_CONFIG_FILES = new Set(['tsconfig.json', 'jsconfig.json', 'package.json', 'pnpm-workspace.yaml']);
+
+export interface ProjectOptions {
+  /** The folders that make up the project (workspace folders, or the CLI's scan root). */
+  roots: string[];
+  /** The config's `ignore` globs and their folder, applied when the whole project is indexed. */
+  ignore?: { baseDir: string; globs: readonly string[] };
+  /**
+   * How `importersOf` behaves before the index exists: 'lazy' builds it on first need (the CLI: only
+   * runs that ask pay for it); 'background' answers undefined ("cannot tell") until the caller has
+   * built it (the language server builds it in slices between requests).
+   */
+  indexing?: 'lazy' | 'background';
+}
+
+export type FileChange = 'created' | 'changed' | 'deleted';
+
+export class Project {
+  readonly directories = new DirectoryCache();
+  readonly resolver: ModuleResolver;
+  readonly index: ModuleIndex;
+  readonly env: EnvFiles;
+  /** Open editor documents: their text wins over the disk. */
+  private readonly overlay = new Map<string, string>();
+  private readonly texts = new Map<string, string | null>();
+  private indexed = false;
+
+  constructor(readonly options: ProjectOptions) {
+    const readFile = (file: string) => this.readFile(file);
+    this.resolver = new ModuleResolver({ directories: this.directories, readFile });
+    this.index = new ModuleIndex(this.resolver);
+    this.env = new EnvFiles({
+      directories: this.directories,
+      readFile,
+      isProjectRoot: (folder) => this.options.roots.includes(folder),
+    });
+  }
+
+  /** The host for one analysis; `dependencies` collects what it read, for AnalysisResult.dependencies. */
+  hostFor(dependencies?: Set<string>): ProjectHost {
+    return {
+      resolveModule: (specifier, fromFile) => this.resolver.resolve(specifier, fromFile),
+      readFile: (file) => {
+        const text = this.readFile(file);
+        if (text !== undefined) dependencies?.add(file);
+        return text;
+      },
+      importersOf: (file) => {
+        if (this.options.indexing !== 'background') this.ensureIndexed();
+        return this.indexed ? this.index.importersOf(file) : undefined;
+      },
+      envValues: (name, fromFile): EnvValue[] => {
+        const values = this.env.valuesOf(name, fromFile);
+        for (const v of values) dependencies?.add(v.file);
+        return values;
+      },
+      // Until server/src/project/packages.ts (package.json + lockfiles) lands, the project does not say.
+      packageVersion: (): PackageVersion | undefined => undefined,
+    };
+  }
+
+  /** The text of a project file: an open document's, else the disk's (decoded as lintFile does). */
+  readFile(file: string): string | undefined {
+    const open = this.overlay.get(file);
+    if (open !== undefined) return open;
+    let text = this.texts.get(file);
+    if (text !== undefined) {
+      // Most recently used last.
+      this.texts.delete(file);
+      this.texts.set(file, text);
+      return text ?? undefined;
+    }
+    text = readText(file);
+    this.texts.set(file, text);
+    if (this.texts.size > TEXT_CACHE_FILES) this.texts.delete(this.texts.keys().next().value!);
+    return text ?? undefined;
+  }
+
+  /** An editor document was opened or edited (text) or closed (undefined: the disk is read again). */
+  setOverlay(file: string, text: string | undefined): void {
+    if (text === undefined) this.overlay.delete(file);
+    else this.overlay.set(file, text);
+    if (this.indexed && this.index.has(file)) this.index.update(file, this.readFile(file));
+    else if (this.indexed && text !== undefined) this.index.update(file, text);
+  }
+
+  /** Indexes every file discovery finds under the roots, once (the CLI asks lazily, on first need). */
+  ensureIndexed(): void {
+    if (this.indexed) return;
+    for (const file of this.discover()) {
+      this.index.update(file, this.readFile(file));
+      this.texts.delete(file);
+    }
+    this.indexed = true;
+  }
+
+  /**
+   * Builds the index a slice at a time, yielding between slices so requests are answered meanwhile.
+   * Returns false when `stale()` said another build superseded this one.
+   */
+  async buildIndexInSlices(yieldNow: () => Promise<void>, stale: () => boolean, sliceMs = 8): Promise<boolean> {
+    const files = this.discover();
+    await yieldNow();
+    let sliceStart = Date.now();
+    for (const file of files) {
+      if (stale()) return false;
+      this.index.update(file, this.readFile(file));
+      // Reading every file once: the text cache would only churn.
+      if (!this.overlay.has(file)) this.texts.delete(file);
+      if (Date.now() - sliceStart >= sliceMs) {
+        await yieldNow();
+        sliceStart = Date.now();
+      }
+    }
+    if (stale()) return false;
+    this.indexed = true;
+    return true;
+  }
+
+  /** Uses an index another thread built (the language server's, sent with an audit job). */
+  loadIndex(snapshot: IndexSnapshot): void {
+    this.index.load(snapshot);
+    this.indexed = true;
+  }
+
+  get isIndexed(): boolean {
+    return this.indexed;
+  }
+
+  discover(): string[] {
+    const files: string[] = [];
+    for (const root of this.options.roots) {
+      const { files: found } = discoverFiles({
+        root,
+        targets: [root],
+        ignore: this.options.ignore ?? { baseDir: root, globs: [] },
+      });
+      for (const f of found) files.push(f.absolutePath);
+    }
+    return files;
+  }
+
+  /**
+   * A file changed on disk (watcher, --fix). Returns the files whose analysis may change: the file's
+   * importers, transitively; every indexed file when a resolution config (tsconfig, package.json)
+   * changed; the files that read an env file (callers match those by their recorded dependencies).
+   */
+  fileChanged(file: string, change: FileChange): string[] {
+    this.texts.delete(file);
+    if (change !== 'changed') this.directories.forget(path.dirname(file));
+    const name = path.basename(file);
+    if (isEnvFileName(name)) {
+      this.env.forget(file);
+      return [];
+    }
+    if (RESOLUTION_CONFIG_FILES.has(name)) {
+      this.resolver.forgetConfigs();
+      this.index.reresolveAll();
+      return [...this.index.files()];
+    }
+    if (!this.indexed) return [];
+    const dependents = this.index.dependentsOf(file);
+    if (change === 'deleted') this.index.update(file, undefined);
+    else if (this.isProjectSource(file)) this.index.update(file, this.readFile(file));
+    // What other files' imports resolve to may change when a file appears or goes.
+    if (change !== 'changed') this.index.fileAppearedOrWent(file);
+    return dependents;
+  }
+
+  private isProjectSource(file: string): boolean {
+    if (!isAnalyzableFile(file)) return false;
+    return this.options.roots.some((root) => isInside(root, file)) && !file.split(path.sep).includes('node_modules');
+  }
+}
+
+function readText(file: string): string | null {
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile() || stat.size > MAX_PROJECT_FILE_SIZE) return null;
+    const decoded = decodeSource(fs.readFileSync(file));
+    return decoded.kind === 'binary' ? null : decoded.text;
+  } catch {
+    return null;
+  }
+}
