@@ -46,10 +46,16 @@ export type FileOutcome =
   | { kind: 'skipped'; notice: FileNotice }
   | { kind: 'unreadable'; notice: FileNotice };
 
+const OPEN_FOR_READING = fs.constants.O_NONBLOCK === undefined ? fs.constants.O_RDONLY : fs.constants.O_RDONLY | fs.constants.O_NONBLOCK;
+
 export function lintFile(file: string, options: LintFileOptions, project?: Project): FileOutcome {
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    const stat = fs.statSync(file);
+    // One open, and the checks on the open file (fstat), then one read: no second lookup of the path.
+    // O_NONBLOCK: opening a FIFO that replaced the file since discovery must not wait for a writer.
+    fd = fs.openSync(file, OPEN_FOR_READING);
+    const stat = fs.fstatSync(fd);
     if (!stat.isFile()) return { kind: 'skipped', notice: { kind: 'not-a-file', level: 'info', message: 'skipped: not a regular file' } };
     if (options.maxFileSize > 0 && stat.size > options.maxFileSize) {
       return {
@@ -57,9 +63,11 @@ export function lintFile(file: string, options: LintFileOptions, project?: Proje
         notice: { kind: 'too-large', level: 'info', message: `skipped: ${formatSize(stat.size)} is larger than the ${formatSize(options.maxFileSize)} limit (see --max-file-size)` },
       };
     }
-    bytes = fs.readFileSync(file);
+    bytes = fs.readFileSync(fd);
   } catch (error) {
     return { kind: 'unreadable', notice: { kind: 'unreadable', level: 'error', message: `cannot read: ${describeFsError(error)}` } };
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 
   const decoded = decodeSource(bytes);
