@@ -11,6 +11,7 @@ import {
 import {
   AUDIT_WORKSPACE_COMMAND,
   InitializationOptions,
+  PLATFORM_FILES_GLOB,
   SHOW_AUDIT_REPORT_COMMAND,
   SHOW_RULE_DOCUMENTATION_COMMAND,
 } from '../../server/src/lsp/protocol';
@@ -21,11 +22,14 @@ import { ServerStatus } from './status';
 
 const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
 
-/** JS/TS documents on disk and unsaved ones. */
-export const DOCUMENT_SELECTOR: { scheme: string; language: string }[] = LANGUAGES.flatMap((language) => [
-  { scheme: 'file', language },
-  { scheme: 'untitled', language },
-]);
+/** JS/TS documents on disk and unsaved ones, and platform configuration (vercel.json, serverless.yml…) on disk. */
+export const DOCUMENT_SELECTOR: ({ scheme: string; language: string } | { scheme: string; pattern: string })[] = [
+  ...LANGUAGES.flatMap((language) => [
+    { scheme: 'file', language },
+    { scheme: 'untitled', language },
+  ]),
+  { scheme: 'file', pattern: PLATFORM_FILES_GLOB },
+];
 
 let client: LanguageClient | undefined;
 let status: ServerStatus | undefined;

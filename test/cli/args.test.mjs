@@ -88,3 +88,16 @@ test('--rule accepts a comma-separated list and is repeatable', (t) => {
   assert.equal(result.code, 0, dump(result));
   assert.match(result.stdout, /^0 problems \(0 errors, 0 warnings, 0 infos\)$/m);
 });
+
+test('short options group like other CLIs (node:util parseArgs): -qf json is -q -f json', (t) => {
+  const dir = makeProject(t, { 'a.js': SNIPPETS.nullOrigin, 'b.js': SNIPPETS.trailingSlash });
+  const grouped = runCli(['-qf', 'json'], { cwd: dir });
+  const separate = runCli(['-q', '-f', 'json'], { cwd: dir });
+  assert.equal(grouped.code, 1, dump(grouped));
+  // --quiet keeps the error (invalid-origin) and drops the warning (null-origin).
+  assert.deepEqual(JSON.parse(grouped.stdout).files.flatMap((f) => f.findings.map((x) => x.ruleId)), ['invalid-origin']);
+  assert.deepEqual(JSON.parse(grouped.stdout).summary, JSON.parse(separate.stdout).summary);
+  const unknown = runCli(['-qx'], { cwd: dir });
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderrLines[0], /^cors-lint: unknown option "-x"/);
+});

@@ -71,7 +71,7 @@ const MENTIONS_ONLY = {
   'prose in a line comment': "// local cors security errors return status 0\nxhr.send();\n",
   'prose in a doc comment': "/**\n * it may end up with CORS error, so map the URL first\n */\nexport function adapter(req) { return req; }\n",
   'upper-case CORS in a message': "warn('Resource hints do not perform DNS queries using CORS');\n",
-  'another word': "var hasCORS = typeof XMLHttpRequest !== 'undefined';\nfunction successOnAsyncOrSyncFn() {}\nconst corsOptions = {};\n",
+  'another word': "function successOnAsyncOrSyncFn() {}\nconst scorsese = 1;\n",
   'a cors: key with no framework that reads it': 'module.exports = {"acm":{"name":"ACM","cors":true},"s3":{"name":"S3","cors":true}};\n',
   'capitalised names': "const rules = { CorsConfig: { type: 'structure' }, Cors: { shape: 'S4l' } };\n",
   'the word inside a string that is no module name': "s3.request({ method: 'PUT', requestUri: '/{Bucket}?cors' });\n",

@@ -31,11 +31,21 @@ test('initialize: commands the client implements itself are not advertised (no c
   assert.equal(client.initializeResult.capabilities.executeCommandProvider, undefined);
 });
 
-test('initialized: the server watches .corslintrc.json and registers for settings changes', async (t) => {
+test('initialized: the server watches .corslintrc.json, the project\'s sources, resolution configs and .env files, and registers for settings changes', async (t) => {
   const client = await startServer(t, { capabilities: pushCapabilities() });
   const isRegistration = (method) => (p) => p.registrations.some((r) => r.method === method);
   const watched = await client.waitFor('client/registerCapability', isRegistration('workspace/didChangeWatchedFiles'));
-  assert.deepEqual(watched.registrations[0].registerOptions, { watchers: [{ globPattern: '**/.corslintrc.json' }] });
+  assert.deepEqual(watched.registrations[0].registerOptions, {
+    watchers: [
+      { globPattern: '**/.corslintrc.json' },
+      { globPattern: '**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}' },
+      { globPattern: '**/{tsconfig,jsconfig,package}.json' },
+      { globPattern: '**/pnpm-workspace.yaml' },
+      { globPattern: '**/.env' },
+      { globPattern: '**/.env.*' },
+      { globPattern: '**/{package-lock.json,npm-shrinkwrap.json,pnpm-lock.yaml,yarn.lock,bun.lock,bun.lockb}' },
+    ],
+  });
   const settings = await client.waitFor('client/registerCapability', isRegistration('workspace/didChangeConfiguration'));
   assert.deepEqual(settings.registrations[0].registerOptions, { section: 'corsLint' });
 });

@@ -76,6 +76,12 @@ test('manifest: activation, capabilities and contributions the extension relies 
     'onLanguage:typescript',
     'onLanguage:typescriptreact',
     'workspaceContains:**/.corslintrc.json',
+    'workspaceContains:**/vercel.json',
+    'workspaceContains:**/netlify.toml',
+    'workspaceContains:**/_headers',
+    'workspaceContains:**/firebase.json',
+    'workspaceContains:**/serverless.yml',
+    'workspaceContains:**/template.yaml',
   ]);
   assert.deepEqual(manifest.capabilities, { untrustedWorkspaces: { supported: true }, virtualWorkspaces: false });
 

@@ -14,6 +14,7 @@ ruleTester('permissive-wildcard', {
     { name: 'fetch() request headers', code: "const res = await fetch('/api', { headers: { 'Access-Control-Allow-Origin': '*' } });" },
     { name: 'axios request headers', code: "axios.get('/api', { headers: { 'Access-Control-Allow-Origin': '*' } });" },
   ],
+
   invalid: [
     {
       name: 'public * is informational',
@@ -32,6 +33,11 @@ ruleTester('permissive-wildcard', {
       name: 'escalated when the handler reads Authorization',
       code: "app.get('/me', (req, res) => {\n  const token = req.headers.authorization;\n  res.setHeader('Access-Control-Allow-Origin', '*');\n  res.json(verify(token));\n});",
       errors: [{ line: 3, text: "'*'", severity: 'warning' }],
+    },
+    {
+      name: "escalated when the handler reads req.get('Authorization')",
+      code: "app.get('/me', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', '*');\n  res.json(verify(req.get('Authorization')));\n});",
+      errors: [{ line: 2, text: "'*'", severity: 'warning' }],
     },
     {
       name: 'configured allowedOrigins in the fix',
@@ -74,4 +80,16 @@ it('public * without credentials yields only the informational permissive-wildca
   const code = "app.get('/public', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', '*');\n  res.json({ ok: true });\n});";
   const result = run(code);
   assert.deepEqual(result.findings.map((f) => [f.ruleId, f.severity]), [['permissive-wildcard', 'info']]);
+});
+
+// Credential reads are judged on code: words in strings and comments are not reads (a real Express app's
+// error handler said 'missing authorization credentials', and its cors() was raised to a warning).
+it('a credential word in a string, a comment or an object key does not raise * to a warning', () => {
+  const cases = [
+    "import cors from 'cors';\napp.use(cors());\n// no session here\napp.use((err, req, res, next) => res.status(401).json({ message: 'missing authorization credentials' }));",
+    "app.get('/x', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', '*');\n  res.json({ cookies: 0 });\n});",
+  ];
+  for (const code of cases) {
+    assert.deepEqual(run(code).findings.map((f) => [f.ruleId, f.severity]), [['permissive-wildcard', 'info']], code);
+  }
 });

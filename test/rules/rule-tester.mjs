@@ -7,9 +7,9 @@ import assert from 'node:assert/strict';
 import { analyzeFile, applyEdits, defaultConfig, parseSource, syntaxErrorCount } from '../../dist/core.js';
 
 /** The text prefilter must never drop a file the engine reports on: every case is also run without it. */
-function assertPrefilterConservative(code, filename, config) {
-  const unfiltered = analyzeFile(code, filename, configOf(config), { noPrefilter: true });
-  const filtered = analyzeFile(code, filename, configOf(config));
+function assertPrefilterConservative(code, filename, config, host) {
+  const unfiltered = analyzeFile(code, filename, configOf(config), { noPrefilter: true, host });
+  const filtered = analyzeFile(code, filename, configOf(config), { host });
   assert.deepEqual(filtered.findings.map((f) => f.ruleId), unfiltered.findings.map((f) => f.ruleId), 'the prefilter changed the findings');
 }
 
@@ -28,8 +28,9 @@ function normalise(testCase) {
   return typeof testCase === 'string' ? { code: testCase } : testCase;
 }
 
-export function run(code, { filename = 'file.ts', config } = {}) {
-  return analyzeFile(code, filename, configOf(config));
+/** `host`: a ProjectHost (core/host.ts) for cases that depend on the project, e.g. package versions. */
+export function run(code, { filename = 'file.ts', config, host } = {}) {
+  return analyzeFile(code, filename, configOf(config), { host });
 }
 
 function assertReparses(code, output, filename, title) {
@@ -42,7 +43,7 @@ function assertReparses(code, output, filename, title) {
 export function ruleTester(ruleId, { valid = [], invalid = [] }) {
   const seen = new Set();
   const guardDuplicate = (c) => {
-    const key = JSON.stringify([c.code, c.filename, c.config]);
+    const key = JSON.stringify([c.code, c.filename, c.config, c.host?.name]);
     assert.ok(!seen.has(key), `duplicate test case:\n${c.code}`);
     seen.add(key);
   };
@@ -54,7 +55,7 @@ export function ruleTester(ruleId, { valid = [], invalid = [] }) {
           guardDuplicate(c);
           const result = run(c.code, c);
           assert.deepEqual(result.internalErrors, [], 'internal errors');
-          assertPrefilterConservative(c.code, c.filename ?? 'file.ts', c.config);
+          assertPrefilterConservative(c.code, c.filename ?? 'file.ts', c.config, c.host);
           const mine = result.findings.filter((f) => f.ruleId === ruleId);
           assert.deepEqual(mine.map((f) => `${lineColumn(c.code, f.start).line}: ${f.message}`), [], 'expected no findings');
         });
@@ -68,7 +69,7 @@ export function ruleTester(ruleId, { valid = [], invalid = [] }) {
           const filename = c.filename ?? 'file.ts';
           const result = run(c.code, c);
           assert.deepEqual(result.internalErrors, [], 'internal errors');
-          assertPrefilterConservative(c.code, filename, c.config);
+          assertPrefilterConservative(c.code, filename, c.config, c.host);
           const mine = result.findings.filter((f) => f.ruleId === ruleId);
           const actual = mine.map((f) => {
             const s = lineColumn(c.code, f.start);

@@ -1,5 +1,9 @@
 // argv -> CliOptions. Pure: no I/O. Every mistake comes back as one line that names the option and
-// says what would be accepted, because that line is all a CI log will show.
+// says what would be accepted, because that line is all a CI log will show. Tokenising is node:util's
+// parseArgs (long and short names, `--name=value`, `--`, short groups); it runs non-strict so that the
+// checks and their messages stay ours: a value that looks like an option is a missing value, and a
+// negative number is a value (`--max-warnings -1`).
+import { parseArgs as tokenize } from 'node:util';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github', 'html', 'markdown'] as const;
 export type FormatName = (typeof FORMATS)[number];
@@ -140,27 +144,38 @@ export function defaultOptions(): CliOptions {
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   const options = defaultOptions();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--') {
-      options.paths.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      options.paths.push(arg);
+  const { tokens } = tokenize({
+    args: [...argv],
+    options: Object.fromEntries(
+      SPECS.map((spec) => [
+        spec.name.slice(2),
+        { type: spec.value === undefined ? ('boolean' as const) : ('string' as const), multiple: true, ...(spec.alias ? { short: spec.alias.slice(1) } : {}) },
+      ]),
+    ),
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  for (const token of tokens) {
+    if (token.kind === 'positional') {
+      options.paths.push(token.value);
       continue;
     }
-    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
-    const name = eq >= 0 ? arg.slice(0, eq) : arg;
-    const spec = SPECS.find((s) => s.name === name || s.alias === name);
-    if (!spec) return { ok: false, error: unknownOption(name) };
+    if (token.kind === 'option-terminator') continue;
+    const spec = SPECS.find((s) => s.name === `--${token.name}`);
+    // A short group such as `-qx` is tokenised letter by letter; an unknown letter names itself.
+    if (!spec || (token.rawName.startsWith('--') ? token.rawName !== spec.name : token.rawName !== spec.alias)) {
+      return { ok: false, error: unknownOption(token.rawName) };
+    }
     let value = '';
     if (spec.value !== undefined) {
-      if (eq >= 0) value = arg.slice(eq + 1);
-      else if (i + 1 < argv.length && !isOptionLike(argv[i + 1])) value = argv[++i];
-      else return { ok: false, error: `${spec.name} needs a value (${spec.value})` };
-    } else if (eq >= 0) {
-      return { ok: false, error: `${spec.name} does not take a value (got "${arg}")` };
+      // parseArgs takes the next argument whatever it looks like; `--format --fix` is a missing value.
+      if (token.value === undefined || (!token.inlineValue && isOptionLike(token.value))) {
+        return { ok: false, error: `${spec.name} needs a value (${spec.value})` };
+      }
+      value = token.value;
+    } else if (token.inlineValue) {
+      return { ok: false, error: `${spec.name} does not take a value (got "${spec.name}=${token.value}")` };
     }
     const error = spec.apply(options, value);
     if (error !== undefined) return { ok: false, error };

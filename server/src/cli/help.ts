@@ -8,7 +8,9 @@ export function helpText(): string {
 Usage: cors-lint [options] [paths...]
 
 Paths are files or folders (default: the current folder). Folders are searched for
-.js .jsx .ts .tsx .mjs .cjs .mts .cts files (not .d.ts, not *.min.js), skipping node_modules,
+.js .jsx .ts .tsx .mjs .cjs .mts .cts files (not .d.ts, not *.min.js) and platform configuration
+(vercel.json, now.json, netlify.toml, _headers, firebase.json, serverless.yml, SAM/CloudFormation
+template.yaml and *.template.json/yaml), skipping node_modules,
 .git, build output (dist, build, out, coverage, .next, .nuxt, .svelte-kit, .output, .vercel,
 .turbo, .cache), paths listed in .gitignore files, and the "ignore" globs of .corslintrc.json.
 Files named explicitly on the command line are always linted.

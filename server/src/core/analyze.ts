@@ -12,6 +12,7 @@ import { buildPolicies } from './policies';
 import { mayContainCors } from './prefilter';
 import { RULES } from './rules';
 import type { ProjectHost } from './host';
+import { relateApplications } from './exported';
 import { ProjectScope, projectModelFor } from './modules';
 import { AnalysisResult, CorsLintConfig, Finding, InternalError } from './types';
 
@@ -35,7 +36,7 @@ export function analyzeFile(
   config: CorsLintConfig = defaultConfig(),
   options: AnalyzeOptions = {},
 ): AnalysisResult {
-  if (isPlatformConfigFile(fileName)) return analyzePlatformFileSafely(text, fileName, config);
+  if (isPlatformConfigFile(fileName)) return analyzePlatformFileSafely(text, fileName, config, options.host);
   if (!options.noPrefilter && !mayContainCors(text)) {
     return { findings: [], policies: [], internalErrors: [], skipped: true };
   }
@@ -86,6 +87,7 @@ export function analyzeFile(
     internalErrors.push(toInternalError('directives', error, sourceFile));
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  if (project) relateApplications(findings, context.facts.configs, sourceFile);
   try {
     dropFixesThatBreakSyntax(findings, sourceFile);
   } catch (error) {
@@ -134,9 +136,10 @@ function dropFixesThatBreakSyntax(findings: Finding[], sourceFile: ts.SourceFile
 }
 
 /** Platform configuration (vercel.json, serverless.yml…): its own parsers, the same rules and result. */
-function analyzePlatformFileSafely(text: string, fileName: string, config: CorsLintConfig): AnalysisResult {
+function analyzePlatformFileSafely(text: string, fileName: string, config: CorsLintConfig, host: ProjectHost | undefined): AnalysisResult {
   try {
-    return analyzePlatformFile(text, fileName, config);
+    // With a project, the handlers behind the configuration are analysed too (cross-layer checks).
+    return analyzePlatformFile(text, fileName, config, host && { host, analyzeCode: (code, file, codeConfig, codeHost) => analyzeFile(code, file, codeConfig, { host: codeHost }) });
   } catch (error) {
     return { findings: [], policies: [], internalErrors: [toInternalError('platform', error)], skipped: false };
   }

@@ -153,6 +153,8 @@ export function conditionOfNode(node: ts.Node, evaluator: ValueEvaluator): Condi
   const permissive = evaluator.evaluate(expr).variants.filter((v) =>
     (v.kind === 'boolean' && v.value) || v.kind === 'request' || (v.kind === 'literal' && (v.text.trim() === '*' || v.text.trim() === 'null')));
   if (permissive.length === 0 || permissive.some((v) => !v.condition)) return undefined;
+  // A comparison reported as itself (an origin check) is not "true when it is true".
+  if (permissive.every((v) => v.node === expr && v.condition?.kind === 'flag')) return undefined;
   return permissive[0].condition;
 }
 

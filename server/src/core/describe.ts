@@ -29,6 +29,7 @@ export function describePolicy(policy: Policy): string {
   lines.push(`- Request headers: ${policy.allowedHeaders ? policy.allowedHeaders.join(', ') : 'not stated (CORS-safelisted only, or the library default)'}`);
   const preflight = { answered: 'answered', missing: 'not answered: preflighted requests will fail', 'not-needed': 'not needed', unknown: 'not known statically' }[policy.preflight];
   lines.push(`- Preflight (OPTIONS): ${preflight}`);
+  if (policy.defaults) lines.push(`- Library defaults: ${policy.defaults.join('; ')}`);
   lines.push(`- Vary: Origin: ${policy.vary === 'not-needed' ? 'not needed (the value does not depend on the request)' : policy.vary ? 'sent' : 'missing'}`);
   if (policy.findings.length > 0) lines.push('', `Problems: ${[...new Set(policy.findings)].map((id) => `\`${id}\``).join(', ')}`);
   return lines.join('\n');

@@ -5,6 +5,8 @@
 import ts from 'typescript';
 import { ValueEvaluator, Variant, returnStatements, skipOuter, requestRead } from './values';
 import { subdomainRegex } from './origins';
+import { OriginPredicateCompiler } from './origin-checks/predicate';
+import { describeBypass, judge, type Verdict } from './origin-checks/verdict';
 
 export type Strength = 'none' | 'weak' | 'unknown' | 'exact';
 const RANK: Record<Strength, number> = { none: 0, weak: 1, unknown: 2, exact: 3 };
@@ -17,6 +19,8 @@ export interface CheckResult {
   replacement?: string;
   /** Truthiness/emptiness tests: neither a check nor a reason to distrust an OR with a real check. */
   neutral?: boolean;
+  /** The evaluator's verdict on this check (origin-checks/): the accepted attacker origin, or a proof. */
+  verdict?: Verdict;
 }
 
 const NEUTRAL: CheckResult = { strength: 'none', neutral: true };
@@ -42,7 +46,38 @@ export class GuardClassifier {
   /** Extra identifiers that stand for the origin (parameters of helper predicates being followed). */
   private readonly originNames: Set<string>[] = [];
 
+  private compilerInstance?: OriginPredicateCompiler;
+  private readonly refined = new Map<ts.Node, CheckResult>();
+  private readonly refinedNegated = new Map<ts.Node, CheckResult>();
+
   constructor(private readonly evaluator: ValueEvaluator) {}
+
+  /** The predicate compiler for this file; the origin is what isOriginish says (callback parameters included). */
+  get compiler(): OriginPredicateCompiler {
+    return (this.compilerInstance ??= new OriginPredicateCompiler(this.evaluator, (e) => this.isOriginish(e)));
+  }
+
+  /**
+   * A leaf check judged by the evaluator against the battery (origin-checks/): its verdict replaces the
+   * pattern-based `fallback` whenever the leaf can be read. `negate`: the check accepts when `node` is false.
+   */
+  private refine(node: ts.Expression, fallback: CheckResult, negate = false): CheckResult {
+    const cache = negate ? this.refinedNegated : this.refined;
+    const cached = cache.get(node);
+    if (cached) return cached;
+    const predicate = this.compiler.condition(node);
+    const verdict = judge(negate ? { kind: 'not', item: predicate } : predicate);
+    let result: CheckResult;
+    if (verdict.kind === 'unknown') result = fallback.strength === 'weak' ? { strength: 'unknown' } : fallback;
+    else if (verdict.kind === 'exact') result = { strength: 'exact', verdict };
+    else {
+      // Report where the weakness is written: the regex, or the whole comparison/call.
+      const weakNode = verdict.atom?.regex?.node ?? fallback.weakNode ?? node;
+      result = { strength: verdict.kind === 'weak' ? 'weak' : 'exact', weakNode, weakness: describeBypass(verdict), verdict };
+    }
+    cache.set(node, result);
+    return result;
+  }
 
   /** Runs `fn` with `name` also standing for the origin (a callback's origin parameter). */
   withOriginName<T>(name: string | undefined, fn: () => T): T {
@@ -196,9 +231,8 @@ export class GuardClassifier {
     const leaf = this.classifyCall(call, true, depth + 1);
     if (!leaf) return undefined;
     if (found !== positive) return { strength: 'none' };
-    // The comparison as a whole is the weak check: its replacement keeps the comparison's sense.
-    if (leaf.strength === 'weak') {
-      return { ...leaf, weakNode: expr, replacement: leaf.replacement && (found ? leaf.replacement : `!${leaf.replacement}`) };
+    if (leaf.strength === 'weak' || leaf.strength === 'exact') {
+      return this.refine(expr, { ...leaf, weakNode: expr, replacement: undefined }, !found);
     }
     return leaf;
   }
@@ -218,32 +252,36 @@ export class GuardClassifier {
         case 'get':
         case 'indexOf':
         case 'lastIndexOf':
-          if (arg0 && this.isOriginish(arg0)) return when({ strength: 'exact' });
+          // A list or Set holds exact origins; a string that joins several is a substring test (refine decides).
+          if (arg0 && this.isOriginish(arg0)) return when(this.refine(call, { strength: 'exact' }));
           if (arg0 && this.isOriginish(receiver) && (method === 'includes' || method === 'indexOf' || method === 'lastIndexOf')) {
             const needle = this.literalOf(arg0);
             // `origin.includes('*')` asks whether a configured pattern has a wildcard: not a domain check.
             if (needle !== undefined && !/[a-z0-9-]\.[a-z]|:\/\/|localhost/i.test(needle)) return { strength: 'unknown' };
-            return when({
+            const substring: CheckResult = {
               strength: 'weak',
               weakNode: call,
-              weakness: `a substring check: any origin containing ${needle !== undefined ? `'${needle}'` : 'the text'} passes (e.g. https://${needle ? needle.replace(/^https?:\/\//, '') : 'example.com'}.evil.net)`,
+              weakness: `a substring check: any origin containing ${needle !== undefined ? `'${needle}'` : 'the text'} passes`,
               replacement: needle !== undefined ? anchoredTest(needle, receiver.getText()) : undefined,
-            });
+            };
+            // indexOf is judged with its comparison (classifyIndexComparison).
+            return when(method === 'includes' ? this.refine(call, substring) : substring);
           }
           break;
         case 'endsWith':
-          if (arg0 && this.isOriginish(receiver)) return when(this.classifySuffix(call, arg0, receiver));
+          if (arg0 && this.isOriginish(receiver)) return when(this.refine(call, this.classifySuffix(call, arg0, receiver)));
           break;
         case 'startsWith':
-          if (arg0 && this.isOriginish(receiver)) return when(this.classifyPrefix(call, arg0, receiver));
+          if (arg0 && this.isOriginish(receiver)) return when(this.refine(call, this.classifyPrefix(call, arg0, receiver)));
           break;
         case 'test':
         case 'exec':
-          if (arg0 && this.isOriginish(arg0)) return when(this.classifyRegexExpression(receiver, call, arg0.getText()));
+          if (arg0 && this.isOriginish(arg0)) return when(this.refine(call, this.classifyRegexExpression(receiver, call, arg0.getText())));
           break;
         case 'match':
         case 'search':
-          if (arg0 && this.isOriginish(receiver)) return when(this.classifyRegexExpression(arg0, call, receiver.getText()));
+          // A string given to match/search is compiled with new RegExp: refine reads it as a regex.
+          if (arg0 && this.isOriginish(receiver)) return when(this.refine(call, this.classifyRegexExpression(arg0, call, receiver.getText())));
           break;
         case 'some':
         case 'find':
@@ -252,7 +290,7 @@ export class GuardClassifier {
         case 'filter':
           if (arg0) {
             const result = this.classifyPredicateOverList(receiver, arg0, depth);
-            if (result) return when(result);
+            if (result) return when(this.refine(call, result));
           }
           break;
         case 'hasOwn':

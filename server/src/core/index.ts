@@ -12,7 +12,7 @@ export { applyEdits, safeFixEdits } from './fix';
 export { fixAll, wholeTextEdit, MAX_FIX_PASSES } from './fix-all';
 export type { FixAllOptions, FixAllResult } from './fix-all';
 export { mayContainCors, isAnalyzableFile, ANALYZABLE_EXTENSIONS } from './prefilter';
-export { analyzePlatformFile, isPlatformConfigFile, platformKindOf } from './platform';
+export { analyzePlatformFile, directiveCommentOf, isPlatformConfigFile, platformKindOf } from './platform';
 export { ruleDocsUrl, DOCS_BASE_URL } from './docs';
 export { describePolicy, describeOriginGrant } from './describe';
 export { parseSource, reparseIncrementally, syntaxErrorCount, scriptKindFor } from './parse';

@@ -9,7 +9,7 @@ import type { Fix, TextEdit } from './types';
  * '*' (so the browser accepts it, and any site can read credentialed responses).
  */
 export function reflectsWithCredentials(config: CorsConfig): boolean {
-  return config.library === '@koa/cors' || config.library === '@middy/http-cors' || config.library.startsWith('hapi');
+  return config.library === '@koa/cors' || config.library === '@middy/http-cors' || config.library.startsWith('hapi') || config.library === '@adonisjs/cors';
 }
 
 /** HTTP middleware that writes Access-Control-Allow-Origin on the app's own responses. */
@@ -49,6 +49,9 @@ export function restrictConfigToAllowlist(config: CorsConfig, fixer: FixBuilder)
     edit = fixer.insertAfter(config.node.arguments[0], `, { ${key}: ${value} }`);
   } else if (ts.isPropertyAssignment(config.node)) {
     edit = fixer.replace(config.node.initializer, `{ ${key}: ${value} }`);
+  } else if (ts.isStringLiteralLike(config.node)) {
+    // 'strapi::cors' in config/middlewares: the object form takes options.
+    edit = fixer.replace(config.node, `{ name: ${config.node.getText()}, config: { ${key}: ${value} } }`);
   }
   if (!edit) return undefined;
   return fixer.fix(`Allow only the origins in ${ALLOWLIST_NAME}${example ? ` (replace the example ${origins[0]})` : ''}`, 'suggestion', [edit, declaration]);
@@ -60,6 +63,7 @@ export function restrictConfigToAllowlist(config: CorsConfig, fixer: FixBuilder)
  * leave the default on.
  */
 export function disableDefaultCredentials(config: CorsConfig, fixer: FixBuilder): Fix | undefined {
+  if (config.credentials === false) return undefined;
   if (!config.credentialsByDefault && !(config.credentialsNode && isDefaultOnLibrary(config))) return undefined;
   const title = `Turn credentials off (${config.library} sends them by default)`;
   const node = config.credentialsNode;
@@ -79,6 +83,9 @@ export function disableDefaultCredentials(config: CorsConfig, fixer: FixBuilder)
     const call = config.node;
     return fixer.fix(title, 'suggestion', [{ start: call.end - 1, end: call.end - 1, newText: '{ credentials: false }' }]);
   }
+  if (ts.isStringLiteralLike(config.node)) {
+    return fixer.fix(title, 'suggestion', [fixer.replace(config.node, `{ name: ${config.node.getText()}, config: { credentials: false } }`)]);
+  }
   if (ts.isPropertyAssignment(config.node) && config.node.initializer.kind === ts.SyntaxKind.TrueKeyword) {
     return fixer.fix(title, 'suggestion', [fixer.replace(config.node.initializer, '{ credentials: false }')]);
   }
@@ -87,7 +94,7 @@ export function disableDefaultCredentials(config: CorsConfig, fixer: FixBuilder)
 
 /** Libraries whose `credentials` default is true (removing `credentials: true` would change nothing). */
 function isDefaultOnLibrary(config: CorsConfig): boolean {
-  return /^(GraphQL Yoga|@whatwg-node|@elysiajs\/cors)/.test(config.library);
+  return /^(GraphQL Yoga|@whatwg-node|@elysiajs\/cors|@adonisjs\/cors|Strapi)/.test(config.library);
 }
 
 /** The advice of a message, led by the upgrade when the installed version has a known advisory. */

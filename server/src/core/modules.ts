@@ -7,6 +7,7 @@ import ts from 'typescript';
 import type { ProjectHost } from './host';
 import { parseSource } from './parse';
 import type { ReportDescriptor } from './context';
+import { reportedWhereWritten } from './exported';
 import type { RelatedLocation } from './types';
 import type { ScopeIndex } from './values';
 import { skipOuter, propertyNameText } from './values';
@@ -103,10 +104,26 @@ export class ProjectModel {
 
 function buildRecord(file: string, text: string): ModuleRecord {
   const sourceFile = parseSource(text, file);
+  const { exports, starExports, cjsValue } = exportTable(sourceFile);
+  const index: ScopeIndex = { callsByName: new Map(), assignmentsByName: new Map() };
+  // The scope index of the module: helper call sites and assignments by name (as facts/ does for the analysed file).
+  const pending: ts.Node[] = [sourceFile];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (ts.isCallExpression(node) && ts.isIdentifier(skipOuter(node.expression))) push(index.callsByName, (skipOuter(node.expression) as ts.Identifier).text, node);
+    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left)) push(index.assignmentsByName, node.left.text, node);
+    node.forEachChild((child) => {
+      pending.push(child);
+    });
+  }
+  return { file, text, sourceFile, exports, starExports, cjsValue, index };
+}
+
+/** What a module exports (ESM and CommonJS forms), read from its top-level statements. */
+export function exportTable(sourceFile: ts.SourceFile): { exports: Map<string, ExportTarget>; starExports: string[]; cjsValue: boolean } {
   const exports = new Map<string, ExportTarget>();
   const starExports: string[] = [];
   let cjsValue = false;
-  const index: ScopeIndex = { callsByName: new Map(), assignmentsByName: new Map() };
   const set = (name: string, target: ExportTarget) => {
     if (!exports.has(name)) exports.set(name, target);
   };
@@ -162,17 +179,7 @@ function buildRecord(file: string, text: string): ModuleRecord {
     }
   }
 
-  // The scope index of the module: helper call sites and assignments by name (as facts/ does for the analysed file).
-  const pending: ts.Node[] = [sourceFile];
-  while (pending.length > 0) {
-    const node = pending.pop()!;
-    if (ts.isCallExpression(node) && ts.isIdentifier(skipOuter(node.expression))) push(index.callsByName, (skipOuter(node.expression) as ts.Identifier).text, node);
-    else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left)) push(index.assignmentsByName, node.left.text, node);
-    node.forEachChild((child) => {
-      pending.push(child);
-    });
-  }
-  return { file, text, sourceFile, exports, starExports, cjsValue, index };
+  return { exports, starExports, cjsValue };
 }
 
 /** 'module' for `module.exports`, the name for `exports.x` / `module.exports.x`, else undefined. */
@@ -250,8 +257,11 @@ export function placeInFile(scope: ProjectScope, descriptor: ReportDescriptor): 
   const node = descriptor.node;
   if (!scope.isForeign(node)) return descriptor;
   const entry = scope.entryOf(node);
-  if (!entry) return { ...descriptor, node: undefined as unknown as ts.Node };
   const sf = node.getSourceFile();
+  // Everything about it is written in that other module, whose own analysis reports it where it is
+  // written (exported.ts): not again here.
+  const elsewhere = (descriptor.related ?? []).every((r) => r.node.getSourceFile() === sf) && reportedWhereWritten(scope, node);
+  if (!entry || elsewhere) return { ...descriptor, node: undefined as unknown as ts.Node };
   const line = sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
   return {
     ...descriptor,

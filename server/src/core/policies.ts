@@ -56,6 +56,7 @@ export function buildPolicies(context: RuleContext, findings: Finding[]): Policy
       allowedHeaders: config.allowedHeaders,
       preflight: 'answered',
       vary: config.origin === 'any' || config.origin === 'disabled' ? 'not-needed' : true,
+      ...defaultsOf(config),
     }));
   }
   return policies.sort((a, b) => a.start - b.start);
@@ -107,11 +108,23 @@ function grantOfConfig(config: CorsConfig): OriginGrant {
       if (config.entries.some((e) => e.text.toLowerCase() === 'null')) return { kind: 'null' };
       const weak = config.entries.map((e) => (e.isRegExp ? classifyRegexSource(e.text) : undefined)).find((v) => v?.strength === 'weak');
       if (weak) return { kind: 'weakly-checked', detail: weak.weakness ?? 'weak pattern' };
-      return { kind: 'list', origins: config.entries.map((e) => (e.isRegExp ? `/${e.text}/` : e.text)) };
+      // Entries the library can never match ('*' in a cors/hono list) grant nothing.
+      const entries = config.entries.filter((e) => !e.neverMatches);
+      if (entries.length === 0 && config.entries.length > 0) return { kind: 'disabled' };
+      return { kind: 'list', origins: entries.map((e) => (e.isRegExp ? `/${e.text}/` : e.text)) };
     }
     case 'function': return { kind: 'list', origins: [] };
     default: return { kind: 'unknown', detail: config.originFunction ? 'decided by a callback' : undefined };
   }
+}
+
+/** The library defaults a middleware policy relies on (hover and inventory say so). */
+function defaultsOf(config: CorsConfig): { defaults?: string[] } {
+  const defaults: string[] = [];
+  if (!config.originNode && config.origin !== 'unknown' && config.defaultNote) defaults.push(`origin — ${config.defaultNote}`);
+  if (config.credentialsByDefault && config.credentials === true) defaults.push(`credentials: true — ${config.library} default`);
+  if (config.advisory) defaults.push(`the ${config.advisory.packageName} version in use is affected by ${config.advisory.id} (fixed in ${config.advisory.fixedIn})`);
+  return defaults.length > 0 ? { defaults } : {};
 }
 
 /** 'PUT /items/:id' when the node sits inside a known route handler, or the exported handler's name. */

@@ -10,14 +10,17 @@
 //     (NestJS, Socket.IO, Apollo, hapi: facts/middleware.ts, CORS_OPTION_HOSTS; Firebase's onRequest,
 //     facts/firebase.ts; GraphQL Yoga, facts/graphql.ts);
 //   - a framework that grants CORS by default without naming it in lower case: GraphQL Yoga's
-//     createYoga and @whatwg-node/server's useCORS, and Firebase's onCall (`cors: true` unless given).
+//     createYoga and @whatwg-node/server's useCORS, and Firebase's onCall (`cors: true` unless given);
+//   - a list named for origins (`allowedOrigins`, `whitelist`…), checked on its own.
 // Files that only mention the word do not pass: `CORS` in prose, `hasCORS`, `"cors": true` in an AWS
 // service table, "cors" inside another word (`asyncOrSync`), or a line comment / doc-comment line that
 // says "cors" (a line whose first characters are `//` or `*` holds no code).
 import { isPlatformConfigFile } from './platform';
 
 const HEADER_NAME = /access[-_]control[-_]/i;
-const CORS_BY_DEFAULT = /createYoga|useCORS|\bonCall\b/i;
+// Frameworks that grant CORS by default without naming it in lower case, and lists named for origins
+// (`allowedOrigins`, `ALLOWED_ORIGINS`, `whitelist`), which are checked on their own (issue 12, item 7).
+const OTHER_MARKERS = /createYoga|useCORS|\bonCall\b|origins\b|whitelist|allowlist/i;
 const CORS_MENTION = /cors/gi;
 // An adapter that reads a `cors:` key under another framework adds that framework's module here.
 const OPTION_HOSTS = /@nestjs\/|socket\.io|apollo|hapi|graphql-yoga|firebase-functions/;
@@ -36,7 +39,7 @@ export function mayContainCors(text: string): boolean {
 }
 
 function mentionsCors(text: string): boolean {
-  if (HEADER_NAME.test(text) || CORS_BY_DEFAULT.test(text)) return true;
+  if (HEADER_NAME.test(text) || OTHER_MARKERS.test(text)) return true;
   CORS_MENTION.lastIndex = 0;
   let hosts: boolean | undefined;
   for (let match = CORS_MENTION.exec(text); match; match = CORS_MENTION.exec(text)) {
@@ -54,41 +57,43 @@ function mentionsCors(text: string): boolean {
 
 const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36; // 0-9 A-Z a-z _ $
 
+const isLowerLetter = (c: number) => c >= 97 && c <= 122;
+
 /**
- * What the "cors" at `at` is: `code` (the lower-case word `cors`, `enableCors`, `kcors`), `key` (the
- * word followed by `:`, optionally quoted: an option that counts only next to a framework import), or
- * `none` (part of another word, or not lower case: prose and unrelated names).
+ * What the "cors" at `at` is. `code`: a lower-case word or camelCase segment of a name that starts in
+ * lower case (`cors`, `corsConfig`, `enableCors`, `handleCors`, `useCORS`, `kcors`), or the end of a
+ * module-specifier-like string ('@fastify/cors', 'strapi::cors', '@ioc:Adonis/Core/Cors'). `key`: a
+ * quoted key ('cors':), which counts only next to a framework that reads it. `none`: part of another
+ * word (`asyncOrSync`), a name that starts in upper case (`CorsConfig`, `CORS_ORIGIN`, prose CORS), or
+ * a string that is no module name ("/{Bucket}?cors").
  */
 function corsWordKind(text: string, at: number): 'code' | 'key' | 'none' {
-  const before = text.charCodeAt(at - 1);
   const after = text.charCodeAt(at + 4);
-  if (isWordChar(after)) return 'none';
-  if (text.startsWith('cors', at)) {
-    // `kcors`, the old name of @koa/cors; any other letter before it makes another word.
-    if (isWordChar(before) && !(before === 107 /* k */ && !isWordChar(text.charCodeAt(at - 2)))) return 'none';
-  } else if (text.startsWith('Cors', at)) {
-    // `enableCors` (NestJS); other capitalised words are names the engine never reads.
-    return at >= 6 && text.startsWith('enable', at - 6) && !isWordChar(text.charCodeAt(at - 7)) ? 'code' : 'none';
-  } else {
-    return 'none';
+  if (isLowerLetter(after)) return 'none';
+  let wordStart = at;
+  while (wordStart > 0 && isWordChar(text.charCodeAt(wordStart - 1))) wordStart--;
+  const lower = text.charCodeAt(at) === 99; /* c */
+  if (wordStart < at) {
+    const before = text.charCodeAt(at - 1);
+    // `kcors`, the old name of @koa/cors; otherwise a camelCase segment of a lower-case name.
+    const kcors = lower && before === 107 /* k */ && wordStart === at - 1;
+    if (!kcors && (lower || !isLowerLetter(text.charCodeAt(wordStart)) || !(isLowerLetter(before) || (before >= 48 && before <= 57)))) return 'none';
   }
-  let i = at + 4;
-  if (after === 39 || after === 34 || after === 96) {
-    // The end of a string: a module specifier ('cors', '@fastify/cors', `hono/cors`), a quoted key
-    // ('cors':), or text that is neither ("/{Bucket}?cors" in an S3 client).
-    if (!isSpecifierEnd(text, at, after)) return 'none';
-    i++;
-  }
+  const quote = after === 39 || after === 34 || after === 96 ? after : undefined;
+  if (quote === undefined) return lower || wordStart < at ? 'code' : 'none';
+  // The end of a string: a module specifier, a quoted key ('cors':), or text that is neither.
+  if (!isSpecifierEnd(text, wordStart, quote)) return 'none';
+  let i = at + 5;
   while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
   return text.charCodeAt(i) === 58 /* : */ ? 'key' : 'code';
 }
 
-/** True when the string closed by `quote` after the "cors" at `at` holds only module-specifier characters. */
+/** True when the string closed by `quote` after the word at `at` holds only module-specifier characters. */
 function isSpecifierEnd(text: string, at: number, quote: number): boolean {
   let i = at - 1;
   for (; i >= 0; i--) {
     const c = text.charCodeAt(i);
-    if (!(isWordChar(c) || c === 64 /* @ */ || c === 46 /* . */ || c === 47 /* / */ || c === 45 /* - */)) break;
+    if (!(isWordChar(c) || c === 64 /* @ */ || c === 46 /* . */ || c === 47 /* / */ || c === 45 /* - */ || c === 58 /* : */)) break;
   }
   return text.charCodeAt(i) === quote;
 }

@@ -90,6 +90,8 @@ export interface Policy extends TextRange {
   vary: boolean | 'not-needed';
   /** Rule ids of findings located inside this policy's range. */
   findings: RuleId[];
+  /** Library defaults the policy relies on, e.g. "credentials: true — GraphQL Yoga default". */
+  defaults?: string[];
 }
 
 /** A rule that threw: the other rules' findings still come back. */

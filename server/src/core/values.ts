@@ -849,6 +849,12 @@ export function requestRead(expr: ts.Expression): 'origin' | 'other' | undefined
     if ((lower === 'hostname' || lower === 'host') && ts.isIdentifier(object) && /^(req|request)$/.test(object.text)) return 'other';
     return undefined;
   }
+  // h3: getRequestHeader(event, 'origin'), getHeader(event, 'origin')
+  if (ts.isCallExpression(expr) && ts.isIdentifier(skipOuter(expr.expression)) && /^get(Request)?Header$/.test((skipOuter(expr.expression) as ts.Identifier).text)) {
+    const arg = expr.arguments.length === 2 ? skipOuter(expr.arguments[1]) : undefined;
+    const header = arg && ts.isStringLiteralLike(arg) ? arg.text.toLowerCase() : undefined;
+    return header === 'origin' ? 'origin' : header && OTHER_REQUEST_HEADERS.has(header) ? 'other' : undefined;
+  }
   if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(skipOuter(expr.expression))) {
     const callee = skipOuter(expr.expression) as ts.PropertyAccessExpression;
     const method = callee.name.text;

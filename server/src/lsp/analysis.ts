@@ -3,12 +3,14 @@
 import type * as ts from 'typescript';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { analyzeFile, Finding, InternalError, mayContainCors, Policy } from '../core';
+import { analyzeFile, Finding, InternalError, isPlatformConfigFile, mayContainCors, Policy } from '../core';
+import type { ProjectHost } from '../core/host';
 import { parseSource, reparseIncrementally } from '../core/parse';
 import type { ResolvedConfig } from './config-watch';
 import { binaryDocumentDiagnostic, fileTooLargeDiagnostic, findingToDiagnostic } from './diagnostics';
 import { analysisFileName } from './documents';
 import type { Log } from './guard';
+import type { OtherFiles } from './other-files';
 import type { CorsLintSettings } from './protocol';
 import { applyCustomizations } from './settings';
 
@@ -22,6 +24,13 @@ export interface DocumentAnalysis {
   diagnostics: Diagnostic[];
   settings: CorsLintSettings;
   config: ResolvedConfig;
+  /** Other files the analysis read through the project host: a change to one re-analyses this document. */
+  dependencies: string[];
+}
+
+/** The project the analyses ask about other files (the language server's ProjectService). */
+export interface AnalysisProject {
+  hostFor(dependencies: Set<string>): ProjectHost | undefined;
 }
 
 export class AnalysisCache {
@@ -33,6 +42,8 @@ export class AnalysisCache {
   constructor(
     private readonly log: Log,
     private readonly failingRule?: string,
+    private readonly project?: AnalysisProject,
+    private readonly others?: OtherFiles,
   ) {}
 
   /** The analysis of the document's current text; synchronous, so it cannot go stale while it runs. */
@@ -57,8 +68,22 @@ export class AnalysisCache {
     this.sourceFiles.delete(uri);
   }
 
+  /** Another file changed: the next request analyses the document again (its SourceFile is kept). */
+  invalidate(uri: string): void {
+    this.results.delete(uri);
+  }
+
+  invalidateAll(): void {
+    this.results.clear();
+  }
+
+  /** Documents whose last analysis read `filePath`. */
+  dependentsOf(filePath: string): string[] {
+    return [...this.results.values()].filter((a) => a.dependencies.includes(filePath)).map((a) => a.uri);
+  }
+
   private compute(document: TextDocument, settings: CorsLintSettings, config: ResolvedConfig): DocumentAnalysis {
-    const base = { uri: document.uri, version: document.version, settings, config, policies: [] as Policy[] };
+    const base = { uri: document.uri, version: document.version, settings, config, policies: [] as Policy[], dependencies: [] as string[] };
     const fileName = analysisFileName(document);
     if (!fileName || !settings.enable || config.ignored) return { ...base, findings: [], diagnostics: [] };
     const text = document.getText();
@@ -71,15 +96,21 @@ export class AnalysisCache {
       return { ...base, findings: [], diagnostics: [binaryDocumentDiagnostic()] };
     }
     // The prefilter runs before parsing: most files have no CORS code and need no SourceFile at all.
-    const sourceFile = mayContainCors(text) ? this.parse(document.uri, fileName, text) : undefined;
-    const result = analyzeFile(text, fileName, config.config, { sourceFile, failingRule: this.failingRule });
+    // Platform configuration (vercel.json, serverless.yml…) is not TypeScript: the engine reads it itself.
+    const sourceFile = mayContainCors(text) && !isPlatformConfigFile(fileName) ? this.parse(document.uri, fileName, text) : undefined;
+    const dependencies = new Set<string>();
+    const host = this.project?.hostFor(dependencies);
+    const result = analyzeFile(text, fileName, config.config, { sourceFile, failingRule: this.failingRule, host });
+    for (const dependency of result.dependencies ?? []) dependencies.add(dependency);
+    dependencies.delete(fileName);
     for (const error of result.internalErrors) this.logInternalError(fileName, error);
     const findings = applyCustomizations(result.findings, settings.rules.customizations);
     return {
       ...base,
       findings,
       policies: result.policies,
-      diagnostics: findings.map((finding) => findingToDiagnostic(finding, document)),
+      dependencies: [...dependencies].sort(),
+      diagnostics: findings.map((finding) => findingToDiagnostic(finding, document, this.others)),
     };
   }
 

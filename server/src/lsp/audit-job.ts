@@ -14,7 +14,10 @@ import { lintFile } from '../project/lint-file';
 import type { FileNotice } from '../project/lint-file';
 import { isInside, toSlashes } from '../project/paths';
 import type { ReportedFinding, ReportedPolicy } from '../project/report';
-import { isAnalyzableFile, isIgnored } from '../core';
+import type { IndexSnapshot } from '../project/module-index';
+import { Project } from '../project/project';
+import { isAnalyzableFile } from '../core';
+import { matchesIgnoreGlobs } from '../project/ignore-globs';
 import { ConfigResolver } from './config-watch';
 import type { RuleCustomization } from './protocol';
 import { applyCustomizations } from './settings';
@@ -44,6 +47,11 @@ export interface AuditJob {
   openConfigs: { path: string; text: string }[];
   /** Absent: every file of every folder. Present: only these files (watched-file changes). */
   files?: string[];
+  /**
+   * The language server's project: its import index (absent while it is still being built: the job then
+   * indexes lazily itself) and the open documents, whose unsaved text other files' analyses read.
+   */
+  project?: { index?: IndexSnapshot; openDocuments: { path: string; text: string }[] };
 }
 
 export type AuditFileResult =
@@ -90,6 +98,9 @@ export async function runAuditJob(job: AuditJob, hooks: AuditJobHooks): Promise<
     publishDiagnostics: () => {},
   });
   const scopes = await Promise.all(job.folders.map((folder) => FolderScope.create(folder, configs)));
+  const project = new Project({ roots: job.folders.map((f) => f.path), indexing: 'lazy' });
+  if (job.project?.index) project.loadIndex(job.project.index);
+  for (const document of job.project?.openDocuments ?? []) project.setOverlay(document.path, document.text);
 
   const queue: { file: string; scope: FolderScope | undefined }[] = [];
   if (job.files) {
@@ -125,7 +136,7 @@ export async function runAuditJob(job: AuditJob, hooks: AuditJobHooks): Promise<
       break;
     }
     if (batch.length === 0) batchStarted = Date.now();
-    batch.push(await auditFile(file, scope, configs, job.files !== undefined, (busy) => hooks.analysing(busy ? index : undefined, file)));
+    batch.push(await auditFile(file, scope, configs, project, job.files !== undefined, (busy) => hooks.analysing(busy ? index : undefined, file)));
     batchFolder = scope?.folder.name ?? batchFolder;
     const now = Date.now();
     if (batch.length >= BATCH_FILES || now - batchStarted >= BATCH_MS) flush();
@@ -143,6 +154,7 @@ async function auditFile(
   file: string,
   scope: FolderScope | undefined,
   configs: ConfigResolver,
+  project: Project,
   single: boolean,
   analysing: (busy: boolean) => void,
 ): Promise<AuditFileResult> {
@@ -151,7 +163,7 @@ async function auditFile(
   const resolved = await configs.forDocument(fileUriOf(file));
   if (resolved.ignored) return { path: file, kind: 'excluded' };
   analysing(true);
-  const outcome = lintFile(file, { config: resolved.config, fix: false, quiet: false, maxFileSize: scope.folder.maxFileSize });
+  const outcome = lintFile(file, { config: resolved.config, fix: false, quiet: false, maxFileSize: scope.folder.maxFileSize }, project);
   analysing(false);
   if (outcome.kind !== 'linted') return { path: file, kind: outcome.kind, notice: editorNotice(outcome.notice) };
   return {
@@ -182,7 +194,8 @@ function scopeOf(scopes: readonly FolderScope[], file: string): FolderScope | un
 class FolderScope {
   /** files.exclude (anchored at the folder, like VS Code) and the root config's `ignore`. */
   private readonly globs: string[];
-  private readonly conditional: ExcludeGlob[];
+  /** With the anchored glob as a one-entry list, so its compiled matcher is reused. */
+  private readonly conditional: (ExcludeGlob & { anchored: string[] })[];
 
   private constructor(
     readonly folder: AuditFolder,
@@ -191,7 +204,7 @@ class FolderScope {
   ) {
     const unconditional = folder.exclude.filter((e) => e.when === undefined).map((e) => anchored(e.glob));
     this.globs = [...unconditional, ...rootIgnore];
-    this.conditional = folder.exclude.filter((e) => e.when !== undefined);
+    this.conditional = folder.exclude.filter((e) => e.when !== undefined).map((e) => ({ ...e, anchored: [anchored(e.glob)] }));
   }
 
   static async create(folder: AuditFolder, configs: ConfigResolver): Promise<FolderScope> {
@@ -227,7 +240,7 @@ class FolderScope {
 
   private ignores(full: string, isDir: boolean): boolean {
     if (this.gitignore.isIgnored(full, isDir)) return true;
-    return this.globs.length > 0 && isIgnored(toSlashes(path.relative(this.folder.path, full)), this.globs);
+    return this.globs.length > 0 && matchesIgnoreGlobs(toSlashes(path.relative(this.folder.path, full)), this.globs, isDir);
   }
 
   /** files.exclude entries with a `when` such as `$(basename).ts`: compiled output next to its source. */
@@ -235,7 +248,7 @@ class FolderScope {
     if (this.conditional.length === 0) return false;
     const relative = toSlashes(path.relative(this.folder.path, file));
     return this.conditional.some((e) => {
-      if (!isIgnored(relative, [anchored(e.glob)])) return false;
+      if (!matchesIgnoreGlobs(relative, e.anchored)) return false;
       const base = path.basename(file, path.extname(file));
       return fs.existsSync(path.join(path.dirname(file), e.when!.replace(/\$\(basename\)/g, base)));
     });

@@ -34,6 +34,8 @@ export interface AuditHost {
   workspaceFolders(): string[];
   /** Open .corslintrc.json documents (their unsaved text is the config the editor uses). */
   openConfigs(): { path: string; text: string }[];
+  /** The language server's project for the job: its import index (when built) and the open documents. */
+  project(): AuditJob['project'];
   settings(folderUri: string): Promise<CorsLintSettings>;
   /** The `files` settings section of a folder (files.exclude), or undefined when the client has none. */
   filesSettings(folderUri: string): Promise<unknown>;
@@ -159,7 +161,7 @@ export class WorkspaceAudit {
     progress.begin('CORS Lint: auditing the workspace', 0, 'Finding files…', true);
     try {
       this.host.watchSourceFiles();
-      const job: AuditJob = { id: run.id, folders: await this.folderSpecs(folders), openConfigs: this.host.openConfigs() };
+      const job: AuditJob = { id: run.id, folders: await this.folderSpecs(folders), openConfigs: this.host.openConfigs(), project: this.host.project() };
       if (run.cancelled) return run.result();
       const problems: DiscoveryProblem[] = [];
       let remembered = false;
@@ -307,7 +309,7 @@ export class WorkspaceAudit {
     const id = this.nextSeq++;
     this.folderSpecs(folders)
       .then((specs) => {
-        this.runner.start({ id, folders: specs, openConfigs: this.host.openConfigs(), files }, {
+        this.runner.start({ id, folders: specs, openConfigs: this.host.openConfigs(), project: this.host.project(), files }, {
           onEvent: (event) => {
             if (event.type === 'results') this.apply(id, event.results, undefined);
           },

@@ -10,18 +10,22 @@ import {
   TextEdit as LspTextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { fixAll, isRuleId, safeFixEdits, TextEdit, UNUSED_DIRECTIVE_ID, wholeTextEdit } from '../core';
+import { directiveCommentOf, fixAll, isRuleId, PLATFORM_SYNTAX_ERROR_ID, safeFixEdits, TextEdit, UNUSED_DIRECTIVE_ID, wholeTextEdit } from '../core';
 import { analysisFileName } from './documents';
 import { applyCustomizations } from './settings';
 import type { DocumentAnalysis } from './analysis';
 import { rangeOf } from './diagnostics';
+import type { OtherFiles } from './other-files';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SHOW_RULE_DOCUMENTATION_COMMAND } from './protocol';
+import { fileNameOf } from './uri';
 
 export interface CodeActionInput {
   document: TextDocument;
   analysis: DocumentAnalysis;
   /** The client advertises workspace.workspaceEdit.documentChanges (versioned edits). */
   documentChanges: boolean;
+  /** Files other than the document that a fix edits (where a value is written in another module). */
+  others?: OtherFiles;
 }
 
 export function provideCodeActions(params: CodeActionParams, input: CodeActionInput): CodeAction[] {
@@ -45,6 +49,8 @@ function quickFixes(params: CodeActionParams, input: CodeActionInput): CodeActio
   const fileSuppressions = new Map<string, CodeAction>();
   const documentation = new Map<string, CodeAction>();
   const seenLines = new Set<string>();
+  // `//` in code, `#` in YAML/TOML/_headers platform files, none in JSON (no comments there).
+  const marker = directiveCommentOf(fileNameOf(input.document.uri));
 
   for (const index of selected) {
     const finding = analysis.findings[index];
@@ -57,29 +63,31 @@ function quickFixes(params: CodeActionParams, input: CodeActionInput): CodeActio
         diagnostics: [diagnostic],
         edit: workspaceEdit(input, fix.edits),
       };
+      // A fix that edits a file the server cannot read now is not offered (its edits could not be placed).
+      if (!action.edit) continue;
       // Suggestions change who is allowed: the user must pick them, so they are never preferred.
       if (fix.kind === 'safe') action.isPreferred = true;
       fixes.push(action);
     }
     // Unused-directive findings are about the directives themselves and cannot be suppressed.
-    if (finding.ruleId === UNUSED_DIRECTIVE_ID) continue;
+    if (finding.ruleId === UNUSED_DIRECTIVE_ID || finding.ruleId === PLATFORM_SYNTAX_ERROR_ID) continue;
     const ruleId = finding.ruleId;
     const line = input.document.positionAt(finding.start).line;
-    if (!seenLines.has(`${ruleId}:${line}`)) {
+    if (marker && !seenLines.has(`${ruleId}:${line}`)) {
       seenLines.add(`${ruleId}:${line}`);
       suppressions.push({
         title: `Disable ${ruleId} for this line`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        edit: workspaceEdit(input, [disableLineEdit(input.document, line, ruleId)]),
+        edit: workspaceEdit(input, [disableLineEdit(input.document, line, ruleId, marker)]),
       });
     }
-    if (!fileSuppressions.has(ruleId)) {
+    if (marker && !fileSuppressions.has(ruleId)) {
       fileSuppressions.set(ruleId, {
         title: `Disable ${ruleId} for this file`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
-        edit: workspaceEdit(input, [disableFileEdit(input.document.getText(), ruleId)]),
+        edit: workspaceEdit(input, [marker === '#' ? hashFileEdit(input.document.getText(), ruleId) : disableFileEdit(input.document.getText(), ruleId)]),
       });
     }
     if (isRuleId(ruleId) && !documentation.has(ruleId)) {
@@ -147,14 +155,30 @@ function fixAllAction(input: CodeActionInput): CodeAction | undefined {
   return { title: 'Fix all safe cors-lint problems', kind: FIX_ALL_KIND, edit: workspaceEdit(input, [edit]) };
 }
 
-/** Versioned `documentChanges` when the client supports them (a stale edit is then rejected), else `changes`. */
-function workspaceEdit(input: CodeActionInput, edits: readonly TextEdit[]): WorkspaceEdit {
+/**
+ * Versioned `documentChanges` when the client supports them (a stale edit is then rejected), else `changes`.
+ * Edits may span files (a value fixed where it is written): one entry per file, an unopened file with a
+ * null version (its disk text). Undefined when a file the edits name cannot be read.
+ */
+function workspaceEdit(input: CodeActionInput, edits: readonly TextEdit[]): WorkspaceEdit | undefined {
   const { document } = input;
-  const lspEdits: LspTextEdit[] = edits.map((edit) => ({ range: rangeOf(document, edit), newText: edit.newText }));
-  if (input.documentChanges) {
-    return { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: lspEdits }] };
+  const byFile = new Map<string | undefined, TextEdit[]>();
+  for (const edit of edits) {
+    const list = byFile.get(edit.file) ?? [];
+    list.push(edit);
+    byFile.set(edit.file, list);
   }
-  return { changes: { [document.uri]: lspEdits } };
+  const parts: { uri: string; version: number | null; edits: LspTextEdit[] }[] = [];
+  for (const [file, fileEdits] of byFile) {
+    const target = file === undefined ? { document, open: true } : input.others?.get(file);
+    if (!target) return undefined;
+    const lspEdits = fileEdits.map((edit) => ({ range: rangeOf(target.document, edit), newText: edit.newText }));
+    parts.push({ uri: target.document.uri, version: target.open ? target.document.version : null, edits: lspEdits });
+  }
+  if (input.documentChanges) {
+    return { documentChanges: parts.map((p) => ({ textDocument: { uri: p.uri, version: p.version }, edits: p.edits })) };
+  }
+  return { changes: Object.fromEntries(parts.map((p) => [p.uri, p.edits])) };
 }
 
 function eolOf(text: string): string {
@@ -162,6 +186,7 @@ function eolOf(text: string): string {
 }
 
 const LINE_DIRECTIVE = /(\/\/|\/\*)\s*cors-lint-disable-next-line(?=\s|\*\/|$)/;
+const HASH_LINE_DIRECTIVE = /^\s*#\s*cors-lint-disable-next-line(?=\s|$)/;
 const FILE_DIRECTIVE = /^\/\*\s*cors-lint-disable(?=\s|\*\/)/;
 const RULE_ID = /[A-Za-z0-9@/_-]+/g;
 
@@ -169,13 +194,13 @@ const RULE_ID = /[A-Za-z0-9@/_-]+/g;
  * `// cors-lint-disable-next-line <rule>` above the finding's line, with that line's indentation,
  * or `, <rule>` appended to the list of a next-line directive already on the previous line.
  */
-export function disableLineEdit(document: TextDocument, line: number, ruleId: string): TextEdit {
+export function disableLineEdit(document: TextDocument, line: number, ruleId: string, marker: '//' | '#' = '//'): TextEdit {
   const text = document.getText();
   const lineStart = document.offsetAt({ line, character: 0 });
   if (line > 0) {
     const previousStart = document.offsetAt({ line: line - 1, character: 0 });
     const previous = text.slice(previousStart, lineStart).replace(/\r?\n$/, '');
-    const match = LINE_DIRECTIVE.exec(previous);
+    const match = (marker === '#' ? HASH_LINE_DIRECTIVE : LINE_DIRECTIVE).exec(previous);
     if (match) {
       const listStart = match.index + match[0].length;
       let listEnd = match[1] === '/*' ? previous.indexOf('*/', listStart) : previous.length;
@@ -185,7 +210,12 @@ export function disableLineEdit(document: TextDocument, line: number, ruleId: st
     }
   }
   const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
-  return { start: lineStart, end: lineStart, newText: `${indent}// cors-lint-disable-next-line ${ruleId}${eolOf(text)}` };
+  return { start: lineStart, end: lineStart, newText: `${indent}${marker} cors-lint-disable-next-line ${ruleId}${eolOf(text)}` };
+}
+
+/** `# cors-lint-disable <rule>` as the first line of a YAML, TOML or `_headers` file. */
+function hashFileEdit(text: string, ruleId: string): TextEdit {
+  return { start: 0, end: 0, newText: `# cors-lint-disable ${ruleId}${eolOf(text)}` };
 }
 
 /**

@@ -6,7 +6,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
-import { CONFIG_FILE_NAME, ConfigProblem, CorsLintConfig, defaultConfig, isIgnored, parseConfig } from '../core';
+import { CONFIG_FILE_NAME, ConfigProblem, CorsLintConfig, defaultConfig, parseConfig } from '../core';
+import { matchesIgnoreGlobs } from '../project/ignore-globs';
 import { DIAGNOSTIC_SOURCE } from './protocol';
 import { fileUriOf, filePathOf } from './uri';
 
@@ -55,7 +56,7 @@ export class ConfigResolver {
     const loaded = await this.load(configPath);
     if (!loaded.exists) return { config: this.defaults, ignored: false };
     const relative = filePath ? path.relative(path.dirname(configPath), filePath).split(path.sep).join('/') : undefined;
-    const ignored = relative !== undefined && loaded.config.ignore.length > 0 && isIgnored(relative, loaded.config.ignore);
+    const ignored = relative !== undefined && loaded.config.ignore.length > 0 && matchesIgnoreGlobs(relative, loaded.config.ignore);
     return { config: loaded.config, filePath: configPath, ignored };
   }
 

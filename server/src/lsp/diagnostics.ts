@@ -3,7 +3,9 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity, DiagnosticTag, Range } from 'vscode-languageserver/node';
 import { Finding, ruleDocsUrl, Severity, TextRange, UNUSED_DIRECTIVE_ID } from '../core';
+import type { OtherFiles } from './other-files';
 import { DIAGNOSTIC_SOURCE } from './protocol';
+import { fileUriOf } from './uri';
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -15,12 +17,17 @@ export function rangeOf(document: TextDocument, range: TextRange): Range {
   return { start: document.positionAt(range.start), end: document.positionAt(range.end) };
 }
 
-export function findingToDiagnostic(finding: Finding, document: TextDocument): Diagnostic {
+export function findingToDiagnostic(finding: Finding, document: TextDocument, others?: OtherFiles): Diagnostic {
   return toDiagnostic(
     finding,
     document.uri,
     rangeOf(document, finding),
-    finding.related.map((related) => ({ range: rangeOf(document, related), message: related.message })),
+    finding.related.flatMap((related) => {
+      if (related.file === undefined) return [{ range: rangeOf(document, related), message: related.message }];
+      // Where a value is written in another module: a location in that file, or none when it cannot be read.
+      const other = others?.get(related.file);
+      return other ? [{ uri: other.document.uri, range: rangeOf(other.document, related), message: related.message }] : [];
+    }),
   );
 }
 
@@ -36,12 +43,17 @@ export interface LocatedFinding extends LineColumnRange {
   ruleId: Finding['ruleId'];
   severity: Severity;
   message: string;
-  related: (LineColumnRange & { message: string })[];
+  related: (LineColumnRange & { message: string; file?: string })[];
 }
 
 /** A finding of a file that is not open in the editor (the workspace audit read it from disk). */
 export function locatedFindingToDiagnostic(finding: LocatedFinding, uri: string): Diagnostic {
-  return toDiagnostic(finding, uri, lspRange(finding), finding.related.map((related) => ({ range: lspRange(related), message: related.message })));
+  return toDiagnostic(
+    finding,
+    uri,
+    lspRange(finding),
+    finding.related.map((related) => ({ uri: related.file === undefined ? undefined : fileUriOf(related.file), range: lspRange(related), message: related.message })),
+  );
 }
 
 function lspRange(range: LineColumnRange): Range {
@@ -55,7 +67,7 @@ function toDiagnostic(
   finding: Pick<Finding, 'ruleId' | 'severity' | 'message'>,
   uri: string,
   range: Range,
-  related: { range: Range; message: string }[],
+  related: { uri?: string; range: Range; message: string }[],
 ): Diagnostic {
   const diagnostic: Diagnostic = {
     range,
@@ -66,7 +78,7 @@ function toDiagnostic(
     message: finding.message,
   };
   if (related.length > 0) {
-    diagnostic.relatedInformation = related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+    diagnostic.relatedInformation = related.map((r) => ({ location: { uri: r.uri ?? uri, range: r.range }, message: r.message }));
   }
   // Editors fade unused suppressions out instead of underlining them.
   if (finding.ruleId === UNUSED_DIRECTIVE_ID) diagnostic.tags = [DiagnosticTag.Unnecessary];

@@ -15,6 +15,13 @@ export const DIAGNOSTIC_SOURCE = 'cors-lint';
 
 export const DEFAULT_MAX_FILE_SIZE = 2_000_000;
 
+/**
+ * The platform configuration files the engine reads (core/platform platformKindOf, by base name), as
+ * one glob for the client's document selector and the server's file watcher. A test keeps them equal.
+ */
+export const PLATFORM_FILES_GLOB =
+  '**/{vercel.json,now.json,firebase.json,netlify.toml,_headers,serverless.yml,serverless.yaml,template.yaml,template.yml,template.json,cloudformation.yaml,cloudformation.yml,cloudformation.json,*.template.yaml,*.template.yml,*.template.json,*.cfn.yaml,*.cfn.yml,*.cfn.json,*.sam.yaml,*.sam.yml,*.sam.json}';
+
 export type RunMode = 'onType' | 'onSave';
 
 export type CustomizationSeverity = 'off' | 'info' | 'warning' | 'error' | 'downgrade' | 'upgrade' | 'default';

@@ -7,6 +7,7 @@ import {
   Connection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  FileChangeType,
   DocumentDiagnosticReport,
   InitializeParams,
   InitializeResult,
@@ -20,6 +21,8 @@ import { AnalysisCache } from './analysis';
 import { WorkspaceAudit } from './audit';
 import { provideCodeActions } from './codeActions';
 import { ConfigResolver, isConfigFile } from './config-watch';
+import type { FileChange } from '../project/project';
+import { ProjectService } from './project-service';
 import { DocumentStore } from './documents';
 import { Guard } from './guard';
 import { provideHover } from './hover';
@@ -34,15 +37,25 @@ import {
   AuditResult,
   FIX_ALL_KIND,
   InitializationOptions,
+  PLATFORM_FILES_GLOB,
   SETTINGS_SECTION,
   SHOW_RULE_DOCUMENTATION_COMMAND,
 } from './protocol';
 import { SettingsCache } from './settings';
-import { filePathOf } from './uri';
+import { createOtherFiles } from './other-files';
+import { filePathOf, fileUriOf } from './uri';
 import { ANALYSIS_DEBOUNCE_MS, Validator } from './validation';
 
 /** The JS/TS files the audit keeps current once it has run (a glob over the engine's extensions). */
 const SOURCE_FILES_GLOB = `**/*.{${ANALYZABLE_EXTENSIONS.map((e) => e.slice(1)).join(',')}}`;
+/** What the project index follows besides source files: resolution configs and env files. */
+const PROJECT_FILES_GLOBS = [
+  '**/{tsconfig,jsconfig,package}.json',
+  '**/pnpm-workspace.yaml',
+  '**/.env',
+  '**/.env.*',
+  '**/{package-lock.json,npm-shrinkwrap.json,pnpm-lock.yaml,yarn.lock,bun.lock,bun.lockb}',
+];
 
 export interface ServerOptions {
   /** The script of the audit's worker thread: the server bundle itself (main.ts). */
@@ -66,7 +79,38 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   // protocol tests can prove a broken rule neither hides the others nor stops the server.
   const failingRule = process.env.CORS_LINT_TEST_THROWING_RULE || undefined;
   if (failingRule) log.warn(`cors-lint: CORS_LINT_TEST_THROWING_RULE: rule ${failingRule} throws on every file (test hook)`);
-  const analyses = new AnalysisCache(log, failingRule);
+  const project = new ProjectService(
+    log,
+    () => validator.projectChanged(),
+    () =>
+      documents.all().flatMap((d) => {
+        const filePath = filePathOf(d.uri);
+        return filePath && !isConfigFile(filePath) ? [{ path: filePath, text: d.getText() }] : [];
+      }),
+  );
+  const others = createOtherFiles(
+    (filePath) => documents.all().find((d) => filePathOf(d.uri) === filePath),
+    (filePath) => project.readFile(filePath),
+    fileUriOf,
+  );
+  const analyses = new AnalysisCache(log, failingRule, project, others);
+  /** An open document's text changed (or it closed): the open documents that depend on it follow. */
+  const documentTextChanged = (uri: string, text: string | undefined) => {
+    const filePath = filePathOf(uri);
+    if (!filePath) return;
+    const affected = new Set(project.documentChanged(filePath, text));
+    validator.dependenciesChanged(urisOf(affected, filePath, uri));
+  };
+  /** Open documents whose file is in `files`, or whose last analysis read `changed`. */
+  const urisOf = (files: ReadonlySet<string>, changed: string, except?: string): string[] => {
+    const uris = new Set(analyses.dependentsOf(changed));
+    for (const document of documents.all()) {
+      const filePath = filePathOf(document.uri);
+      if (filePath && files.has(filePath)) uris.add(document.uri);
+    }
+    if (except) uris.delete(except);
+    return [...uris];
+  };
   const documents = new DocumentStore({
     onOpen: (document) => {
       const configPath = configPathOf(document.uri);
@@ -75,13 +119,17 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         configChanged(configPath, 0, false);
       } else {
         audit.opened(document.uri);
+        documentTextChanged(document.uri, document.getText());
         validator.opened(document);
       }
     },
     onChange: (document) => {
       const configPath = configPathOf(document.uri);
       if (configPath) configChanged(configPath, ANALYSIS_DEBOUNCE_MS);
-      else guard.notification('didChange', () => validator.changed(document))();
+      else {
+        documentTextChanged(document.uri, document.getText());
+        guard.notification('didChange', () => validator.changed(document))();
+      }
     },
     onSave: (document) => {
       if (!configPathOf(document.uri)) guard.notification('didSave', () => validator.saved(document))();
@@ -94,6 +142,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       } else {
         validator.closed(document);
         audit.closed(document.uri);
+        // The disk's text counts again (it may differ from the unsaved text dependents saw).
+        documentTextChanged(document.uri, undefined);
       }
     },
   });
@@ -138,6 +188,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
           const configPath = configPathOf(d.uri);
           return configPath ? [{ path: configPath, text: d.getText() }] : [];
         }),
+      project: () => ({
+        index: project.snapshot(),
+        openDocuments: documents.all().flatMap((d) => {
+          const filePath = filePathOf(d.uri);
+          return filePath && !isConfigFile(filePath) ? [{ path: filePath, text: d.getText() }] : [];
+        }),
+      }),
       settings: (folderUri) => settings.get(folderUri),
       filesSettings: async (folderUri) => {
         if (capabilities.workspace?.configuration !== true) return undefined;
@@ -149,7 +206,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         if (sourceWatchRequested || !capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) return;
         sourceWatchRequested = true;
         connection.client
-          .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: SOURCE_FILES_GLOB }] })
+          .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: SOURCE_FILES_GLOB }, { globPattern: PLATFORM_FILES_GLOB }] })
           .catch((error: unknown) => log.warn(`cors-lint: watching JS/TS files failed: ${String(error)}`));
       },
     },
@@ -210,9 +267,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onInitialized(
     guard.notification('initialized', async () => {
       const workspace = capabilities.workspace;
+      // The project index is built in the background; requests are answered meanwhile.
+      project.start(workspaceFolders);
       if (workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+        // Source files, resolution configs and .env files keep the project index current.
+        sourceWatchRequested = true;
         await connection.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }],
+          watchers: [`**/${CONFIG_FILE_NAME}`, SOURCE_FILES_GLOB, ...PROJECT_FILES_GLOBS].map((globPattern) => ({ globPattern })),
         });
       }
       if (workspace?.didChangeConfiguration?.dynamicRegistration) {
@@ -230,6 +291,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
             }
             // Folder roots bound the walk up to the nearest config file.
             configs.forgetLookups();
+            project.start(workspaceFolders);
             validator.revalidateAll();
             audit.configurationChanged();
           }),
@@ -262,6 +324,17 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         }
       }
       audit.filesChanged(changes.filter((c) => typeof c?.uri === 'string' && !isConfigFile(filePathOf(c.uri))));
+      const projectChanges: { path: string; change: FileChange }[] = [];
+      for (const change of changes) {
+        const filePath = typeof change?.uri === 'string' ? filePathOf(change.uri) : undefined;
+        if (!filePath || isConfigFile(filePath)) continue;
+        const kind: FileChange = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed';
+        projectChanges.push({ path: filePath, change: kind });
+      }
+      const affected = project.filesChanged(projectChanges);
+      const uris = new Set<string>();
+      for (const { path: changed } of projectChanges) for (const uri of urisOf(affected, changed)) uris.add(uri);
+      validator.dependenciesChanged(uris);
     }),
   );
 
@@ -285,6 +358,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         document: result.document,
         analysis: result.analysis,
         documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true,
+        others,
       });
     }),
   );
@@ -349,6 +423,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   }
 
   connection.onShutdown(() => {
+    project.dispose();
     validator.dispose();
     audit.dispose();
     for (const timer of configTimers.values()) clearTimeout(timer);

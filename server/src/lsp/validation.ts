@@ -119,6 +119,28 @@ export class Validator {
     for (const uri of this.tracked) void this.validateNow(uri);
   }
 
+  /**
+   * Files other documents depend on changed (an edit, a save, a watched file): those open documents are
+   * analysed again after the usual debounce (push), or the client is asked to pull again.
+   */
+  dependenciesChanged(uris: Iterable<string>): void {
+    let any = false;
+    for (const uri of uris) {
+      if (!this.tracked.has(uri)) continue;
+      any = true;
+      this.analyses.invalidate(uri);
+      this.onSaveSnapshots.delete(uri);
+      if (!this.host.pullDiagnostics) this.schedule(uri);
+    }
+    if (any && this.host.pullDiagnostics) this.host.refresh();
+  }
+
+  /** The project index became available or was rebuilt: every open document is analysed again. */
+  projectChanged(): void {
+    this.analyses.invalidateAll();
+    this.revalidateAll();
+  }
+
   /** textDocument/diagnostic. */
   async pull(uri: string, previousResultId: string | undefined, token?: CancellationToken): Promise<DocumentDiagnosticReport> {
     const diagnostics = await this.currentDiagnostics(uri, token);

@@ -2,10 +2,10 @@
 // symbolic links but visits each real folder once, so link loops end.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isIgnored } from '../core/config';
 import { isAnalyzableFile } from '../core/prefilter';
 import { describeFsError, errorCode } from './fs-errors';
 import { GitignoreStack } from './gitignore';
+import { matchesIgnoreGlobs } from './ignore-globs';
 import { isInside, toSlashes } from './paths';
 
 /** Dependencies, VCS data and build output: never hand-written server code. */
@@ -185,7 +185,7 @@ class Walker {
   private isIgnored(full: string, isDir: boolean): boolean {
     if (this.gitignore.isIgnored(full, isDir)) return true;
     if (this.ignore.globs.length === 0 || !isInside(this.ignore.baseDir, full)) return false;
-    return isIgnored(toSlashes(path.relative(this.ignore.baseDir, full)), this.ignore.globs);
+    return matchesIgnoreGlobs(toSlashes(path.relative(this.ignore.baseDir, full)), this.ignore.globs, isDir);
   }
 
   private problem(kind: DiscoveryProblemKind, absolutePath: string, message: string): void {

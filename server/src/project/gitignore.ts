@@ -1,126 +1,37 @@
-// .gitignore semantics (https://git-scm.com/docs/gitignore), implemented here because the CLI must
-// not shell out to git or depend on one being installed:
-// - blank lines and `#` comments are skipped; `\#`, `\!` and `\ ` escape; trailing spaces are dropped;
-// - `!pattern` re-includes; the last matching pattern wins, deeper .gitignore files after shallower;
-// - a trailing `/` matches folders only; a pattern with a `/` elsewhere is relative to its .gitignore's
-//   folder, one without matches a name at any depth;
-// - `*`, `?`, `[...]` never cross `/`; `**/`, `/**/` and a trailing `/**` cross folders.
-// A file inside an ignored folder cannot be re-included (git does not descend there, and neither
-// does the walker), so the matcher only answers for one path at a time.
+// .gitignore semantics (https://git-scm.com/docs/gitignore) from the `ignore` package, which follows
+// git's matcher (negation, folder-only patterns, anchoring, `**`, character classes, escapes) without
+// shelling out to git or needing one installed. One matcher per .gitignore file; deeper files are asked
+// after shallower ones and the last file with a matching rule decides, as in git. A file inside an
+// ignored folder cannot be re-included (git does not descend there, and neither does the walker).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import ignore from 'ignore';
+import type { Ignore } from 'ignore';
 import { isInside, toSlashes } from './paths';
 
-export interface GitignoreRule {
-  negated: boolean;
-  dirOnly: boolean;
-  /** Matches the basename only (the pattern had no inner or leading slash). */
-  basename: boolean;
-  regex: RegExp;
-}
-
-export function parseGitignore(text: string): GitignoreRule[] {
-  const rules: GitignoreRule[] = [];
-  for (const rawLine of text.split(/\r?\n/)) {
-    let line = rawLine.replace(/(?<!\\)\s+$/, '');
-    if (line === '' || line.startsWith('#')) continue;
-    let negated = false;
-    if (line.startsWith('!')) {
-      negated = true;
-      line = line.slice(1);
-    }
-    let dirOnly = false;
-    if (line.endsWith('/') && !line.endsWith('\\/')) {
-      dirOnly = true;
-      line = line.replace(/\/+$/, '');
-    }
-    if (line === '') continue;
-    const basename = !line.includes('/');
-    if (line.startsWith('/')) line = line.slice(1);
-    const regex = patternToRegExp(line);
-    if (regex) rules.push({ negated, dirOnly, basename, regex });
-  }
-  return rules;
-}
-
-function patternToRegExp(pattern: string): RegExp | undefined {
-  let re = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '\\') {
-      i++;
-      if (i < pattern.length) re += escapeRegExp(pattern[i]);
-    } else if (c === '*') {
-      const atSegmentStart = i === 0 || pattern[i - 1] === '/';
-      if (pattern[i + 1] === '*' && atSegmentStart && (i + 2 === pattern.length || pattern[i + 2] === '/')) {
-        if (i + 2 === pattern.length) {
-          re += '.*'; // `dir/**`: everything inside
-          i += 1;
-        } else {
-          re += '(?:.*/)?'; // `**/` and `/**/`: zero or more folders
-          i += 2;
-        }
-      } else {
-        while (pattern[i + 1] === '*') i++; // any other run of stars is one star
-        re += '[^/]*';
-      }
-    } else if (c === '?') {
-      re += '[^/]';
-    } else if (c === '[') {
-      const close = findClassEnd(pattern, i);
-      if (close < 0) {
-        re += '\\[';
-        continue;
-      }
-      let body = pattern.slice(i + 1, close);
-      let negate = false;
-      if (body.startsWith('!') || body.startsWith('^')) {
-        negate = true;
-        body = body.slice(1);
-      }
-      body = body.replace(/\\(.)/g, '$1').replace(/[\\\]^]/g, '\\$&');
-      re += negate ? `(?!/)[^${body}]` : `(?!/)[${body}]`;
-      i = close;
-    } else {
-      re += escapeRegExp(c);
-    }
-  }
-  try {
-    return new RegExp(`^${re}$`);
-  } catch {
-    return undefined; // a malformed class: git ignores such a line too
-  }
-}
-
-function findClassEnd(pattern: string, open: number): number {
-  let i = open + 1;
-  if (pattern[i] === '!' || pattern[i] === '^') i++;
-  if (pattern[i] === ']') i++; // `[]a]` contains ']'
-  for (; i < pattern.length; i++) {
-    if (pattern[i] === '\\') i++;
-    else if (pattern[i] === ']') return i;
-  }
-  return -1;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+/** The rules of one .gitignore file; undefined when it has none. */
+export function parseGitignore(text: string): Ignore | undefined {
+  // Case-sensitive, as git is by default (core.ignoreCase is false except on case-insensitive disks).
+  const rules = ignore({ ignorecase: false }).add(text);
+  return text.split(/\r?\n/).some((line) => line.trim() !== '' && !line.startsWith('#')) ? rules : undefined;
 }
 
 /** undefined = no rule matched; true = ignored; false = re-included by a negation. */
-export function matchGitignore(rules: readonly GitignoreRule[], relativePath: string, isDir: boolean): boolean | undefined {
-  let result: boolean | undefined;
-  const name = relativePath.slice(relativePath.lastIndexOf('/') + 1);
-  for (const rule of rules) {
-    if (rule.dirOnly && !isDir) continue;
-    if (rule.regex.test(rule.basename ? name : relativePath)) result = !rule.negated;
+export function matchGitignore(rules: Ignore | undefined, relativePath: string, isDir: boolean): boolean | undefined {
+  if (!rules) return undefined;
+  // `ignore` tells folders from files by a trailing slash (ignore 7.0.17 index.d.ts, `Pathname`).
+  let result: { ignored: boolean; unignored: boolean };
+  try {
+    result = rules.test(isDir ? `${relativePath}/` : relativePath);
+  } catch {
+    return undefined; // a path `ignore` rejects (a name of only dots) is not one a pattern names
   }
-  return result;
+  return result.ignored ? true : result.unignored ? false : undefined;
 }
 
 interface Level {
   dir: string;
-  rules: GitignoreRule[];
+  rules: Ignore;
 }
 
 /**
@@ -160,16 +71,16 @@ export class GitignoreStack {
     if (cached) return cached;
     const above = dir === this.top || path.dirname(dir) === dir ? [] : this.levelsFor(path.dirname(dir));
     const rules = readRules(dir);
-    const levels = rules.length > 0 ? [...above, { dir, rules }] : above;
+    const levels = rules ? [...above, { dir, rules }] : above;
     this.levels.set(dir, levels);
     return levels;
   }
 }
 
-function readRules(dir: string): GitignoreRule[] {
+function readRules(dir: string): Ignore | undefined {
   try {
     return parseGitignore(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8'));
   } catch {
-    return []; // absent or unreadable: git would not apply it either
+    return undefined; // absent or unreadable: git would not apply it either
   }
 }

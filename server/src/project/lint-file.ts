@@ -135,9 +135,19 @@ export function lintFile(file: string, options: LintFileOptions, project?: Proje
   }
 
   const lines = new LineIndex(text);
+  // Related locations and fix edits may be in another file (where a value is written): its own lines.
+  const otherLines = new Map<string, LineIndex | undefined>();
+  const linesOf = (other: string | undefined): LineIndex | undefined => {
+    if (other === undefined || other === file) return lines;
+    if (!otherLines.has(other)) {
+      const otherText = project?.readFile(other);
+      otherLines.set(other, otherText === undefined ? undefined : new LineIndex(otherText));
+    }
+    return otherLines.get(other);
+  };
   return {
     kind: 'linted',
-    findings: result.findings.filter(reportable).map((f) => reportFinding(f, lines)),
+    findings: result.findings.filter(reportable).map((f) => reportFinding(f, lines, linesOf, file)),
     policies: result.policies.map((p) => reportPolicy(p, lines)),
     fixesApplied,
     notices,
@@ -151,18 +161,32 @@ function locate(range: TextRange, lines: LineIndex): Location {
   return { start: range.start, end: range.end, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
 }
 
-function reportFinding(finding: Finding, lines: LineIndex): ReportedFinding {
+/** A range in `file`, or in another file (`range.file`) located with that file's lines; undefined when unreadable. */
+function locateIn(range: TextRange & { file?: string }, linesOf: (file: string | undefined) => LineIndex | undefined, file: string): Location | undefined {
+  const lines = linesOf(range.file);
+  if (!lines) return undefined;
+  const location = locate(range, lines);
+  return range.file !== undefined && range.file !== file ? { ...location, file: range.file } : location;
+}
+
+function reportFinding(finding: Finding, lines: LineIndex, linesOf: (file: string | undefined) => LineIndex | undefined, file: string): ReportedFinding {
   return {
     ruleId: finding.ruleId,
     severity: finding.severity,
     message: finding.message,
     ...locate(finding, lines),
-    related: finding.related.map((r) => ({ ...locate(r, lines), message: r.message })),
-    fixes: finding.fixes.map((fix) => ({
-      title: fix.title,
-      kind: fix.kind,
-      edits: fix.edits.map((e) => ({ ...locate(e, lines), newText: e.newText })),
-    })),
+    related: finding.related.flatMap((r) => {
+      const location = locateIn(r, linesOf, file);
+      return location ? [{ ...location, message: r.message }] : [];
+    }),
+    // A fix whose other file cannot be read is not offered: its edits could not be placed.
+    fixes: finding.fixes.flatMap((fix) => {
+      const edits = fix.edits.map((e) => {
+        const location = locateIn(e, linesOf, file);
+        return location && { ...location, newText: e.newText };
+      });
+      return edits.every((e) => e !== undefined) ? [{ title: fix.title, kind: fix.kind, edits }] : [];
+    }),
   };
 }
 

@@ -12,6 +12,7 @@ import { EnvFiles, isEnvFileName } from './env-files';
 import { ModuleIndex } from './module-index';
 import type { IndexSnapshot } from './module-index';
 import { isInside } from './paths';
+import { createPackageVersionReader } from './packages';
 import { ModuleResolver } from './resolver';
 import { decodeSource } from './text-file';
 
@@ -21,6 +22,8 @@ export const MAX_PROJECT_FILE_SIZE = 2_000_000;
 const TEXT_CACHE_FILES = 256;
 /** Names whose change re-resolves every import. */
 const RESOLUTION_CONFIG_FILES = new Set(['tsconfig.json', 'jsconfig.json', 'package.json', 'pnpm-workspace.yaml']);
+/** Names whose change can change a package version the engine was told (project/packages.ts reads them). */
+export const PACKAGE_VERSION_FILES = new Set(['package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'yarn.lock', 'bun.lock', 'bun.lockb']);
 
 export interface ProjectOptions {
   /** The folders that make up the project (workspace folders, or the CLI's scan root). */
@@ -46,6 +49,9 @@ export class Project {
   private readonly overlay = new Map<string, string>();
   private readonly texts = new Map<string, string | null>();
   private indexed = false;
+  /** packageVersion answers by package name and folder: lockfiles are large, and every file of a folder asks alike. */
+  private readonly packageVersions = new Map<string, PackageVersion | undefined>();
+  private readonly readPackageVersion = createPackageVersionReader((file) => this.overlay.get(file) ?? readText(file, Infinity) ?? undefined);
 
   constructor(readonly options: ProjectOptions) {
     const readFile = (file: string) => this.readFile(file);
@@ -76,8 +82,16 @@ export class Project {
         for (const v of values) dependencies?.add(v.file);
         return values;
       },
-      // Until server/src/project/packages.ts (package.json + lockfiles) lands, the project does not say.
-      packageVersion: (): PackageVersion | undefined => undefined,
+      packageVersion: (name, fromFile): PackageVersion | undefined => {
+        const key = `${name}\0${path.dirname(fromFile)}`;
+        let version = this.packageVersions.get(key);
+        if (version === undefined && !this.packageVersions.has(key)) {
+          version = this.readPackageVersion(name, fromFile);
+          this.packageVersions.set(key, version);
+        }
+        if (version) dependencies?.add(version.file);
+        return version;
+      },
     };
   }
 
@@ -171,6 +185,7 @@ export class Project {
     this.texts.delete(file);
     if (change !== 'changed') this.directories.forget(path.dirname(file));
     const name = path.basename(file);
+    if (PACKAGE_VERSION_FILES.has(name)) this.packageVersions.clear();
     if (isEnvFileName(name)) {
       this.env.forget(file);
       return [];
@@ -195,10 +210,10 @@ export class Project {
   }
 }
 
-function readText(file: string): string | null {
+function readText(file: string, maxSize = MAX_PROJECT_FILE_SIZE): string | null {
   try {
     const stat = fs.statSync(file);
-    if (!stat.isFile() || stat.size > MAX_PROJECT_FILE_SIZE) return null;
+    if (!stat.isFile() || stat.size > maxSize) return null;
     const decoded = decodeSource(fs.readFileSync(file));
     return decoded.kind === 'binary' ? null : decoded.text;
   } catch {

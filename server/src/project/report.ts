@@ -1,5 +1,6 @@
 // The result of one CLI run, in the shape every formatter reads. Offsets from the engine are already
 // converted to 1-based lines and UTF-16 columns here, so formatters only print.
+import * as path from 'node:path';
 import type { FindingId, FixKind, Policy, Severity } from '../core';
 
 /** A range with its 1-based start and (exclusive) end position; columns count UTF-16 code units. */
@@ -11,6 +12,11 @@ export interface Location {
   column: number;
   endLine: number;
   endColumn: number;
+  /**
+   * Absolute path of the file this location is in, when it is not the reported file (a related location
+   * or a fix edit where a value is written in another module). Offsets and positions are into that file.
+   */
+  file?: string;
 }
 
 export interface ReportedEdit extends Location {
@@ -29,6 +35,16 @@ export interface ReportedFinding extends Location {
   message: string;
   related: (Location & { message: string })[];
   fixes: ReportedFix[];
+}
+
+/**
+ * How output names a location's file: its own report's path, or for a location in another file (`file`),
+ * that file relative to the scan root ('/'-separated), or absolute when outside it.
+ */
+export function locationPath(location: Location, reportPath: string, root: string): string {
+  if (location.file === undefined) return reportPath;
+  const relative = path.relative(root, location.file);
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? location.file : relative.split(path.sep).join('/');
 }
 
 /** A Policy with line/column positions instead of offsets. */

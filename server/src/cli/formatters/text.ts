@@ -1,5 +1,6 @@
 // Human output, after ESLint's "stylish": findings grouped by file, one aligned line each
 // (`path:line:col  severity  message  rule-id`, clickable in VS Code's terminal), then a summary.
+import { locationPath } from '../../project/report';
 import type { FileReport, Formatter, LintReport, ReportedFinding } from '../../project/report';
 
 interface Palette {
@@ -35,7 +36,7 @@ export const formatText: Formatter = (report, options) => {
   const c = options.color ? COLOR : PLAIN;
   const out: string[] = [];
   for (const file of report.files) {
-    if (file.findings.length > 0) out.push(...formatFile(file, c), '');
+    if (file.findings.length > 0) out.push(...formatFile(file, c, report.root), '');
   }
   if (report.fixMode) {
     const fixed = report.files.filter((f) => f.fixesApplied > 0);
@@ -49,7 +50,7 @@ export const formatText: Formatter = (report, options) => {
   return `${out.join('\n')}\n`;
 };
 
-function formatFile(file: FileReport, c: Palette): string[] {
+function formatFile(file: FileReport, c: Palette, root: string): string[] {
   const rows = file.findings.map((f) => ({
     finding: f,
     where: `${file.displayPath}:${f.line}:${f.column}`,
@@ -65,7 +66,7 @@ function formatFile(file: FileReport, c: Palette): string[] {
     lines.push(`  ${row.where.padEnd(whereWidth)}  ${severity}  ${row.message.padEnd(messageWidth)}  ${c.dim(row.finding.ruleId)}`);
     for (const related of row.finding.related) {
       const indent = ' '.repeat(whereWidth + severityWidth + 6);
-      lines.push(`${indent}${c.dim(`related: ${file.displayPath}:${related.line}:${related.column} ${oneLine(related.message)}`)}`);
+      lines.push(`${indent}${c.dim(`related: ${locationPath(related, file.displayPath, root)}:${related.line}:${related.column} ${oneLine(related.message)}`)}`);
     }
   }
   return lines;

@@ -10,6 +10,7 @@ import { propertyNameText, skipOuter } from '../values';
 import type { MiddlewareCollector } from './middleware';
 
 const FIREBASE_MODULE = /^firebase-functions(\/|$)/;
+const V2_MODULE = /^firebase-functions\/(v2|https)(\/|#|$)/;
 
 /** onRequest({ cors }, h), onCall(h), onCall({ cors }, h), functions.https.onCall(h): true when handled. */
 export function visitFirebaseCall(collector: MiddlewareCollector, call: ts.CallExpression): boolean {
@@ -35,7 +36,10 @@ export function visitFirebaseCall(collector: MiddlewareCollector, call: ts.CallE
       config.origin = 'reflect';
       config.reflectNote = config.defaultNote;
       config.methods = ['POST'];
-      config.optionsHost = options ? { object: options, key: 'cors', valueIsOrigin: true } : { before: call.arguments[0], key: 'cors', valueIsOrigin: true };
+      // Only v2's onCall takes options; v1's (`functions.https.onCall` before firebase-functions 6) always echoes.
+      if (options || V2_MODULE.test(collector.moduleOf(rootOf(callee)) ?? '')) {
+        config.optionsHost = options ? { object: options, key: 'cors', valueIsOrigin: true } : { before: call.arguments[0], key: 'cors', valueIsOrigin: true };
+      }
     }
   }
   return true;
@@ -43,9 +47,14 @@ export function visitFirebaseCall(collector: MiddlewareCollector, call: ts.CallE
 
 function fromFirebase(collector: MiddlewareCollector, callee: ts.Expression): boolean {
   // onCall imported from firebase-functions/v2/https, or `functions.https.onCall` / `https.onCall`.
-  let root: ts.Expression = callee;
-  while (ts.isPropertyAccessExpression(root)) root = root.expression;
+  const root = rootOf(callee);
   const module = collector.moduleOf(root);
   if (module && FIREBASE_MODULE.test(module.split('#')[0])) return true;
   return !module && [...collector.imports].some((m) => FIREBASE_MODULE.test(m)) && ts.isIdentifier(root) && !collector.evaluator.resolve(root);
+}
+
+function rootOf(callee: ts.Expression): ts.Expression {
+  let root = callee;
+  while (ts.isPropertyAccessExpression(root)) root = root.expression;
+  return root;
 }

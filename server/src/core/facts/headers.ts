@@ -99,6 +99,19 @@ export class HeaderWriteCollector {
     });
   }
 
+  /** A function-style write, `setResponseHeader(event, name, value)` (h3): the statement is removable, no sibling call is generated. */
+  addWrite(call: ts.CallExpression, nameExpr: ts.Expression, valueExpr: ts.Expression, api: string, mode: WriteMode): void {
+    const name = this.headerName(nameExpr);
+    if (!name) return;
+    const statement = ts.isExpressionStatement(call.parent) ? call.parent : undefined;
+    this.writes.push({ name, valueNode: valueExpr, value: this.evaluator.evaluate(valueExpr), api, mode, node: call, statement, groupNode: call });
+  }
+
+  /** A header a configuration implies (Nitro `cors: true` adds Access-Control-Allow-Origin: *), placed at the option's value. */
+  addImpliedWrite(prop: ts.PropertyAssignment, name: string, text: string, api: string, groupNode: ts.Node): void {
+    this.writes.push({ name, valueNode: prop.initializer, value: { variants: [{ kind: 'literal', text }] }, api, mode: 'init', node: prop, groupNode });
+  }
+
   /** `@Header('Access-Control-Allow-Origin', '*')` on a NestJS controller method. */
   visitDecorator(decorator: ts.Decorator): void {
     const call = decorator.expression;

@@ -18,6 +18,8 @@ import type { CorsConfig, OriginEntry, OriginOptionKind } from './model';
 import { readElysiaOrigin, ELYSIA_SEMANTICS, applyElysiaVersion } from './elysia';
 import { readWhatwgOrigin, WHATWG_SEMANTICS, visitGraphqlCall, isYogaFile } from './graphql';
 import { visitFirebaseCall } from './firebase';
+import { ADONIS_SEMANTICS, STRAPI_SEMANTICS, visitAdonisCall } from './config-files';
+import { H3_SEMANTICS, readH3Origin } from './h3';
 import { allInRange, packageVersionOf } from './versions';
 
 const LIBRARIES: Record<string, string> = {
@@ -83,7 +85,7 @@ export class MiddlewareCollector {
   }
 
   visitCall(call: ts.CallExpression): void {
-    if (visitGraphqlCall(this, call) || visitFirebaseCall(this, call)) return;
+    if (visitGraphqlCall(this, call) || visitFirebaseCall(this, call) || visitAdonisCall(this, call)) return;
     const callee = skipOuter(call.expression);
     // app.enableCors(options?) — NestJS, cors-package semantics.
     if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'enableCors') {
@@ -201,6 +203,7 @@ export class MiddlewareCollector {
     const e = skipOuter(expr);
     if (semantics === WHATWG_SEMANTICS && readWhatwgOrigin(this, config, e)) return;
     if (semantics === ELYSIA_SEMANTICS && readElysiaOrigin(this, config, e)) return;
+    if (semantics === H3_SEMANTICS && readH3Origin(this, config, e)) return;
     const fn = this.evaluator.resolveFunction(e);
     if (fn) {
       config.originFunction = fn;
@@ -259,6 +262,11 @@ export class MiddlewareCollector {
           kinds.add('any');
           config.entries.push({ node: v.node ?? e, text: '*', isRegExp: false });
         } else if (v.text === '' || v.text === 'false') kinds.add('disabled');
+        else if ((semantics === ADONIS_SEMANTICS || semantics === STRAPI_SEMANTICS) && v.text.includes(',')) {
+          // 'https://a.com,https://b.com' is split and each origin compared exactly.
+          kinds.add('list');
+          for (const text of v.text.split(',').map((t) => t.trim()).filter(Boolean)) config.entries.push({ node: v.node ?? e, text, isRegExp: false, hostOnly: true });
+        }
         else if (v.text === 'ignore' && semantics === 'hapi') kinds.add('any');
         else {
           kinds.add('list');
@@ -292,7 +300,7 @@ export class MiddlewareCollector {
       const declared = packageVersionOf(this.host, '@koa/cors', this.fileName);
       if (allInRange(declared, [0, 0, 0], [5, 0, 0]) === true) {
         config.origin = 'reflect';
-        config.defaultNote = `@koa/cors ${declared!.version} without an origin option echoes the request Origin (CVE-2023-49803, fixed in 5.0.0)`;
+        config.defaultNote = `@koa/cors ${declared!.version} without an origin option echoes the request Origin`;
         config.advisory = { id: 'CVE-2023-49803', fixedIn: '5.0.0', packageName: '@koa/cors' };
         return;
       }
@@ -300,7 +308,7 @@ export class MiddlewareCollector {
       config.defaultNote = '@koa/cors without an origin option sends * (5.0.0 and later)';
       return;
     }
-    if (semantics === WHATWG_SEMANTICS || semantics === ELYSIA_SEMANTICS) {
+    if (semantics === WHATWG_SEMANTICS || semantics === ELYSIA_SEMANTICS || semantics === ADONIS_SEMANTICS) {
       config.origin = 'reflect';
       config.reflectNote = config.defaultNote;
       return;
@@ -322,7 +330,7 @@ export class MiddlewareCollector {
       const declared = packageVersionOf(this.host, 'hono', this.fileName);
       if (allInRange(declared, [4, 12, 9], [4, 12, 25]) === true) {
         config.origin = 'reflect';
-        config.reflectNote = `hono ${declared!.version} (hono/cors) echoes any request Origin when credentials: true is combined with origin '*' (CVE-2026-54290, fixed in 4.12.25)`;
+        config.reflectNote = `hono ${declared!.version} (hono/cors) echoes any request Origin when credentials: true is combined with origin '*'`;
         config.advisory = { id: 'CVE-2026-54290', fixedIn: '4.12.25', packageName: 'hono' };
       }
     }

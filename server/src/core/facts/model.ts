@@ -2,6 +2,7 @@
 // rules read only these.
 import type * as ts from 'typescript';
 import type { AbstractValue } from '../values';
+import type { Verdict } from '../origin-checks/verdict';
 
 /** How a write combines with an earlier write of the same header on the same response. */
 export type WriteMode = 'set' | 'append' | 'init';
@@ -64,7 +65,10 @@ export interface OriginEntry {
   isRegExp: boolean;
   /** Why this entry can never match any request (e.g. '*' in a list compared as text): invalid-origin reports it. */
   neverMatches?: string;
-  /** A host name the library matches with any scheme (`@elysiajs/cors` 'example.com'): not an origin literal. */
+  /**
+   * Not an origin literal of its own: a host name the library matches with any scheme (`@elysiajs/cors`
+   * 'example.com'), or one origin of a comma-separated string the library splits (AdonisJS, Strapi).
+   */
   hostOnly?: boolean;
 }
 
@@ -133,6 +137,8 @@ export interface OriginCheck {
   weakness?: string;
   /** For weak checks: a replacement that checks the same intent strictly (suggestion fix). */
   replacement?: string;
+  /** The evaluator's verdict on the check alone (origin-checks/verdict.ts). */
+  verdict?: Verdict;
 }
 
 /** A string literal that a program treats as an origin (allowlist entry, comparison operand, header value). */

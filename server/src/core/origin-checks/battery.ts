@@ -12,6 +12,7 @@ export const ATTACK_CLASSES = [
   'special characters after the host',
   'localhost prefix',
   'shared hosting',
+  'attacker-controlled host',
   'http downgrade',
   'any subdomain',
 ] as const;
@@ -31,6 +32,8 @@ export interface TrustedHost {
   port?: string;
   /** Written with a leading dot or a subdomain group: subdomains are meant. */
   subdomains?: boolean;
+  /** Written with a leading dot (`.example.com`): subdomains only, not the domain itself. */
+  leadingDot?: boolean;
 }
 
 const ATTACKER = 'evil.net';
@@ -102,7 +105,7 @@ export function attackOrigins(trusted: readonly TrustedHost[]): AttackOrigin[] {
       add('substring match', `${scheme}://${domain.slice(0, -1)}`, host);
       if (domain !== host) add('substring match', `${scheme}://${host.slice(0, -1)}`, host);
       add('substring match', `${scheme}://${domain.slice(1)}`, host);
-      add('substring match', `${scheme}://${host}-${ATTACKER.replace('.', '-')}.com`, host);
+      add('prefix match', `${scheme}://${host}-${ATTACKER.replace('.', '-')}.com`, host);
       // A dot that is not the last one, replaced by a letter: still a host someone can register.
       const dots = [...host.matchAll(/\./g)].map((m) => m.index!).slice(0, -1);
       for (const i of dots) add('unescaped dot', `${scheme}://${host.slice(0, i)}x${host.slice(i + 1)}${port}`, host);
@@ -144,9 +147,11 @@ export function trustedHostsIn(texts: readonly string[]): TrustedHost[] {
       const before = text.slice(0, m.index);
       const subdomains = m[2] === '.' || /[*+]\)?\??$/.test(before) || /\)[*+?]$/.test(before);
       const existing = out.get(host);
-      if (!existing) out.set(host, { host, scheme, port: m[4], subdomains });
+      const leadingDot = m[2] === '.' && !/[*+?]\)?\??$/.test(before);
+      if (!existing) out.set(host, { host, scheme, port: m[4], subdomains, leadingDot });
       else {
         existing.subdomains ||= subdomains;
+        existing.leadingDot &&= leadingDot;
         existing.scheme ??= scheme;
       }
     }

@@ -27,6 +27,10 @@ export interface Atom {
   finite?: string[];
   /** For regex atoms: the source and flags as written, and the node holding them. */
   regex?: { source: string; flags: string; node: ts.Node };
+  /** The expression that reads the origin in `node` (a repair reuses its text). */
+  subjectNode?: ts.Expression;
+  /** `node` is true when this atom is false (`origin.indexOf('a.com') === -1`). */
+  negatedAtNode?: boolean;
 }
 
 export type Predicate =
@@ -150,11 +154,12 @@ export class OriginPredicateCompiler {
   /**
    * A function deciding about an origin: its parameter `originIndex` is the origin. Accepting means returning
    * a truthy value (a boolean, the origin, an origin string: cors, hono, Elysia, @fastify/cors) or calling
-   * its callback parameter (`callbackIndex`) with `(null, true | origin)`.
+   * its callback parameter (`callbackIndex`) with `(null, true | origin)`. originIndex -1: the function
+   * reads the origin from a request or context parameter itself (@koa/cors `(ctx) => …`).
    */
   originFunction(fn: ts.SignatureDeclaration, originIndex = 0, callbackIndex?: number): Predicate {
     const bindings: Binding[] = [];
-    bindings[originIndex] = { kind: 'subject', subject: IDENTITY };
+    if (originIndex >= 0) bindings[originIndex] = { kind: 'subject', subject: IDENTITY };
     if (callbackIndex !== undefined) bindings[callbackIndex] = { kind: 'callback' };
     return this.withBindings(fn, bindings, () => this.functionBody(fn));
   }
@@ -343,11 +348,13 @@ export class OriginPredicateCompiler {
       // `origin.indexOf('https://a.com') === 0` is startsWith.
       const subject = this.subject(callSide.expression.expression);
       const text = subject && callSide.arguments[0] && this.literal(callSide.arguments[0]);
-      if (method === 'indexOf' && subject && text !== undefined) return this.atom('startsWith', callSide.parent, subject, [text], (s) => s.startsWith(text));
+      if (method === 'indexOf' && subject && text !== undefined) return this.atom('startsWith', callSide.parent, subject, [text], (s) => s.startsWith(text), callSide.expression.expression);
       return this.opaque(callSide);
     }
     const inner = this.call(callSide, true);
-    return found ? inner : not(inner);
+    if (found) return inner;
+    for (const atom of atomsOf(inner)) if (atom.node === callSide.parent) atom.negatedAtNode = true;
+    return not(inner);
   }
 
   private call(call: ts.CallExpression, asFound = false): Predicate {
@@ -366,7 +373,7 @@ export class OriginPredicateCompiler {
           const subject = this.subject(receiver);
           if (subject) {
             const text = this.literal(arg0);
-            if (text !== undefined) return this.atom('includes', node, subject, [text], (s) => s.includes(text));
+            if (text !== undefined) return this.atom('includes', node, subject, [text], (s) => s.includes(text), receiver);
             break;
           }
           const needle = this.subject(arg0);
@@ -375,7 +382,7 @@ export class OriginPredicateCompiler {
           if (items) return this.membership(items, node, needle);
           // A string that joins several origins: `'https://a.com,https://b.com'.indexOf(origin)` is a substring test.
           const hay = this.literal(receiver);
-          if (hay !== undefined) return this.atom('substringOf', node, needle, [hay], (s) => hay.includes(s));
+          if (hay !== undefined) return this.atom('substringOf', node, needle, [hay], (s) => hay.includes(s), arg0);
           break;
         }
         case 'has': {
@@ -404,7 +411,7 @@ export class OriginPredicateCompiler {
           const subject = this.subject(receiver);
           const text = subject && arg0 && call.arguments.length === 1 ? this.literal(arg0) : undefined;
           if (subject && text !== undefined) {
-            return this.atom(method, node, subject, [text], method === 'startsWith' ? (s) => s.startsWith(text) : (s) => s.endsWith(text));
+            return this.atom(method, node, subject, [text], method === 'startsWith' ? (s) => s.startsWith(text) : (s) => s.endsWith(text), receiver);
           }
           break;
         }
@@ -493,9 +500,9 @@ export class OriginPredicateCompiler {
     return { kind: 'atom', atom: { kind: 'regex', node, texts: [regex.source], wholeOrigin: subject.whole, regex, test: guarded(subject, (s) => lang.accepts(s)) } };
   }
 
-  private atom(kind: AtomKind, node: ts.Node, subject: Subject, texts: string[], test: (s: string) => boolean): Predicate {
+  private atom(kind: AtomKind, node: ts.Node, subject: Subject, texts: string[], test: (s: string) => boolean, subjectNode?: ts.Expression): Predicate {
     const finite = subject.whole && (kind === 'equals' || kind === 'member') ? texts : undefined;
-    return { kind: 'atom', atom: { kind, node, texts, wholeOrigin: subject.whole, test: guarded(subject, test), finite } };
+    return { kind: 'atom', atom: { kind, node, texts, wholeOrigin: subject.whole, test: guarded(subject, test), finite, subjectNode } };
   }
 
   /** Something about the origin this engine cannot read (unknown), or nothing about it at all (free). */

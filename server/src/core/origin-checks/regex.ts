@@ -7,7 +7,7 @@
 // them (refa 0.12.1, src/transformers/simplify.ts), and keep the result only when every assertion left
 // sits at the edge of the pattern and is negated: evaluated on a whole word, "no character before / after"
 // always holds there. Anything else (lookarounds in the middle, backreferences) is not compiled.
-import { JS, NFA, Transformers, transform, Words } from 'refa';
+import { JS, NFA, Transformers, getIntersectionWords, transform, Words } from 'refa';
 import type { NoParent, Node as RefaNode } from 'refa';
 
 const MAX_NODES = 4000;
@@ -19,7 +19,13 @@ export interface RegexLanguage {
   accepts(text: string): boolean;
   /** Every text the regex matches as a whole, when that set is finite and small (anchored alternations). */
   finiteWords(limit: number): string[] | undefined;
+  /** The shortest origin on a host the attacker controls (evil.net or a subdomain) that `test` accepts. */
+  attackerWitness(): string | undefined;
 }
+
+/** Origins on hosts an attacker owns: evil.net and every subdomain of it, http or https, any port. */
+const ATTACKER_ORIGINS = 'https?:\\/\\/([a-z0-9-]+\\.)*evil\\.net(:[1-9]\\d{0,4})?';
+const attackerNfa: { utf16?: NFA; unicode?: NFA } = {};
 
 const cache = new Map<string, RegexLanguage | null>();
 
@@ -41,12 +47,26 @@ function compile(source: string, flags: string): RegexLanguage | undefined {
   const toText = unicode ? Words.fromUnicodeToString : Words.fromUTF16ToString;
   // `g` only moves lastIndex between calls; a sticky regex starts at lastIndex (0 on a fresh literal).
   const cleanFlags = flags.replace(/[gyd]/g, '');
-  const search = compileLanguage(`${flags.includes('y') ? '' : '[^]*'}(?:${source})[^]*`, cleanFlags);
+  // Each top-level alternative gets its own `[^]*…[^]*`, so an anchor in one alternative meets the
+  // `[^]*` it cancels at the pattern's edge (refa's simplify does not distribute a concatenation over `|`).
+  const prefix = flags.includes('y') ? '' : '[^]*';
+  const search = compileLanguage(topLevelAlternatives(source).map((alt) => `${prefix}(?:${alt})[^]*`).join('|'), cleanFlags);
   if (!search) return undefined;
   // The whole-match language (for listing what an anchored pattern accepts).
   let whole: NFA | undefined | null = null;
   return {
     accepts: (text) => search.test(toWord(text)),
+    attackerWitness() {
+      const key = unicode ? 'unicode' : 'utf16';
+      const attacker = (attackerNfa[key] ??= compileLanguage(ATTACKER_ORIGINS, unicode ? 'u' : ''));
+      if (!attacker) return undefined;
+      try {
+        for (const word of getIntersectionWords(search, attacker, MAX_NODES)) return toText(word);
+      } catch {
+        // More intersection states than the budget: no witness.
+      }
+      return undefined;
+    },
     finiteWords(limit) {
       if (whole === null) whole = compileLanguage(source, cleanFlags);
       if (!whole || !whole.isFinite) return undefined;
@@ -104,4 +124,23 @@ function onlyNegatedEdgeAssertions(expression: NoParent<RefaNode>): boolean {
   };
   visit(expression, true, true);
   return ok;
+}
+
+/** The top-level alternatives of a regex source (not inside groups or classes). */
+export function topLevelAlternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') { i++; continue; }
+    if (inClass) { if (c === ']') inClass = false; continue; }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) { out.push(source.slice(start, i)); start = i + 1; }
+  }
+  out.push(source.slice(start));
+  return out;
 }

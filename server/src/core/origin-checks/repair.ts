@@ -2,14 +2,16 @@
 // the check was written for (scheme, port and subdomain groups as written; localhost keeps http and any
 // port) and nothing else. Every candidate is verified with the same evaluator and battery as the check
 // itself; a candidate that fails is never offered.
+import ts from 'typescript';
 import { configuredOriginProblem } from '../origins';
 import { stringLiteral } from '../fixers';
 import { attackOrigins, isIpOrLocal, trustedHostsIn, type TrustedHost } from './battery';
 import type { Atom } from './predicate';
-import { regexLanguage } from './regex';
+import { regexLanguage, topLevelAlternatives } from './regex';
 
 export interface Repair {
-  /** Replacement text for the atom's node. */
+  /** The node to replace (the atom's node, or the regex in it). */
+  node: ts.Node;
   text: string;
   /** Origins the repaired check was verified to accept. */
   intended: string[];
@@ -21,42 +23,58 @@ interface Intent {
   subdomains: string;
 }
 
-/**
- * A verified repair of a weak atom, reading the origin through `subjectText`. `quote` is the file's quote.
- */
-export function repairAtom(atom: Atom, subjectText: string, quote: string): Repair | undefined {
+/** A verified repair of a weak atom; `quote` is the file's string quote. */
+export function repairAtom(atom: Atom, quote: string): Repair | undefined {
   if (!atom.wholeOrigin) return undefined;
-  if (atom.kind === 'substringOf') return repairJoinedList(atom.texts[0], subjectText, quote);
+  const repair = repairText(atom, quote);
+  if (!repair) return undefined;
+  if (repair.node === atom.node && atom.negatedAtNode) return { ...repair, text: `!${repair.text}` };
+  return repair;
+}
+
+function repairText(atom: Atom, quote: string): Repair | undefined {
+  if (atom.regex) {
+    const { node, source, flags } = atom.regex;
+    const literal = ts.isRegularExpressionLiteral(node);
+    const structural = repairRegexSource(source);
+    const intents = intentsOf(trustedHostsIn([source]), source);
+    const kept = structural && verifiedRegex(structural, flags, intents, literal, quote);
+    if (kept) return { ...kept, node };
+    const rebuilt = rebuild(atom, !/^\^/.test(source), flags.replace(/[gy]/g, ''), literal, quote);
+    return rebuilt && { ...rebuilt, node };
+  }
+  const subjectText = atom.subjectNode?.getText();
+  if (!subjectText) return undefined;
+  if (atom.kind === 'substringOf') return repairJoinedList(atom.node, atom.texts[0], subjectText, quote);
   if (atom.kind === 'startsWith') {
     const origin = atom.texts[0];
     if (configuredOriginProblem(origin) === undefined && !isLocal(origin)) {
-      return verified({ text: `${subjectText} === ${stringLiteral(origin, quote)}`, accepts: (o) => o === origin }, [origin], false);
+      const exact = verified({ text: `${subjectText} === ${stringLiteral(origin, quote)}`, accepts: (o) => o === origin }, [origin], false);
+      if (exact) return { ...exact, node: atom.node };
     }
   }
-  if (atom.kind === 'regex' && atom.regex) {
-    const structural = repairRegexSource(atom.regex.source);
-    if (structural) {
-      const intents = intentsOf(trustedHostsIn([atom.regex.source]), atom.regex.source);
-      const result = verifiedRegex(structural, atom.regex.flags, intents, atom.regex.node.getText().startsWith('/'), quote);
-      if (result) return result;
-    }
-  }
-  if (!['endsWith', 'includes', 'startsWith', 'regex'].includes(atom.kind)) return undefined;
+  if (!['endsWith', 'includes', 'startsWith'].includes(atom.kind)) return undefined;
+  const regex = rebuild(atom, atom.kind !== 'startsWith', '', true, quote);
+  return regex && { ...regex, node: atom.node, text: `${regex.text}.test(${subjectText})` };
+}
+
+/** A regex for the hosts the atom names, with the scheme, port and subdomains they were written with. */
+function rebuild(atom: Atom, looseStart: boolean, flags: string, literal: boolean, quote: string): Omit<Repair, 'node'> | undefined {
   const trusted = trustedHostsIn(atom.texts);
   if (trusted.length === 0) return undefined;
-  const looseStart = atom.kind === 'endsWith' || atom.kind === 'includes' || (atom.kind === 'regex' && !/^\^/.test(atom.texts[0]));
-  const intents = trusted.map((host) => ({ host, subdomains: host.subdomains ? '+' : looseStart && !isIpOrLocal(host.host) ? '*' : '' }));
-  const source = `^(${intents.map(intentSource).join('|')})$`.replace(/^\^\((.*)\)\$$/, (all, inner: string) => (intents.length === 1 ? `^${inner}$` : all));
-  const regex = verifiedRegex(source, atom.kind === 'regex' ? atom.regex?.flags.replace(/[gy]/g, '') ?? '' : '', intents, true, quote);
-  return regex && { ...regex, text: `${regex.text}.test(${subjectText})` };
+  const intents = trusted.map((host) => ({ host, subdomains: host.leadingDot ? '+' : (host.subdomains || looseStart) && !isIpOrLocal(host.host) ? '*' : '' }));
+  const alternatives = intents.map(intentSource);
+  const source = alternatives.length === 1 ? `^${alternatives[0]}$` : `^(${alternatives.join('|')})$`;
+  return verifiedRegex(source, flags, intents, literal, quote);
 }
 
 /** `'https://a.com,https://b.com'.includes(origin)` meant a list: every part must be an origin. */
-function repairJoinedList(joined: string, subjectText: string, quote: string): Repair | undefined {
+function repairJoinedList(node: ts.Node, joined: string, subjectText: string, quote: string): Repair | undefined {
   const parts = joined.split(/[\s,;|]+/).filter(Boolean);
   if (parts.length === 0 || parts.some((p) => configuredOriginProblem(p) !== undefined)) return undefined;
   const text = `[${parts.map((p) => stringLiteral(p, quote)).join(', ')}].includes(${subjectText})`;
-  return verified({ text, accepts: (o) => parts.includes(o) }, parts, false);
+  const list = verified({ text, accepts: (o) => parts.includes(o) }, parts, false);
+  return list && { ...list, node };
 }
 
 function isLocal(origin: string): boolean {
@@ -93,16 +111,19 @@ function samplesOf(intent: Intent): string[] {
   return schemes.flatMap((s) => names.flatMap((n) => ports.map((p) => `${s}://${n}${p}`)));
 }
 
-function verifiedRegex(source: string, flags: string, intents: Intent[], literal: boolean, quote: string): Repair | undefined {
+function verifiedRegex(source: string, flags: string, intents: Intent[], literal: boolean, quote: string): Omit<Repair, 'node'> | undefined {
   const lang = regexLanguage(source, flags);
   if (!lang) return undefined;
   const text = literal ? `/${source}/${flags}` : stringLiteral(source, quote);
+  // An anchored alternation accepts a finite set: that set is the intent it is verified against.
+  const words = lang.finiteWords(20);
+  if (words) return verified({ text, accepts: (o) => lang.accepts(o) }, words, false, intents.map((i) => i.host));
   const subdomains = intents.some((i) => i.subdomains !== '');
   return verified({ text, accepts: (o) => lang.accepts(o) }, intents.flatMap(samplesOf), subdomains, intents.map((i) => i.host));
 }
 
 /** Accepts every intended origin and no attacker origin (subdomains only when they were meant). */
-function verified(candidate: { text: string; accepts: (origin: string) => boolean }, intended: string[], subdomainsMeant: boolean, trusted?: TrustedHost[]): Repair | undefined {
+function verified(candidate: { text: string; accepts: (origin: string) => boolean }, intended: string[], subdomainsMeant: boolean, trusted?: TrustedHost[]): Omit<Repair, 'node'> | undefined {
   if (intended.length === 0 || !intended.every((o) => candidate.accepts(o))) return undefined;
   const hosts = trusted ?? trustedHostsIn(intended);
   for (const attack of attackOrigins(hosts)) {
@@ -119,6 +140,8 @@ function verified(candidate: { text: string; accepts: (origin: string) => boolea
  * a subdomain group, a missing scheme becomes https (http too for localhost) and localhost keeps any port.
  */
 export function repairRegexSource(source: string): string | undefined {
+  const glued = unglue(source);
+  if (glued) return glued;
   if (topLevelAlternatives(source).length > 1) {
     const parts = topLevelAlternatives(source).map(repairRegexSource);
     return parts.every((p) => p !== undefined) ? parts.join('|') : undefined;
@@ -153,20 +176,16 @@ export function repairRegexSource(source: string): string | undefined {
   return `^${body}$`;
 }
 
-function topLevelAlternatives(source: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let inClass = false;
-  let start = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') { i++; continue; }
-    if (inClass) { if (c === ']') inClass = false; continue; }
-    if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) { out.push(source.slice(start, i)); start = i + 1; }
-  }
-  out.push(source.slice(start));
-  return out;
+/**
+ * `^https:\/\/app|admin\.example\.com$` was meant as `^https:\/\/(app|admin)\.example\.com$`: the first
+ * alternative holds the scheme, the last the domain, and the ones between (if any) are bare labels.
+ */
+function unglue(source: string): string | undefined {
+  const alts = topLevelAlternatives(source);
+  if (alts.length < 2) return undefined;
+  const first = /^\^(https\??:\\\/\\\/)([a-z0-9-]+)$/i.exec(alts[0]);
+  const last = /^([a-z0-9-]+)((?:\\\.[a-z0-9-]+)+)\$$/i.exec(alts[alts.length - 1]);
+  const middle = alts.slice(1, -1);
+  if (!first || !last || !middle.every((m) => /^[a-z0-9-]+$/i.test(m))) return undefined;
+  return `^${first[1]}(${[first[2], ...middle, last[1]].join('|')})${last[2]}$`;
 }

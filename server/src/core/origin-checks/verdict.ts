@@ -6,6 +6,7 @@ import { exits } from '../guards';
 import type { ValueEvaluator } from '../values';
 import { skipOuter } from '../values';
 import { attackOrigins, trustedHostsIn, type AttackClass, type TrustedHost } from './battery';
+import { regexLanguage } from './regex';
 import { OriginPredicateCompiler, accepts, atomsOf, finiteOrigins, type Atom, type Predicate } from './predicate';
 
 export type Verdict =
@@ -23,6 +24,7 @@ export function judge(p: Predicate): Verdict {
   if (atoms.length === 0 || atoms.every((a) => a.kind === 'opaque')) return { kind: 'unknown' };
   const trusted = trustedHostsIn(atoms.flatMap((a) => a.texts));
   let unknown = false;
+  let subdomain: string | undefined;
   for (const attack of attackOrigins(trusted)) {
     const verdict = accepts(p, attack.origin);
     if (verdict === undefined) {
@@ -30,10 +32,22 @@ export function judge(p: Predicate): Verdict {
       continue;
     }
     if (!verdict) continue;
-    const atom = responsibleAtom(atoms, attack.origin);
-    if (attack.attack === 'any subdomain') return { kind: 'subdomains', origin: attack.origin, atom, trusted };
-    return { kind: 'weak', origin: attack.origin, attack: attack.attack, atom, trusted };
+    if (attack.attack === 'any subdomain') {
+      subdomain ??= attack.origin;
+      continue;
+    }
+    return { kind: 'weak', origin: attack.origin, attack: attack.attack, atom: responsibleAtom(atoms, attack.origin), trusted };
   }
+  // Beyond the battery: a pattern's own automaton, intersected with the hosts an attacker owns
+  // (`/^https:\/\/(app|admin)\.example\.com/` → https://app.example.com.evil.net).
+  for (const atom of atoms) {
+    const witness = atom.regex && atom.wholeOrigin ? regexLanguage(atom.regex.source, atom.regex.flags)?.attackerWitness() : undefined;
+    if (witness && accepts(p, witness) === true) {
+      const prefix = trusted.some((t) => witness.includes(`//${t.host}`) || witness.includes(`.${t.host}.`));
+      return { kind: 'weak', origin: witness, attack: prefix ? 'prefix match' : 'attacker-controlled host', atom, trusted };
+    }
+  }
+  if (subdomain) return { kind: 'subdomains', origin: subdomain, atom: responsibleAtom(atoms, subdomain), trusted };
   if (unknown) return { kind: 'unknown' };
   const origins = finiteOrigins(p);
   return { kind: 'exact', origins: origins && [...origins].sort(), trusted };
@@ -100,13 +114,26 @@ export function compileCheckAround(node: ts.Node, compiler: OriginPredicateCompi
       }
     }
     if (!ts.isExpression(root)) return undefined;
-    const parent = root.parent;
-    if (parent && ts.isIfStatement(parent) && parent.expression === root && !parent.elseStatement && exits(parent.thenStatement)) {
-      return { kind: 'not', item: compiler.condition(root) };
-    }
-    return compiler.condition(root);
+    const condition = compiler.condition(root);
+    return grantsWhenFalse(root) ? { kind: 'not', item: condition } : condition;
   }
   return undefined;
+}
+
+/**
+ * Whether the code that grants runs when the condition is false: `if (!ok) return;` before the grant,
+ * `bad ? null : origin`, `cond ? false : true`.
+ */
+function grantsWhenFalse(root: ts.Expression): boolean {
+  const parent = root.parent;
+  if (ts.isIfStatement(parent) && parent.expression === root) return !parent.elseStatement && exits(parent.thenStatement);
+  if (ts.isConditionalExpression(parent) && parent.condition === root) return refuses(parent.whenTrue) && !refuses(parent.whenFalse);
+  return false;
+}
+
+function refuses(expr: ts.Expression): boolean {
+  const e = skipOuter(expr);
+  return e.kind === ts.SyntaxKind.FalseKeyword || e.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(e) && e.text === 'undefined') || (ts.isStringLiteralLike(e) && e.text === '');
 }
 
 function isLogical(node: ts.Node): boolean {

@@ -21,7 +21,7 @@ import type { Syntax } from './tree';
 const ACAO = 'access-control-allow-origin';
 const ACAC = 'access-control-allow-credentials';
 
-interface Report extends TextRange {
+export interface Report extends TextRange {
   ruleId: RuleId;
   message: string;
   severity?: Severity;
@@ -220,8 +220,14 @@ export class PlatformChecker {
     return line;
   }
 
+  /** Takes back a finding of `ruleId` at `range` (a cross-layer check found the stronger one there). */
+  withdraw(ruleId: RuleId, range: TextRange): void {
+    const index = this.findings.findIndex((f) => f.ruleId === ruleId && f.start === range.start && f.end === range.end);
+    if (index >= 0) this.findings.splice(index, 1);
+  }
+
   /** Like RuleContext.report: one finding per rule and range, severity from the config or the rule. */
-  private report(report: Report): void {
+  report(report: Report): void {
     const setting = this.config.rules[report.ruleId];
     if (setting === 'off') return;
     const key = `${report.ruleId}:${report.start}:${report.end}`;
@@ -234,7 +240,7 @@ export class PlatformChecker {
       start: report.start,
       end: report.end,
       message: report.message,
-      related: (report.related ?? []).map((r) => ({ start: r.start, end: r.end, message: r.message })),
+      related: (report.related ?? []).map((r) => ({ start: r.start, end: r.end, message: r.message, ...(r.file ? { file: r.file } : {}) })),
       fixes: (report.fixes ?? []).filter((f): f is Fix => f !== undefined),
     });
   }

@@ -5,7 +5,9 @@ import { applyDirectives, findHashDirectives } from '../directives';
 import { mayContainCors } from '../prefilter';
 import type { AnalysisResult, CorsLintConfig, Finding } from '../types';
 import { PLATFORM_SYNTAX_ERROR_ID } from '../types';
+import type { ProjectHost } from '../host';
 import { PlatformChecker } from './checks';
+import { checkHandlerCredentials, type AnalyzeCode } from './cross-layer';
 import { isTemplate, templateCors } from './cloudformation';
 import { firebaseRules } from './firebase';
 import type { PlatformFacts } from './model';
@@ -35,6 +37,16 @@ export function isPlatformConfigFile(fileName: string): boolean {
   return platformKindOf(fileName) !== undefined;
 }
 
+/**
+ * How a cors-lint-disable comment starts in this file: `//` in code, `#` in YAML, TOML and `_headers`;
+ * undefined for JSON, which has no comments (there the config's `rules` or `ignore` apply).
+ */
+export function directiveCommentOf(fileName: string): '//' | '#' | undefined {
+  const kind = platformKindOf(fileName);
+  if (!kind) return '//';
+  return syntaxOf(kind, fileName) === 'json' ? undefined : '#';
+}
+
 function syntaxOf(kind: PlatformKind, fileName: string): Syntax {
   if (kind === 'headers') return 'headers';
   if (kind === 'netlify-toml') return 'toml';
@@ -56,7 +68,7 @@ const LABELS: Record<PlatformKind, string> = {
  * Findings and policies of a platform configuration file. Never throws: a file that does not parse
  * gets one `platform-syntax-error` finding at the first error, and nothing else.
  */
-export function analyzePlatformFile(text: string, fileName: string, config: CorsLintConfig): AnalysisResult {
+export function analyzePlatformFile(text: string, fileName: string, config: CorsLintConfig, project?: { host: ProjectHost; analyzeCode: AnalyzeCode }): AnalysisResult {
   const kind = platformKindOf(fileName)!;
   const syntax = syntaxOf(kind, fileName);
   const base = fileName.slice(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
@@ -84,10 +96,20 @@ export function analyzePlatformFile(text: string, fileName: string, config: Cors
   if (facts.rules.length === 0 && facts.cors.length === 0) return { findings: [], policies: [], internalErrors: [], skipped: !mayContainCors(text) };
   const checker = new PlatformChecker(text, syntax, config);
   let findings = checker.check(facts);
+  // Checks with the handler code behind the configuration, when the caller has a project.
+  const dependencies: string[] = [];
+  if (project) {
+    for (const cors of facts.cors) {
+      const file = checkHandlerCredentials(cors, fileName, config, project.host, project.analyzeCode, checker);
+      if (file) dependencies.push(file);
+    }
+  }
   const lineOf = lineIndex(text);
   findings = applyDirectives(findings, findHashDirectives(text, tree.comments, lineOf), lineOf, config.reportUnusedDisableDirectives, text);
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  return { findings, policies: platformPolicies(facts, checker, findings), internalErrors: [], skipped: false };
+  const result: AnalysisResult = { findings, policies: platformPolicies(facts, checker, findings), internalErrors: [], skipped: false };
+  if (dependencies.length > 0) result.dependencies = [...new Set(dependencies)];
+  return result;
 }
 
 function syntaxErrorFinding(label: string, error: NonNullable<ParsedTree['error']>): Finding {

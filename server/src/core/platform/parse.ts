@@ -12,10 +12,12 @@ export function parseTreeOf(text: string, syntax: Exclude<Syntax, 'headers'>): P
   return tree;
 }
 
-/** An error at a point is shown on the rest of its line (or the line before, at the end of a line). */
+/** An error at a point is shown on the rest of its line (or the line before, at the end of the file). */
 function visibleRange<T extends TextRange>(text: string, error: T): T {
   const start = Math.min(error.start, text.length);
   const end = Math.min(error.end, text.length);
+  // yaml points at the first character of a bad key: underline the key.
+  if (end === start + 1) return { ...error, start, end: start + (/^[\w$.-]+/.exec(text.slice(start, start + 200))?.[0].length ?? 1) };
   if (end > start) return { ...error, start, end };
   const lineEnd = text.slice(start).search(/\r?\n|$/) + start;
   if (lineEnd > start) return { ...error, start, end: lineEnd };

@@ -1,4 +1,6 @@
 import ts from 'typescript';
+import { reportMountedDuplicates } from '../composition';
+import { isExportedOnly } from '../exported';
 import { isHttpMiddleware } from '../libraries';
 import type { RuleContext } from '../context';
 import type { CorsConfig, HeaderWrite } from '../facts/model';
@@ -55,8 +57,9 @@ export const duplicateOriginHeader: Rule = {
         });
       }
     }
-    const middlewares = facts.configs.filter((c) => isHttpMiddleware(c) && c.origin !== 'disabled');
-    if (middlewares.length === 0) return;
+    const middlewares = facts.configs.filter((c) => isHttpMiddleware(c) && c.origin !== 'disabled' && !isExportedOnly(c));
+    // CORS middleware of the app that mounts this module, in another file (composition.ts).
+    if (middlewares.length === 0) return reportMountedDuplicates(context, writes.filter((w, i) => !flagged[i] && registrationOf(w.node) !== undefined));
     for (let i = 0; i < writes.length; i++) {
       const write = writes[i];
       if (flagged[i] || write.container && write.api === 'headers() entry') continue;

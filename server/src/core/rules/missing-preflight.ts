@@ -1,5 +1,7 @@
 import ts from 'typescript';
 import type { RuleContext } from '../context';
+import { compositionOf } from '../composition';
+import { isExportedOnly } from '../exported';
 import { ACAM } from '../facts/headers';
 import type { HeaderWrite, Route } from '../facts/model';
 import { SIMPLE_METHODS } from '../facts/routes';
@@ -23,7 +25,9 @@ export const missingPreflight: Rule = {
   check(context) {
     const { facts } = context;
     // CORS middleware answers preflight requests itself.
-    if (facts.configs.some((c) => isHttpMiddleware(c) && c.origin !== 'disabled')) return;
+    if (facts.configs.some((c) => isHttpMiddleware(c) && c.origin !== 'disabled' && !isExportedOnly(c))) return;
+    // Mounted on an app whose middleware answers preflights, or mounted by something unresolved (composition.ts).
+    if (['covered', 'unknown'].includes(compositionOf(context).state)) return;
     const origin = originWrites(facts);
     if (origin.length === 0) return;
 

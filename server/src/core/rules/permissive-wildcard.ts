@@ -1,8 +1,7 @@
+import { readsCredentials } from '../credential-reads';
 import { restrictConfigToAllowlist } from '../libraries';
 import { credentialsWrite, hasVaryOrigin, originWrites } from '../responses';
 import type { Rule } from './rule';
-
-const CREDENTIAL_READ = /\bcookies?\b|\bauthorization\b|\.session\b|\b(req|request)\.user\b|\bgetSession\b|\bgetServerSession\b/i;
 
 /** The messages, shared with the platform configuration checks (platform/checks.ts). */
 export function permissiveHeaderMessage(sensitive: boolean): string {
@@ -47,7 +46,7 @@ export const permissiveWildcard: Rule = {
         fixes,
       });
     }
-    const fileSensitive = CREDENTIAL_READ.test(context.text);
+    const fileSensitive = readsCredentials(context.sourceFile, context.sourceFile);
     for (const config of facts.configs) {
       if (config.origin !== 'any' || config.credentials === true) continue;
       context.at(config.node);

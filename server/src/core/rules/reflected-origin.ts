@@ -48,7 +48,7 @@ export const reflectedOrigin: Rule = {
         : config.reflectNote ?? (config.originNode
           ? config.origin === 'reflect' && !reflectsWithCredentials(config) ? '`origin: true` echoes the request Origin' : 'it echoes the request Origin'
           : config.defaultNote ?? 'it echoes the request Origin');
-      const lead = (cause.startsWith(config.library) || config.reflectNote === cause ? cause : `${config.library}: ${cause}`) + (credentials && config.credentialsByDefault ? ' with credentials (on by default)' : '');
+      const lead = (cause.startsWith(config.library) || config.reflectNote === cause ? cause : `${config.library}: ${cause}`) + (credentials && config.credentialsByDefault && !/credentials/.test(cause) ? ' with credentials (on by default)' : '');
       context.report({
         node: config.originNode ?? config.node,
         severity: credentials ? 'error' : 'warning',

@@ -1,11 +1,13 @@
 // Machine output. Paths are relative to the scan root; positions are 1-based, columns in UTF-16 code
 // units, end positions exclusive (like ESLint and SARIF). `schemaVersion` changes only when a field
 // changes meaning or goes away.
+import { locationPath } from '../report';
 import type { Formatter, Location } from '../report';
 
 export const JSON_SCHEMA_VERSION = 1;
 
 export const formatJson: Formatter = (report) => {
+  const otherPath = (l: Location) => (l.file !== undefined ? { path: locationPath(l, '', report.root) } : {});
   const output = {
     version: report.toolVersion,
     schemaVersion: JSON_SCHEMA_VERSION,
@@ -17,11 +19,12 @@ export const formatJson: Formatter = (report) => {
         severity: f.severity,
         message: f.message,
         ...position(f),
-        related: f.related.map((r) => ({ message: r.message, ...position(r) })),
+        // `path` only on a location in another file (where a value is written), relative to the root.
+        related: f.related.map((r) => ({ message: r.message, ...otherPath(r), ...position(r) })),
         fixes: f.fixes.map((fix) => ({
           title: fix.title,
           kind: fix.kind,
-          edits: fix.edits.map((e) => ({ ...position(e), start: e.start, end: e.end, newText: e.newText })),
+          edits: fix.edits.map((e) => ({ ...otherPath(e), ...position(e), start: e.start, end: e.end, newText: e.newText })),
         })),
       })),
       policies: file.policies.map(({ start: _start, end: _end, line, column, endLine, endColumn, ...policy }) => ({

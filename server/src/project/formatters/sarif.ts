@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { ruleDocsUrl } from '../../core/docs';
 import { UNUSED_DIRECTIVE_ID } from '../../core/types';
 import type { FindingId, Severity } from '../../core';
+import { locationPath } from '../report';
 import type { Formatter, Location, Notice } from '../report';
 import { engine } from '../engine';
 import { INFORMATION_URI, TOOL_NAME } from '../version';
@@ -58,7 +59,7 @@ export const formatSarif: Formatter = (report) => {
         ? {
             relatedLocations: f.related.map((r, i) => ({
               id: i + 1,
-              physicalLocation: { artifactLocation: artifact(file.path), region: region(r) },
+              physicalLocation: { artifactLocation: artifact(locationPath(r, file.path, report.root)), region: region(r) },
               message: { text: r.message },
             })),
           }
@@ -67,12 +68,13 @@ export const formatSarif: Formatter = (report) => {
         ? {
             fixes: f.fixes.map((fix) => ({
               description: { text: fix.title },
-              artifactChanges: [
-                {
-                  artifactLocation: artifact(file.path),
-                  replacements: fix.edits.map((e) => ({ deletedRegion: region(e), insertedContent: { text: e.newText } })),
-                },
-              ],
+              // One artifactChange per file the fix edits (a value may be fixed where it is written).
+              artifactChanges: [...new Set(fix.edits.map((e) => locationPath(e, file.path, report.root)))].map((changed) => ({
+                artifactLocation: artifact(changed),
+                replacements: fix.edits
+                  .filter((e) => locationPath(e, file.path, report.root) === changed)
+                  .map((e) => ({ deletedRegion: region(e), insertedContent: { text: e.newText } })),
+              })),
               properties: { kind: fix.kind },
             })),
           }
