@@ -17,7 +17,7 @@ function rssOf(pid) {
   return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)[1]) / 1024);
 }
 
-export async function measureServer(files, debounceMs) {
+export async function measureServer(files) {
   const client = LspClient.spawn();
   try {
     await client.request('initialize', { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null });
@@ -70,7 +70,7 @@ export async function measureServer(files, debounceMs) {
     const many = files.slice(0, 200);
     for (const file of many) await open(pathToFileURL(file).href, readFileSync(file, 'utf8'));
     const rssAfterOpenMb = rssOf(client.child.pid);
-    return { firstDiagnosticsMs, small: small.samples, large: large.samples, codeAction: stats(actions), opened: many.length, rssAfterOpenMb, debounceMs };
+    return { firstDiagnosticsMs, small: small.samples, large: large.samples, codeAction: stats(actions), opened: many.length, rssAfterOpenMb };
   } finally {
     await client.shutdown();
   }

@@ -5,7 +5,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureCorpus } from './corpus.mjs';
 import { measureServer } from './lsp.mjs';
@@ -17,105 +17,140 @@ const args = process.argv.slice(2);
 const runs = Number(args[args.indexOf('--runs') + 1]) || (args.includes('--quick') ? 1 : 3);
 const skipEslint = args.includes('--skip-eslint');
 
-/** The small repository: hono's package, a few hundred files with CORS code (its cors middleware) in them. */
-const SMALL_REPO = 'hono';
+/** Files without any CORS code: the start-up of a run where the engine (and TypeScript) need not load. */
+const NO_CORS_REPO = 'express';
 
 const EXTENSIONS = /\.(js|jsx|ts|tsx|mjs|cjs|mts|cts)$/;
-const EXCLUDED = /\.d\.[mc]?ts$|\.min\.js$/;
+/** Declarations hold no code that runs; every other JS/TS file is in "every file", bundles included. */
+const DECLARATIONS = /\.d\.[mc]?ts$/;
 
 function listFiles(dir) {
   const out = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...listFiles(path));
-    else if (entry.isFile() && EXTENSIONS.test(entry.name) && !EXCLUDED.test(entry.name)) out.push(path);
+    else if (entry.isFile() && EXTENSIONS.test(entry.name) && !DECLARATIONS.test(entry.name)) out.push(path);
   }
   return out;
 }
 
 const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`);
 const spread = (s) => `${fmt(s.median)} (min ${fmt(s.min)}, max ${fmt(s.max)}, n=${s.n})`;
+const load = () => os.loadavg()[0];
 
-/** Runs a child script that reports `{ ms, maxRssKb, ... }` as JSON on its last stdout line. */
+/** Times a Node script as a whole process, with its peak RSS and GC time reported by the report-rss.cjs preload. */
+function timeCommand(script, scriptArgs, { env = {}, cwd = root } = {}) {
+  const loadBefore = load();
+  const started = performance.now();
+  const result = spawnSync(process.execPath, ['--require', join(here, 'report-rss.cjs'), script, ...scriptArgs], { cwd, encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 28 });
+  const ms = performance.now() - started;
+  const rss = /maxrss_kb=(\d+) gc_ms=([\d.]+)/.exec(result.stderr ?? '');
+  return { ms, status: result.status, maxRssKb: rss ? Number(rss[1]) : undefined, gcMs: rss ? Number(rss[2]) : undefined, stdout: result.stdout, stderr: result.stderr, load: loadBefore };
+}
+
+/** Runs a child script that reports its results as JSON on its last stdout line. */
 function child(script, scriptArgs) {
   const out = execFileSync(process.execPath, [join(here, script), ...scriptArgs], { encoding: 'utf8', maxBuffer: 1 << 26 });
   return JSON.parse(out.trim().split('\n').pop());
 }
 
-/** Times a Node script, with its peak RSS reported by the report-rss.cjs preload. */
-function timeCommand(script, scriptArgs, env = {}) {
-  const started = performance.now();
-  const result = spawnSync(process.execPath, ['--require', join(here, 'report-rss.cjs'), script, ...scriptArgs], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 1 << 28 });
-  const ms = performance.now() - started;
-  const rss = /maxrss_kb=(\d+)/.exec(result.stderr ?? '');
-  return { ms, status: result.status, maxRssKb: rss ? Number(rss[1]) : undefined, stderr: result.stderr };
+/** The CLI as a user runs it: exit 0 or 1 (findings); anything else is a failure that must not be timed. */
+function cli(args, options) {
+  const run = timeCommand(join(root, 'dist/cli.js'), ['--format', 'json', '--output', '/dev/null', '--max-file-size', '0', '--max-warnings', '-1', ...args], options);
+  if (run.status !== 0 && run.status !== 1) throw new Error(`cors-lint failed (exit ${run.status}):\n${run.stderr.slice(-2000)}`);
+  return run;
 }
 
 async function main() {
   execFileSync(process.execPath, [join(root, 'esbuild.mjs')], { stdio: 'inherit', cwd: root });
   const { corpus, tools } = ensureCorpus();
-  const files = listFiles(corpus);
-  const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
-  const listFile = join(here, 'corpus', 'files.txt');
-  writeFileSync(listFile, files.join('\n'));
-  console.log(`corpus: ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB`);
-
-  const results = { files: files.length, bytes };
-  const sample = (name, fn) => {
+  const results = { rows: {} };
+  const sample = (name, count, fn) => {
     const samples = [];
-    for (let i = 0; i < runs; i++) samples.push(fn());
-    results[name] = stats(samples.map((s) => s.ms));
-    results[`${name}Rss`] = Math.max(...samples.map((s) => s.maxRssKb ?? 0));
-    console.log(`${name}: ${spread(results[name])}${results[`${name}Rss`] ? `, peak RSS ${(results[`${name}Rss`] / 1024).toFixed(0)} MB` : ''}`);
+    for (let i = 0; i < count; i++) samples.push(fn());
+    const row = { ...stats(samples.map((s) => s.ms)), rssKb: Math.max(...samples.map((s) => s.maxRssKb ?? 0)), gcMs: stats(samples.map((s) => s.gcMs ?? 0)).median, load: stats(samples.map((s) => s.load)).median };
+    results.rows[name] = row;
+    console.log(`${name}: ${spread(row)}, peak RSS ${(row.rssKb / 1024).toFixed(0)} MB, GC ${fmt(row.gcMs)}, load ${row.load.toFixed(2)}`);
+    return row;
   };
 
-  sample('readFloor', () => child('baseline.mjs', ['read', listFile]));
-  sample('parseBaseline', () => child('baseline.mjs', ['parse', listFile]));
-  sample('parseWalkBaseline', () => child('baseline.mjs', ['parse-walk', listFile]));
-  sample('cliAudit', () => timeCommand(join(root, 'dist/cli.js'), [corpus, '--format', 'json', '--output', '/dev/null', '--max-file-size', '0', '--max-warnings', '-1']));
-  sample('cliAuditOneJob', () => timeCommand(join(root, 'dist/cli.js'), [corpus, '--format', 'json', '--output', '/dev/null', '--max-file-size', '0', '--max-warnings', '-1', '--jobs', '1']));
-
-  // A small repository, start-up included: the first run after a build (V8 code cache empty), then
-  // the usual case, every later run (dist/cli.js starts the bundle from the cache; code-cache.ts).
-  const cacheDir = mkdtempSync(join(os.tmpdir(), 'cors-lint-bench-cache-'));
-  const smallRepo = () => timeCommand(join(root, 'dist/cli.js'), [join(here, 'corpus', 'src', SMALL_REPO), '--format', 'json', '--output', '/dev/null', '--max-warnings', '-1'], { CORS_LINT_CACHE_DIR: cacheDir });
-  results.smallRepoCold = smallRepo().ms;
-  console.log(`smallRepoCold: ${fmt(results.smallRepoCold)}`);
-  sample('smallRepo', smallRepo);
-  rmSync(cacheDir, { recursive: true, force: true });
-  results.smallRepoFiles = listFiles(join(corpus, SMALL_REPO)).length;
-
-  if (!skipEslint) {
-    const config = join(tools, 'eslint.config.mjs');
-    writeFileSync(config, [
-      "import sonarjs from 'eslint-plugin-sonarjs';",
-      "import tsParser from '@typescript-eslint/parser';",
-      'const rules = { \'sonarjs/cors\': \'error\' };',
-      'export default [',
-      "  { ignores: ['**/*.d.ts', '**/*.d.mts', '**/*.d.cts', '**/*.min.js'] },",
-      "  { files: ['**/*.{js,jsx,mjs,cjs}'], plugins: { sonarjs }, rules, languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } },",
-      "  { files: ['**/*.{ts,tsx,mts,cts}'], plugins: { sonarjs }, rules, languageOptions: { parser: tsParser } },",
-      '];',
-    ].join('\n'));
-    const eslintRuns = Math.min(runs, 2);
-    const samples = [];
-    for (let i = 0; i < eslintRuns; i++) {
-      const run = timeCommand(join(tools, 'node_modules/eslint/bin/eslint.js'), ['--config', config, '--no-warn-ignored', '--format', 'json', '--output-file', '/dev/null', corpus], { NODE_OPTIONS: '--max-old-space-size=8192' });
-      // 0 clean, 1 findings; 2 is ESLint failing to run, which must not be timed as a result.
-      if (run.status !== 0 && run.status !== 1) throw new Error(`ESLint failed (exit ${run.status}):\n${run.stderr.slice(-2000)}`);
-      samples.push(run);
-    }
-    results.eslint = stats(samples.map((s) => s.ms));
-    results.eslintRss = Math.max(...samples.map((s) => s.maxRssKb ?? 0));
-    console.log(`eslint: ${spread(results.eslint)}, peak RSS ${(results.eslintRss / 1024).toFixed(0)} MB`);
+  // The two inputs, as explicit lists of paths relative to the corpus (every tool runs there):
+  // "source" is what the CLI's discovery keeps (it skips dist/, build/, *.min.js…), read back from
+  // its JSON report; "all" is every JS/TS file, bundles included.
+  const all = listFiles(corpus).map((f) => relative(corpus, f)).sort();
+  const discovered = cli(['.', '--output', join(here, 'corpus', 'discovered.json')], { cwd: corpus });
+  const report = JSON.parse(readFileSync(join(here, 'corpus', 'discovered.json'), 'utf8'));
+  const skipped = report.notices.filter((n) => n.path !== undefined && /^skipped/.test(n.message)).map((n) => n.path);
+  const source = [...report.files.map((f) => f.path), ...skipped].sort();
+  if (discovered.status > 1) throw new Error('discovery failed');
+  const lists = {};
+  for (const [name, files] of Object.entries({ source, all })) {
+    lists[name] = join(here, 'corpus', `${name}.txt`);
+    writeFileSync(lists[name], files.join('\n'));
+    const bytes = files.reduce((n, f) => n + statSync(join(corpus, f)).size, 0);
+    results[name] = { files: files.length, bytes };
+    console.log(`${name}: ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB`);
   }
 
+  const eslintConfig = join(tools, 'eslint.config.mjs');
+  writeFileSync(eslintConfig, [
+    "import sonarjs from 'eslint-plugin-sonarjs';",
+    "import tsParser from '@typescript-eslint/parser';",
+    'const rules = { \'sonarjs/cors\': \'error\' };',
+    'export default [',
+    "  { files: ['**/*.{js,jsx,mjs,cjs}'], plugins: { sonarjs }, rules, languageOptions: { ecmaVersion: 'latest', sourceType: 'module' } },",
+    "  { files: ['**/*.{ts,tsx,mts,cts}'], plugins: { sonarjs }, rules, languageOptions: { parser: tsParser } },",
+    '];',
+  ].join('\n'));
+  const eslint = (files) => {
+    const run = timeCommand(join(tools, 'node_modules/eslint/bin/eslint.js'), ['--config', eslintConfig, '--no-ignore', '--format', 'json', '--output-file', '/dev/null', ...files], { cwd: corpus, env: { NODE_OPTIONS: '--max-old-space-size=8192' } });
+    // 0 clean, 1 findings; 2 is ESLint failing to run, which must not be timed as a result.
+    if (run.status !== 0 && run.status !== 1) throw new Error(`ESLint failed (exit ${run.status}):\n${run.stderr.slice(-2000)}`);
+    return run;
+  };
+
+  for (const name of ['source', 'all']) {
+    const files = name === 'source' ? source : all;
+    if (name === 'source') {
+      // The audit as users run it (discovery included) against the floor that walks the same folders.
+      sample('source.floorWalk', runs, () => timeCommand(join(here, 'floor.mjs'), ['walk', '.'], { cwd: corpus }));
+      sample('source.cliFolder', runs, () => cli(['.'], { cwd: corpus }));
+    }
+    sample(`${name}.floorList`, runs, () => timeCommand(join(here, 'floor.mjs'), ['list', lists[name]], { cwd: corpus }));
+    sample(`${name}.cliList`, runs, () => cli(files, { cwd: corpus }));
+    sample(`${name}.parse`, Math.min(runs, 2), () => timeCommand(join(here, 'baseline.mjs'), ['parse', lists[name]], { cwd: corpus }));
+    if (!skipEslint) sample(`${name}.eslint`, Math.min(runs, 2), () => eslint(files));
+  }
+
+  // Start-up: examples/ (CORS code in every file, so the engine loads), a package without CORS code
+  // (the engine never loads), and `node -e 0`. Warm: every run after the first (the V8 code cache is
+  // filled); cold: a fresh cache folder each run, as after an install or a build.
+  const startupRuns = Math.max(runs * 3, 5);
+  const warmCache = mkdtempSync(join(os.tmpdir(), 'cors-lint-bench-cache-'));
+  sample('startup.node', startupRuns, () => timeCommand('-e', ['0']));
+  cli([join(root, 'examples')], { env: { CORS_LINT_CACHE_DIR: warmCache } });
+  sample('startup.examplesWarm', startupRuns, () => cli([join(root, 'examples')], { env: { CORS_LINT_CACHE_DIR: warmCache } }));
+  sample('startup.examplesCold', startupRuns, () => {
+    const cold = mkdtempSync(join(os.tmpdir(), 'cors-lint-bench-cache-'));
+    try {
+      return cli([join(root, 'examples')], { env: { CORS_LINT_CACHE_DIR: cold } });
+    } finally {
+      rmSync(cold, { recursive: true, force: true });
+    }
+  });
+  sample('startup.noCorsWarm', startupRuns, () => cli([join(corpus, NO_CORS_REPO)], { env: { CORS_LINT_CACHE_DIR: warmCache } }));
+  rmSync(warmCache, { recursive: true, force: true });
+  results.noCorsFiles = listFiles(join(corpus, NO_CORS_REPO)).length;
+  results.examplesFiles = listFiles(join(root, 'examples')).length;
+
+  results.largeFiles = child('large-files.mjs', [lists.all, corpus]);
   results.project = child('project.mjs', [corpus]);
   console.log('project (in-process):', JSON.stringify(results.project));
   results.keystroke = child('keystroke.mjs', []);
   console.log('keystroke (in-process):', JSON.stringify(results.keystroke));
-  results.server = await measureServer(files, 150);
+  results.server = await measureServer(all.map((f) => join(corpus, f)));
   console.log('server:', JSON.stringify(results.server));
+  results.uptime = execFileSync('uptime', { encoding: 'utf8' }).trim();
 
   writeResults(results);
 }
@@ -130,37 +165,67 @@ function versions() {
 
 function writeResults(r) {
   const v = versions();
-  const ratio = (a, b) => (a && b ? (a.median / b.median).toFixed(1) : 'n/a');
-  const target = (ok) => (ok ? 'met' : '**not met**');
+  const row = (name) => r.rows[name];
+  const ratio = (a, b) => (row(a) && row(b) ? row(a).median / row(b).median : undefined);
+  const x = (value) => (value === undefined ? 'n/a' : `${value.toFixed(2)}×`);
+  const target = (ok) => (ok === undefined ? 'n/a' : ok ? 'met' : '**not met**');
+  const line = (label, name) => {
+    const m = row(name);
+    return m ? `| ${label} | ${spread(m)} | ${(m.rssKb / 1024).toFixed(0)} MB | ${fmt(m.gcMs)} | ${m.load.toFixed(2)} |` : `| ${label} | not measured | | | |`;
+  };
+  const size = (c) => `${c.files} files, ${(c.bytes / 1e6).toFixed(1)} MB`;
   const k = r.keystroke;
   const s = r.server;
+  const eslintAll = ratio('all.eslint', 'all.cliList');
+  const floorSource = ratio('source.cliFolder', 'source.floorWalk');
+  const startup = ratio('startup.examplesWarm', 'startup.node');
+  const startupCold = ratio('startup.examplesCold', 'startup.node');
+  const auditRss = Math.max(row('source.cliFolder').rssKb, row('all.cliList').rssKb) / 1024;
+  const header = ['| measurement | time | peak RSS | GC | load (1 min) |', '|---|---|---|---|---|'];
   const lines = [
     '# Benchmark results',
     '',
     `Generated by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${v.cores} cores (${v.cpu}), ${v.memoryGb} GiB, Node ${v.node}, TypeScript ${v.typescript}${v.eslint ? `, ESLint ${v.eslint} + eslint-plugin-sonarjs ${v.sonarjs}` : ''}.`,
-    `Corpus: ${r.files} JS/TS files, ${(r.bytes / 1e6).toFixed(1)} MB (pinned packages from bench/corpus.mjs). Times are medians over the runs shown (min, max).`,
+    `Corpus: the pinned packages of bench/corpus.mjs. Times are whole processes (Node's start-up included), medians over the runs shown (min, max); \`load\` is the machine's 1-minute load average when the runs started (the machine is shared: compare ratios within one run). \`uptime\` at the end: \`${r.uptime}\`.`,
     '',
-    '| measurement | time | peak RSS |',
-    '|---|---|---|',
-    `| read every file (the floor) | ${spread(r.readFloor)} | |`,
-    `| TypeScript parse only (read + createSourceFile, one thread) | ${spread(r.parseBaseline)} | |`,
-    `| TypeScript parse + full walk, one thread | ${spread(r.parseWalkBaseline)} | |`,
-    `| **cors-lint CLI audit** (default --jobs) | ${spread(r.cliAudit)} | ${(r.cliAuditRss / 1024).toFixed(0)} MB |`,
-    `| cors-lint CLI audit, --jobs 1 | ${spread(r.cliAuditOneJob)} | ${(r.cliAuditOneJobRss / 1024).toFixed(0)} MB |`,
-    r.eslint ? `| ESLint + sonarjs/cors only | ${spread(r.eslint)} | ${(r.eslintRss / 1024).toFixed(0)} MB |` : '| ESLint + sonarjs/cors | skipped | |',
-    `| small repository (${r.smallRepoFiles} files of ${SMALL_REPO}), start-up included | ${spread(r.smallRepo)} (first run after a build, no code cache: ${fmt(r.smallRepoCold)}) | |`,
+    'Every tool gets the **same explicit list of files** (paths relative to the corpus, on the command line).',
+    '',
+    `### Source files as discovered (${size(r.source)}: what the CLI's discovery keeps; it skips \`dist/\`, \`build/\`, \`*.min.js\`…)`,
+    '',
+    ...header,
+    line('floor: walk the same folders, read every file, parse with TypeScript only what mentions CORS', 'source.floorWalk'),
+    line('**cors-lint audit of the folder** (discovery included)', 'source.cliFolder'),
+    line('floor over the list (read every file, parse what mentions CORS)', 'source.floorList'),
+    line('cors-lint, the list', 'source.cliList'),
+    line('TypeScript parse of every file (read + createSourceFile, one thread)', 'source.parse'),
+    line('ESLint + sonarjs/cors only, the list', 'source.eslint'),
+    '',
+    `### Every file, bundles included (${size(r.all)}; declaration files excepted)`,
+    '',
+    ...header,
+    line('floor over the list (read every file, parse what mentions CORS)', 'all.floorList'),
+    line('**cors-lint, the list**', 'all.cliList'),
+    line('TypeScript parse of every file (read + createSourceFile, one thread)', 'all.parse'),
+    line('ESLint + sonarjs/cors only, the list', 'all.eslint'),
+    '',
+    `### Start-up (examples/: ${r.examplesFiles} files with CORS code, so the engine loads; ${NO_CORS_REPO}: ${r.noCorsFiles} files without CORS code)`,
+    '',
+    ...header,
+    line('`node -e 0`', 'startup.node'),
+    line('cors-lint examples/, warm (code cache filled)', 'startup.examplesWarm'),
+    line('cors-lint examples/, cold (empty code cache, as after an install)', 'startup.examplesCold'),
+    line(`cors-lint ${NO_CORS_REPO}, warm`, 'startup.noCorsWarm'),
     '',
     '## Targets',
     '',
     '| target | measured | |',
     '|---|---|---|',
-    `| audit ≥ 35× faster than ESLint + sonarjs/cors | ${ratio(r.eslint, r.cliAudit)}× | ${r.eslint ? target(r.eslint.median / r.cliAudit.median >= 35) : 'n/a'} |`,
-    `| audit ≥ 5× faster than one-thread parse baseline | ${ratio(r.parseBaseline, r.cliAudit)}× (parse+walk: ${ratio(r.parseWalkBaseline, r.cliAudit)}×) | ${target(r.parseBaseline.median / r.cliAudit.median >= 5)} |`,
-    `| small repository under 0.5 s, start-up included | ${fmt(r.smallRepo.median)} | ${target(r.smallRepo.median < 500)} |`,
-    `| keystroke on a 5,000-line file, p95 of the server-side analysis < 5 ms | analysis: median ${fmt(k.largeAnalysis.median)}, p95 ${fmt(k.largeAnalysis.p95)} (300 lines: p95 ${fmt(k.smallAnalysis.p95)}) | ${target(k.largeAnalysis.p95 < 5)} |`,
-    `| the same including TypeScript's incremental reparse (\`ts.updateSourceFile\`) | median ${fmt(k.large.median)}, p95 ${fmt(k.large.p95)} (300 lines: p95 ${fmt(k.small.p95)}) | ${target(k.large.p95 < 5)} |`,
-    `| first analysis after start < 150 ms | ${s ? fmt(s.firstDiagnosticsMs) : 'n/a'} (in-process cold call: ${fmt(k.firstCallMs)}) | ${s ? target(s.firstDiagnosticsMs < 150) : 'n/a'} |`,
-    `| audit peak RSS < 400 MB | ${(r.cliAuditRss / 1024).toFixed(0)} MB | ${target(r.cliAuditRss / 1024 < 400)} |`,
+    `| same-input audit ≥ 35× faster than ESLint + sonarjs/cors, every file, bundles included | ${x(eslintAll)} (source files: ${x(ratio('source.eslint', 'source.cliList'))}) | ${target(eslintAll === undefined ? undefined : eslintAll >= 35)} |`,
+    `| source-corpus audit ≤ 1.25× the floor script | ${x(floorSource)} (same list, no walk: ${x(ratio('source.cliList', 'source.floorList'))}; every file: ${x(ratio('all.cliList', 'all.floorList'))}) | ${target(floorSource <= 1.25)} |`,
+    `| examples/ start-up ≤ 2.5× \`node -e 0\` | warm ${x(startup)}, cold ${x(startupCold)} (no CORS code, warm: ${x(ratio('startup.noCorsWarm', 'startup.node'))}) | ${target(startup <= 2.5)} |`,
+    `| audit peak RSS ≤ 300 MB | ${auditRss.toFixed(0)} MB | ${target(auditRss <= 300)} |`,
+    `| analysis of a large bundle ≤ 1.3× TypeScript's parse of it | ${r.largeFiles.map((f) => `${basename(f.path)} (${(f.size / 1e3).toFixed(0)} KB): ${x(f.ratio)}`).join('; ')} | ${target(r.largeFiles.every((f) => f.ratio <= 1.3))} |`,
+    `| didChange → diagnostics on a 5,000-line file ≤ 100 ms, p95, client-observed | ${s ? `p95 ${fmt(s.large.p95)}` : 'n/a'} | ${s ? target(s.large.p95 <= 100) : 'n/a'} |`,
     `| keystroke in a module imported by 20 open files: their re-analysis, p95 < 50 ms of server time | median ${fmt(r.project.crossFile.median)}, p95 ${fmt(r.project.crossFile.p95)} | ${target(r.project.crossFile.p95 < 50)} |`,
     `| project index build for the corpus (reported) | ${fmt(r.project.index.ms)}: ${r.project.index.files} files, ${r.project.index.edges} resolved imports, ${r.project.index.heapMb} MB heap | |`,
     '',
@@ -172,34 +237,30 @@ function writeResults(r) {
       `| didChange → publishDiagnostics, 300-line file | ${fmt(s.small.median)} | ${fmt(s.small.p95)} |`,
       `| didChange → publishDiagnostics, 5,000-line file | ${fmt(s.large.median)} | ${fmt(s.large.p95)} |`,
       `| codeAction request, 5,000-line file | ${fmt(s.codeAction.median)} | ${fmt(s.codeAction.p95)} |`,
+      `| first diagnostics after start | ${fmt(s.firstDiagnosticsMs)} | |`,
       '',
-      `Client-observed times include the server's debounce (${s.debounceMs} ms) and JSON-RPC transport. Server peak RSS after opening ${s.opened} files: ${s.rssAfterOpenMb} MB.`,
+      `Client-observed times include the server's typing debounce and JSON-RPC transport. Server peak RSS after opening ${s.opened} files: ${s.rssAfterOpenMb} MB.`,
     ].join('\n') : 'Not measured (server not built).',
+    '',
+    '## In-process keystroke cost (server side)',
+    '',
+    `Incremental reparse + analysis, 5,000-line file: median ${fmt(k.large.median)}, p95 ${fmt(k.large.p95)} (analysis alone: p95 ${fmt(k.largeAnalysis.p95)}); 300-line file: p95 ${fmt(k.small.p95)}. First analysis of the process: ${fmt(k.firstCallMs)}.`,
     '',
   ];
   lines.push(...NOTES);
   writeFileSync(join(here, 'RESULTS.md'), lines.join('\n'));
+  writeFileSync(join(here, 'corpus', 'results.json'), JSON.stringify(r, null, 2));
   console.log(`wrote ${join(here, 'RESULTS.md')}`);
 }
 
-/** What the figures mean, and what would close the targets that are not met. */
+/** What the figures mean; the targets' reasons are in the hand-written section of RESULTS.md below these. */
 const NOTES = [
   '## Notes',
   '',
   '- Every ratio compares tools measured in the same run on the same machine; absolute times move with the',
   '  machine\'s load, ratios much less.',
-  '- Why the audit is fast: the text prefilter (`core/prefilter.ts`) leaves only files that mention',
-  '  `Access-Control-…` or `cors` to parse; most of the corpus costs a read. On two cores, worker threads do not',
-  '  pay for their start-up (each loads TypeScript), so `--jobs` defaults to one thread there (see the two CLI rows).',
-  '- Keystroke latency: an edit reparses incrementally (`ts.updateSourceFile`) and re-walks only the changed',
-  '  top-level statement; the candidates each adapter can use were sorted out when each statement was walked, so',
-  '  the rest of the file costs a few list joins. The analysis itself meets the 5 ms p95 on the 5,000-line file.',
-  '  The incremental reparse is TypeScript\'s: `ts.updateSourceFile` alone takes ~4 ms on this file here (it',
-  '  visits every node after the edit to shift positions), so reparse + analysis stays above 5 ms. Closing that',
-  '  would need a parser that reparses only the edited statement.',
-  '- Start-up: `dist/cli.js` starts the 10 MB bundle from V8\'s code cache (`server/src/cli/code-cache.ts`), so',
-  '  every run after the first skips compiling TypeScript; the first run after a build is shown apart.',
-  '- Client-observed language-server times include the 150 ms typing debounce by design.',
+  '- "floor" is bench/floor.mjs: the least any CORS linter must do (walk, read each file once, parse what',
+  '  mentions CORS). cors-lint does that plus the analysis, the report, and config/ignore handling.',
   '- Project layer (`bench/project.mjs`, in-process): the cross-file keystroke row is the server work after the',
   '  debounce — the module\'s unsaved text replaces the disk\'s, its 20 dependents are found in the import index and',
   '  analysed again. The CLI audit attaches the project host to every file, but the import index is built only',

@@ -13,18 +13,27 @@ function project(t) {
 
 const cacheFiles = (dir) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.v8')) : []);
 
-test('code cache: the first run writes one cache file, later runs use it with the same result', (t) => {
+test('code cache: the first run writes one cache file per bundle it loaded, later runs use them with the same result', (t) => {
   const dir = project(t);
   const cache = path.join(makeProject(t), 'cache');
   const first = runCli(['app.js', '--format', 'json'], { cwd: dir, env: { CORS_LINT_CACHE_DIR: cache } });
-  assert.deepEqual(cacheFiles(cache).length, 1, 'one cache file after the first run');
-  assert.match(cacheFiles(cache)[0], /^cli-main-\d+-\d+-v[\d.]+-\w+\.v8$/);
-  const size = fs.statSync(path.join(cache, cacheFiles(cache)[0])).size;
+  // app.js has CORS code: the CLI bundle and the engine bundle (dist/core.js, loaded for it) each get one.
+  assert.deepEqual(cacheFiles(cache).map((f) => f.replace(/-\d+-\d+-v[\d.]+-\w+\.v8$/, '')).sort(), ['cli-main', 'core']);
+  const sizes = cacheFiles(cache).map((f) => fs.statSync(path.join(cache, f)).size);
   const second = runCli(['app.js', '--format', 'json'], { cwd: dir, env: { CORS_LINT_CACHE_DIR: cache } });
   assert.equal(second.code, first.code);
   assert.equal(second.stdout, first.stdout);
-  assert.equal(fs.statSync(path.join(cache, cacheFiles(cache)[0])).size, size, 'a valid cache is not rewritten');
+  assert.deepEqual(cacheFiles(cache).map((f) => fs.statSync(path.join(cache, f)).size), sizes, 'a valid cache is not rewritten');
   if (process.platform !== 'win32') assert.equal(fs.statSync(cache).mode & 0o777, 0o700, 'the cache folder is private');
+});
+
+test('code cache: a run where no file mentions CORS never loads the engine, so only the CLI bundle is cached', (t) => {
+  const dir = makeProject(t, { 'app.js': handlers(SNIPPETS.clean), 'lib/util.ts': 'export const answer = 42;\n' });
+  const cache = path.join(makeProject(t), 'cache');
+  const run = runCli(['.', '--format', 'json'], { cwd: dir, env: { CORS_LINT_CACHE_DIR: cache } });
+  assert.equal(run.code, 0);
+  assert.deepEqual(JSON.parse(run.stdout).files.map((f) => [f.path, f.findings.length]), [['app.js', 0], ['lib/util.ts', 0]]);
+  assert.deepEqual(cacheFiles(cache).map((f) => f.replace(/-\d+-\d+-v[\d.]+-\w+\.v8$/, '')), ['cli-main']);
 });
 
 test('code cache: a corrupt cache file is ignored and replaced; stale ones are removed', (t) => {
@@ -38,7 +47,7 @@ test('code cache: a corrupt cache file is ignored and replaced; stale ones are r
   const run = runCli(['app.js', '--format', 'json'], { cwd: dir, env: { CORS_LINT_CACHE_DIR: cache } });
   assert.equal(run.code, reference.code);
   assert.equal(run.stdout, reference.stdout);
-  assert.deepEqual(cacheFiles(cache), [name], 'the stale cache is gone');
+  assert.deepEqual(cacheFiles(cache).filter((f) => f.startsWith('cli-main-')), [name], 'the stale cache is gone');
   assert.ok(fs.statSync(path.join(cache, name)).size > 1000, 'the corrupt cache was replaced by real data');
 });
 

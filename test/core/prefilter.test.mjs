@@ -64,3 +64,38 @@ test('a header name broken by a line continuation passes the prefilter', () => {
   assert.equal(mayContainCors(code), true);
   assert.deepEqual(analyzeFile(code, 'a.js').findings.map((f) => f.ruleId), ['permissive-wildcard']);
 });
+
+// What the sharper prefilter drops: files that only mention the word. Each is also analysed without the
+// prefilter, to show the engine has nothing to say about it either.
+const MENTIONS_ONLY = {
+  'prose in a line comment': "// local cors security errors return status 0\nxhr.send();\n",
+  'prose in a doc comment': "/**\n * it may end up with CORS error, so map the URL first\n */\nexport function adapter(req) { return req; }\n",
+  'upper-case CORS in a message': "warn('Resource hints do not perform DNS queries using CORS');\n",
+  'another word': "function successOnAsyncOrSyncFn() {}\nconst scorsese = 1;\n",
+  'a cors: key with no framework that reads it': 'module.exports = {"acm":{"name":"ACM","cors":true},"s3":{"name":"S3","cors":true}};\n',
+  'capitalised names': "const rules = { CorsConfig: { type: 'structure' }, Cors: { shape: 'S4l' } };\n",
+  'the word inside a string that is no module name': "s3.request({ method: 'PUT', requestUri: '/{Bucket}?cors' });\n",
+};
+
+test('the prefilter drops files that only mention the word, and the engine has nothing to say about them', () => {
+  for (const [name, code] of Object.entries(MENTIONS_ONLY)) {
+    assert.equal(mayContainCors(code), false, name);
+    assert.deepEqual(analyzeFile(code, 'a.js', defaultConfig(), { noPrefilter: true }).findings, [], name);
+  }
+});
+
+test('the prefilter keeps every way code can name a CORS library or option', () => {
+  const kept = {
+    'a call of the cors package': ["app.use(cors({ origin: true, credentials: true }));\n", ['reflected-origin']],
+    'a library specifier': ["import fastifyCors from '@fastify/cors';\nfastify.register(fastifyCors, { origin: '*', credentials: true });\n", ['wildcard-with-credentials']],
+    'kcors': ["const c = require('kcors');\napp.use(c({ credentials: true }));\n", ['reflected-origin']],
+    'NestJS enableCors': ["app.enableCors({ origin: 'https://a.com/' });\n", ['invalid-origin']],
+    'a cors: key in a Socket.IO server': ["import { Server } from 'socket.io';\nconst io = new Server(http, { cors: { origin: 'null' } });\n", ['null-origin']],
+    'code after a doc comment closes on the same line': ["/**\n * the API\n */ app.use(cors({ origin: 'null' }));\n", ['null-origin']],
+    'an unused directive in a line comment': ['// cors-lint-disable-next-line null-origin\nconst x = 1;\n', ['unused-disable-directive']],
+  };
+  for (const [name, [code, rules]] of Object.entries(kept)) {
+    assert.equal(mayContainCors(code), true, name);
+    assert.deepEqual(analyzeFile(code, 'a.js').findings.map((f) => f.ruleId), rules, name);
+  }
+});

@@ -1,5 +1,6 @@
-// Starts a CommonJS bundle from V8's code cache. The CLI bundle is 10 MB (TypeScript is inside), and
-// compiling it is most of a small run's start-up; with the cache V8 skips the compile. Node 20 has no
+// Starts a CommonJS bundle from V8's code cache: the CLI bundle, and the engine bundle (dist/core.js,
+// 3 MB minified with TypeScript inside) when a file needs it. Compiling them is most of a small run's
+// start-up; with the cache V8 skips the compile. Node 20 has no
 // built-in compile cache (module.enableCompileCache is Node 22), so this does what it does: compile
 // with vm.Script and cachedData, and after the run store the cache, which then also holds every
 // function the run compiled lazily.
@@ -38,6 +39,22 @@ export function cacheDirectory(env: NodeJS.ProcessEnv): string | undefined {
 
 /** Loads and runs `file` as the main module, with V8's code cache when there is a valid one. */
 export function runWithCodeCache(file: string, env: NodeJS.ProcessEnv = process.env): void {
+  loadWithCodeCache(file, { env });
+}
+
+export interface LoadOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Write the cache when it is missing or stale (off on worker threads: they share a process id, and the main thread writes it). */
+  store?: boolean;
+}
+
+/**
+ * Loads a CommonJS bundle like `require` does, with V8's code cache when there is a valid one, and
+ * returns its exports. Used for the CLI bundle and for the engine bundle (dist/core.js, TypeScript
+ * inside), which the CLI loads only when a file passes the prefilter.
+ */
+export function loadWithCodeCache(file: string, options: LoadOptions = {}): unknown {
+  const env = options.env ?? process.env;
   const source = readFileSync(file, 'utf8').replace(/^#!.*/, '');
   const cachePath = cachePathFor(file, env);
   let cachedData: Buffer | undefined;
@@ -50,7 +67,8 @@ export function runWithCodeCache(file: string, env: NodeJS.ProcessEnv = process.
   }
   const statics = Module as ModuleStatics;
   const script = new Script(statics.wrap(source), { filename: file, cachedData });
-  if (cachePath && (!cachedData || script.cachedDataRejected)) {
+  if (cachePath && options.store !== false && (!cachedData || script.cachedDataRejected)) {
+    // After the run, so the cache also holds every function the run compiled lazily.
     process.once('exit', () => storeCache(cachePath, script));
   }
   const module = new Module(file) as unknown as ModuleInternals;
@@ -59,6 +77,7 @@ export function runWithCodeCache(file: string, env: NodeJS.ProcessEnv = process.
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   wrapper.call(module.exports, module.exports, Module.createRequire(file), module, file, dirname(file));
   module.loaded = true;
+  return module.exports;
 }
 
 /**

@@ -1,5 +1,13 @@
 // The CLI program (bundled to dist/cli-main.js; dist/cli.js starts it, see bin.ts). Everything else lives in run.ts.
+import { join } from 'node:path';
+import { loadWithCodeCache } from './code-cache';
+import { setEngineLoader } from '../project/engine';
+import type { Engine } from '../project/engine';
 import { run } from './run';
+
+// The engine (dist/core.js, TypeScript inside) loads from V8's code cache when the first file passes
+// the prefilter; a run without CORS code never loads it.
+setEngineLoader(() => loadWithCodeCache(join(__dirname, 'core.js')) as Engine);
 
 // The reader went away (`cors-lint | head`): there is nobody left to print to, which is not a crash.
 // The run still finishes and exits with its own code.

@@ -7,7 +7,9 @@
 // --output). Infos never fail a run; files skipped on purpose (too large, binary) do not either.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyRuleOverrides, UNUSED_DIRECTIVE_ID } from '../core';
+// Only modules without TypeScript at run time: the engine loads when a file needs it (engine.ts).
+import { applyRuleOverrides } from '../core/config';
+import { UNUSED_DIRECTIVE_ID } from '../core/types';
 import type { CorsLintConfig, RuleSetting } from '../core';
 import { CliOptions, FormatName, parseArgs } from './args';
 import { loadConfig } from './config-loader';

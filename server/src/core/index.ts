@@ -16,4 +16,5 @@ export { analyzePlatformFile, directiveCommentOf, isPlatformConfigFile, platform
 export { ruleDocsUrl, DOCS_BASE_URL } from './docs';
 export { describePolicy, describeOriginGrant } from './describe';
 export { parseSource, reparseIncrementally, syntaxErrorCount, scriptKindFor } from './parse';
+export { scanImports } from './imports';
 export { judgeOriginCheckAt, attackOrigins, trustedHostsIn, isTrustedOrSubdomain, SHARED_HOSTING, ATTACK_CLASSES } from './origin-checks';

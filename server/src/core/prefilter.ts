@@ -1,25 +1,118 @@
 // A cheap text test run before parsing. It must be conservative: every file the engine could report
-// on passes it (a test checks this over every fixture). Every finding needs either a CORS response
-// header name ("Access-Control-…", also spelled ACCESS_CONTROL_… in constants such as Node's
-// http2.constants) or a CORS library/option ("cors", "enableCors", "cors:").
+// on passes it (a test checks this over every fixture, and the rule tester over every rule case). Every
+// finding needs a CORS response header name or a CORS library; concretely, one of:
+//   - a header name: "Access-Control-…", also spelled ACCESS_CONTROL_… in constants such as Node's
+//     http2.constants;
+//   - `cors` as a whole word in code: a call (`cors()`), a member (`mw.cors()`), a binding;
+//   - a `cors-lint-disable` directive, in any comment (an unused one is a finding);
+//   - a CORS library specifier (`require('@fastify/cors')`, `from 'hono/cors'`, `kcors`…) or `enableCors`;
+//   - a `cors:` key, which the engine reads only in files that import a framework taking that option
+//     (NestJS, Socket.IO, Apollo, hapi: facts/middleware.ts, CORS_OPTION_HOSTS; Firebase's onRequest,
+//     facts/firebase.ts; GraphQL Yoga, facts/graphql.ts);
+//   - a framework that grants CORS by default without naming it in lower case: GraphQL Yoga's
+//     createYoga and @whatwg-node/server's useCORS, and Firebase's onCall (`cors: true` unless given);
+//   - a list named for origins (`allowedOrigins`, `whitelist`…), checked on its own.
+// Files that only mention the word do not pass: `CORS` in prose, `hasCORS`, `"cors": true` in an AWS
+// service table, "cors" inside another word (`asyncOrSync`), or a line comment / doc-comment line that
+// says "cors" (a line whose first characters are `//` or `*` holds no code).
 import { isPlatformConfigFile } from './platform';
 
-// Frameworks that grant CORS by default name none of these: GraphQL Yoga's createYoga (useCORS unless
-// `cors: false`) and Firebase's onCall (`cors: true` unless given).
-// Lists named for origins (`allowedOrigins`, `ALLOWED_ORIGINS`, `whitelist`) are checked on their own (issue 12, item 7).
-const CORS_MARKER = /access[-_]control[-_]|cors|createYoga|\bonCall\b|origins\b|whitelist|allowlist/i;
+const HEADER_NAME = /access[-_]control[-_]/i;
+// Frameworks that grant CORS by default without naming it in lower case, and lists named for origins
+// (`allowedOrigins`, `ALLOWED_ORIGINS`, `whitelist`), which are checked on their own (issue 12, item 7).
+const OTHER_MARKERS = /createYoga|useCORS|\bonCall\b|origins\b|whitelist|allowlist/i;
+const CORS_MENTION = /cors/gi;
+// An adapter that reads a `cors:` key under another framework adds that framework's module here.
+const OPTION_HOSTS = /@nestjs\/|socket\.io|apollo|hapi|graphql-yoga|firebase-functions/;
 
 export function mayContainCors(text: string): boolean {
-  if (CORS_MARKER.test(text)) return true;
-  // 'Access-Control-…' may be spelled with escapes ('\x41ccess', '\u0041ccess') or broken by a line
-  // continuation (a backslash before a line break inside a string): decode and look again.
+  if (mentionsCors(text)) return true;
+  // 'Access-Control-…' (or `cors`) may be spelled with escapes ('\x41ccess', '\u0041ccess') or broken by
+  // a line continuation (a backslash before a line break inside a string): decode and look again.
   if (!/\\[ux\r\n\u2028\u2029]/.test(text)) return false;
   const decoded = text.replace(/\\u\{([0-9a-fA-F]{1,6})\}|\\u([0-9a-fA-F]{4})|\\x([0-9a-fA-F]{2})|\\(\r\n|[\r\n\u2028\u2029])/g, (m, braced, u, x, lineBreak) => {
     if (lineBreak) return '';
     const code = parseInt(braced ?? u ?? x, 16);
     return code <= 0x10ffff ? String.fromCodePoint(code) : m;
   });
-  return CORS_MARKER.test(decoded);
+  return mentionsCors(decoded);
+}
+
+function mentionsCors(text: string): boolean {
+  if (HEADER_NAME.test(text) || OTHER_MARKERS.test(text)) return true;
+  CORS_MENTION.lastIndex = 0;
+  let hosts: boolean | undefined;
+  for (let match = CORS_MENTION.exec(text); match; match = CORS_MENTION.exec(text)) {
+    const at = match.index;
+    // A `cors-lint-disable` directive lives in a comment, and an unused one is a finding.
+    if (text.startsWith('cors-lint-disable', at)) return true;
+    const kind = corsWordKind(text, at);
+    if (kind === 'none' || inCommentLine(text, at)) continue;
+    if (kind === 'code') return true;
+    hosts ??= OPTION_HOSTS.test(text);
+    if (hosts) return true;
+  }
+  return false;
+}
+
+const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36; // 0-9 A-Z a-z _ $
+
+const isLowerLetter = (c: number) => c >= 97 && c <= 122;
+
+/**
+ * What the "cors" at `at` is. `code`: a lower-case word or camelCase segment of a name that starts in
+ * lower case (`cors`, `corsConfig`, `enableCors`, `handleCors`, `useCORS`, `kcors`), or the end of a
+ * module-specifier-like string ('@fastify/cors', 'strapi::cors', '@ioc:Adonis/Core/Cors'). `key`: a
+ * quoted key ('cors':), which counts only next to a framework that reads it. `none`: part of another
+ * word (`asyncOrSync`), a name that starts in upper case (`CorsConfig`, `CORS_ORIGIN`, prose CORS), or
+ * a string that is no module name ("/{Bucket}?cors").
+ */
+function corsWordKind(text: string, at: number): 'code' | 'key' | 'none' {
+  const after = text.charCodeAt(at + 4);
+  if (isLowerLetter(after)) return 'none';
+  let wordStart = at;
+  while (wordStart > 0 && isWordChar(text.charCodeAt(wordStart - 1))) wordStart--;
+  const lower = text.charCodeAt(at) === 99; /* c */
+  if (wordStart < at) {
+    const before = text.charCodeAt(at - 1);
+    // `kcors`, the old name of @koa/cors; otherwise a camelCase segment of a lower-case name.
+    const kcors = lower && before === 107 /* k */ && wordStart === at - 1;
+    if (!kcors && (lower || !isLowerLetter(text.charCodeAt(wordStart)) || !(isLowerLetter(before) || (before >= 48 && before <= 57)))) return 'none';
+  }
+  const quote = after === 39 || after === 34 || after === 96 ? after : undefined;
+  if (quote === undefined) return lower || wordStart < at ? 'code' : 'none';
+  // The end of a string: a module specifier, a quoted key ('cors':), or text that is neither.
+  if (!isSpecifierEnd(text, wordStart, quote)) return 'none';
+  let i = at + 5;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  return text.charCodeAt(i) === 58 /* : */ ? 'key' : 'code';
+}
+
+/** True when the string closed by `quote` after the word at `at` holds only module-specifier characters. */
+function isSpecifierEnd(text: string, at: number, quote: number): boolean {
+  let i = at - 1;
+  for (; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (!(isWordChar(c) || c === 64 /* @ */ || c === 46 /* . */ || c === 47 /* / */ || c === 45 /* - */ || c === 58 /* : */)) break;
+  }
+  return text.charCodeAt(i) === quote;
+}
+
+/**
+ * True when the line holding `at` starts (after indentation) with `//`, or with `*` (a block comment's
+ * inner line) and does not close the comment before `at`: a comment, never code.
+ */
+function inCommentLine(text: string, at: number): boolean {
+  let start = at;
+  while (start > 0) {
+    const c = text.charCodeAt(start - 1);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) break;
+    start--;
+  }
+  while (text.charCodeAt(start) === 32 || text.charCodeAt(start) === 9) start++;
+  const first = text.charCodeAt(start);
+  if (first === 47 /* / */) return text.charCodeAt(start + 1) === 47;
+  return first === 42 /* * */ && text.charCodeAt(start + 1) !== 61 /* *= */ && !text.slice(start, at).includes('*/');
 }
 
 export const ANALYZABLE_EXTENSIONS = ['.js', '.jsx', '.ts', '.tsx', '.mjs', '.cjs', '.mts', '.cts'] as const;

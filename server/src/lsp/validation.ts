@@ -9,8 +9,14 @@ import type { DocumentStore } from './documents';
 import { throwIfCancelled, type Guard } from './guard';
 import type { SettingsCache } from './settings';
 
-/** Quiet time after the last keystroke before a document is analysed (push mode). */
+/**
+ * Quiet time after the last keystroke before a document is analysed (push mode), at most: the wait is
+ * a few times what the document's last analysis cost, so a cheap analysis (most files, a few ms) shows
+ * its result almost at once and an expensive one (a large bundle) still does not run on every keystroke.
+ */
 export const ANALYSIS_DEBOUNCE_MS = 150;
+const MIN_ANALYSIS_DEBOUNCE_MS = 20;
+const DEBOUNCE_PER_ANALYSIS_MS = 4;
 
 export interface ValidationHost {
   readonly pullDiagnostics: boolean;
@@ -21,6 +27,8 @@ export interface ValidationHost {
 
 export class Validator {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Milliseconds the last analysis of each document took (the debounce follows it). */
+  private readonly costs = new Map<string, number>();
   /** Bumped on every trigger: a run that finds a newer one started gives up. */
   private readonly runs = new Map<string, number>();
   /** run = onSave: the diagnostics as of the last open/save, which pulls keep answering with. */
@@ -55,7 +63,10 @@ export class Validator {
     throwIfCancelled(token);
     const current = this.documents.get(uri);
     if (!current || current.version !== version) return undefined;
-    return { document: current, analysis: this.analyses.analyze(current, settings, config) };
+    const started = performance.now();
+    const analysis = this.analyses.analyze(current, settings, config);
+    this.costs.set(uri, performance.now() - started);
+    return { document: current, analysis };
   }
 
   opened(document: TextDocument): void {
@@ -90,6 +101,7 @@ export class Validator {
     this.tracked.delete(uri);
     this.cancel(uri);
     this.runs.delete(uri);
+    this.costs.delete(uri);
     this.onSaveSnapshots.delete(uri);
     this.analyses.forget(uri);
     this.settings.forget(uri);
@@ -174,9 +186,15 @@ export class Validator {
         this.timers.delete(uri);
         return this.validateNow(uri);
       }),
-      ANALYSIS_DEBOUNCE_MS,
+      this.debounceFor(uri),
     );
     this.timers.set(uri, timer);
+  }
+
+  private debounceFor(uri: string): number {
+    const cost = this.costs.get(uri);
+    if (cost === undefined) return ANALYSIS_DEBOUNCE_MS;
+    return Math.min(ANALYSIS_DEBOUNCE_MS, Math.max(MIN_ANALYSIS_DEBOUNCE_MS, Math.round(cost * DEBOUNCE_PER_ANALYSIS_MS)));
   }
 
   private cancel(uri: string): void {

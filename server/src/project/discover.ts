@@ -2,7 +2,7 @@
 // symbolic links but visits each real folder once, so link loops end.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isAnalyzableFile } from '../core';
+import { isAnalyzableFile } from '../core/prefilter';
 import { describeFsError, errorCode } from './fs-errors';
 import { GitignoreStack } from './gitignore';
 import { matchesIgnoreGlobs } from './ignore-globs';
@@ -124,13 +124,17 @@ class Walker {
       else this.problem('unreadable', target, `cannot read: ${describeFsError(error)}`);
       return;
     }
-    if (stat.isDirectory()) this.walk(target, []);
-    else if (stat.isFile()) this.addFile(target, true);
+    if (stat.isDirectory()) this.walk(target, realPath(target), []);
+    else if (stat.isFile()) this.addFile(target, realPath(target), true);
     else this.problem('not-a-file', target, 'skipped: not a regular file or folder');
   }
 
-  private walk(folder: string, chain: readonly string[]): void {
-    const real = realPath(folder);
+  /**
+   * `real` is the folder's real path. Only a symbolic link costs a system call to find one: below a
+   * folder whose real path is known, an ordinary entry's real path is that path plus its name, so a walk
+   * is one readdir per folder and no lstat/realpath per file.
+   */
+  private walk(folder: string, real: string, chain: readonly string[]): void {
     if (this.visitedFolders.has(real)) {
       // Reached again through a link: a loop when the link points at a folder we are inside of.
       if (chain.includes(real)) this.problem('symlink-loop', folder, 'skipped: a symbolic link loop (the link points to a folder that contains it)');
@@ -150,11 +154,13 @@ class Walker {
       const full = path.join(folder, entry.name);
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
+      let entryReal: string | undefined;
       if (entry.isSymbolicLink()) {
         try {
           const stat = fs.statSync(full);
           isDir = stat.isDirectory();
           isFile = stat.isFile();
+          entryReal = realPath(full);
         } catch (error) {
           const code = errorCode(error);
           if (code === 'ELOOP') this.problem('symlink-loop', full, 'skipped: a symbolic link loop (too many levels of links)');
@@ -164,16 +170,15 @@ class Walker {
       }
       if (isDir) {
         if (SKIPPED_DIRECTORIES.has(entry.name) || this.isIgnored(full, true)) continue;
-        this.walk(full, inner);
+        this.walk(full, entryReal ?? path.join(real, entry.name), inner);
       } else if (isFile) {
         if (!isAnalyzableFile(entry.name) || MINIFIED.test(entry.name) || this.isIgnored(full, false)) continue;
-        this.addFile(full, false);
+        this.addFile(full, entryReal ?? path.join(real, entry.name), false);
       }
     }
   }
 
-  private addFile(file: string, explicit: boolean): void {
-    const real = realPath(file);
+  private addFile(file: string, real: string, explicit: boolean): void {
     if (!this.files.has(real)) this.files.set(real, { absolutePath: file, explicit });
   }
 

@@ -2,8 +2,12 @@
 // after each pass), write back, and convert offsets to lines/columns. The analysis itself is the
 // core's analyzeFile, unchanged.
 import * as fs from 'node:fs';
-import { analyzeFile, fixAll, isRuleId } from '../core';
+// Only modules without TypeScript at run time: the engine loads when a file needs it (engine.ts).
+import { isRuleId } from '../core/config';
+import { isPlatformConfigFile } from '../core/platform';
+import { mayContainCors } from '../core/prefilter';
 import type { AnalysisResult, CorsLintConfig, Finding, InternalError, Policy, TextRange } from '../core';
+import { engine } from './engine';
 import type { Project, ProjectOptions } from './project';
 import { describeFsError } from './fs-errors';
 import { writeFileIfUnchanged } from './fix-writer';
@@ -42,10 +46,16 @@ export type FileOutcome =
   | { kind: 'skipped'; notice: FileNotice }
   | { kind: 'unreadable'; notice: FileNotice };
 
+const OPEN_FOR_READING = fs.constants.O_NONBLOCK === undefined ? fs.constants.O_RDONLY : fs.constants.O_RDONLY | fs.constants.O_NONBLOCK;
+
 export function lintFile(file: string, options: LintFileOptions, project?: Project): FileOutcome {
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    const stat = fs.statSync(file);
+    // One open, and the checks on the open file (fstat), then one read: no second lookup of the path.
+    // O_NONBLOCK: opening a FIFO that replaced the file since discovery must not wait for a writer.
+    fd = fs.openSync(file, OPEN_FOR_READING);
+    const stat = fs.fstatSync(fd);
     if (!stat.isFile()) return { kind: 'skipped', notice: { kind: 'not-a-file', level: 'info', message: 'skipped: not a regular file' } };
     if (options.maxFileSize > 0 && stat.size > options.maxFileSize) {
       return {
@@ -53,9 +63,11 @@ export function lintFile(file: string, options: LintFileOptions, project?: Proje
         notice: { kind: 'too-large', level: 'info', message: `skipped: ${formatSize(stat.size)} is larger than the ${formatSize(options.maxFileSize)} limit (see --max-file-size)` },
       };
     }
-    bytes = fs.readFileSync(file);
+    bytes = fs.readFileSync(fd);
   } catch (error) {
     return { kind: 'unreadable', notice: { kind: 'unreadable', level: 'error', message: `cannot read: ${describeFsError(error)}` } };
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 
   const decoded = decodeSource(bytes);
@@ -71,20 +83,23 @@ export function lintFile(file: string, options: LintFileOptions, project?: Proje
   const internalErrors: InternalError[] = [];
   const dependencies = new Set<string>();
   const analyse = (text: string): AnalysisResult => {
-    const result = analyzeFile(text, file, options.config, { host: project?.hostFor(dependencies) });
+    const result = engine().analyzeFile(text, file, options.config, { host: project?.hostFor(dependencies) });
     internalErrors.push(...result.internalErrors);
     for (const dependency of result.dependencies ?? []) dependencies.add(dependency);
     return result;
   };
 
   const originalText = decoded.text;
+  // The core's own first step for code (platform files are read by name), taken here so that a file
+  // without CORS code costs its read and nothing more: no engine load (TypeScript), no line index.
+  if (!isPlatformConfigFile(file) && !mayContainCors(originalText)) return { kind: 'linted', findings: [], policies: [], fixesApplied: 0, notices, dependencies: [] };
   const original = analyse(originalText);
   let text = originalText;
   let result = original;
   let fixesApplied = 0;
   if (options.fix) {
     // The same fixed point as the editor's fix-all (core fixAll: re-analyse and repeat, bounded).
-    const fixed = fixAll(originalText, file, options.config, { initial: original, select: (findings) => findings.filter(reportable), host: project?.hostFor(dependencies) });
+    const fixed = engine().fixAll(originalText, file, options.config, { initial: original, select: (findings) => findings.filter(reportable), host: project?.hostFor(dependencies) });
     internalErrors.push(...fixed.internalErrors.slice(original.internalErrors.length));
     text = fixed.text;
     result = fixed.result;

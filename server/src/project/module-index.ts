@@ -3,13 +3,12 @@
 // server uses to re-analyse open dependents. Built with TypeScript's preProcessFile — a token scan, no
 // AST — which sees `import … from`, `export … from`, `import('…')` and `require('…')`; nothing of an
 // unopened file is kept but its resolved edges.
-import * as ts from 'typescript';
+import { engine } from './engine';
 import type { ModuleResolver } from './resolver';
 
-/** The module specifiers a file names (static and dynamic imports, re-exports, require). */
+/** The module specifiers a file names (static and dynamic imports, re-exports, require): core/imports.ts. */
 export function scanImports(text: string): string[] {
-  const info = ts.preProcessFile(text, true, true);
-  return [...new Set(info.importedFiles.map((f) => f.fileName))];
+  return engine().scanImports(text);
 }
 
 /** [file, its specifiers, the project files they resolve to]. */

@@ -4,7 +4,7 @@
 // language server; in-memory tests implement the interface themselves.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ANALYZABLE_EXTENSIONS, isAnalyzableFile } from '../core';
+import { ANALYZABLE_EXTENSIONS, isAnalyzableFile } from '../core/prefilter';
 import type { EnvValue, PackageVersion, ProjectHost } from '../core/host';
 import { DirectoryCache } from './directory-cache';
 import { discoverFiles } from './discover';

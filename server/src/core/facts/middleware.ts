@@ -55,6 +55,7 @@ const CORS_OPTION_HOSTS: [RegExp, string][] = [
 export class MiddlewareCollector {
   readonly configs: CorsConfig[] = [];
   private readonly seen = new Set<ts.Node>();
+  private importsLibrary: boolean | undefined;
 
   constructor(
     readonly evaluator: ValueEvaluator,
@@ -92,16 +93,19 @@ export class MiddlewareCollector {
       this.add('NestJS enableCors', 'cors', call, call.arguments[0], 'app.enableCors() with no options allows any origin');
       return;
     }
+    // moduleOf follows only imports and requires: in a file that imports no CORS library it finds none,
+    // and generated bundles make thousands of calls whose callee it would resolve for nothing.
+    this.importsLibrary ??= [...this.imports].some((m) => Object.prototype.hasOwnProperty.call(LIBRARIES, m));
     // fastify.register(cors, options)
     if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'register' && call.arguments[0]) {
-      const module = this.moduleOf(call.arguments[0]);
+      const module = this.importsLibrary ? this.moduleOf(call.arguments[0]) : undefined;
       const library = module && LIBRARIES[module];
       if (library) this.add(library, library, call, call.arguments[1], `${library} with no origin option allows any origin`);
       return;
     }
     // cors(options), require('cors')(options); a `cors` the file never declares (a snippet, a global)
     // is taken to be the cors package.
-    const module = this.moduleOf(callee) ?? (ts.isIdentifier(callee) && callee.text === 'cors' && !this.evaluator.resolve(callee) ? 'cors' : undefined);
+    const module = (this.importsLibrary ? this.moduleOf(callee) : undefined) ?? (ts.isIdentifier(callee) && callee.text === 'cors' && !this.evaluator.resolve(callee) ? 'cors' : undefined);
     const library = module && LIBRARIES[module];
     if (library === '@elysiajs/cors') {
       this.add(library, ELYSIA_SEMANTICS, call, call.arguments[0], '@elysiajs/cors with no origin option echoes the request Origin');

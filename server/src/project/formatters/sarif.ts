@@ -4,10 +4,12 @@
 // upload-sarif needs to place alerts on files. Columns are UTF-16 code units (§3.14.24 columnKind),
 // end columns exclusive (§3.30.5), so an insertion is an empty region.
 import { pathToFileURL } from 'node:url';
-import { RULES, ruleDocsUrl, UNUSED_DIRECTIVE_ID } from '../../core';
+import { ruleDocsUrl } from '../../core/docs';
+import { UNUSED_DIRECTIVE_ID } from '../../core/types';
 import type { FindingId, Severity } from '../../core';
 import { locationPath } from '../report';
 import type { Formatter, Location, Notice } from '../report';
+import { engine } from '../engine';
 import { INFORMATION_URI, TOOL_NAME } from '../version';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -24,7 +26,8 @@ interface RuleDescriptor {
 
 /** Every rule, sorted like the registry, then the directive check (results may point at it too). */
 export function ruleDescriptors(): RuleDescriptor[] {
-  const rules: RuleDescriptor[] = RULES.map((rule) => ({
+  // The rules' metadata is the engine's: SARIF is the one format that needs it on a run with no CORS code.
+  const rules: RuleDescriptor[] = engine().RULES.map((rule) => ({
     id: rule.meta.id,
     description: rule.meta.description,
     defaultSeverity: rule.meta.defaultSeverity,
