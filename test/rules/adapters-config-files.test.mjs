@@ -9,7 +9,8 @@
 import { ruleTester } from './rule-tester.mjs';
 
 const adonisStub = (origin, credentials) => `import { defineConfig } from '@adonisjs/cors'\n\nconst corsConfig = defineConfig({\n  enabled: true,\n  origin: ${origin},\n  methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],\n  headers: true,\n  exposeHeaders: [],\n  credentials: ${credentials},\n  maxAge: 90,\n})\n\nexport default corsConfig\n`;
-const allowlist = (text) => text.replace("\n\nconst corsConfig", "\n\nconst allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\nconst corsConfig");
+// The inserted declaration follows the file's style: no semicolon in a file written without them.
+const allowlist = (text) => text.replace("\n\nconst corsConfig", `\n\nconst allowedOrigins = ['https://app.example.com']${/;\n/.test(text) ? ';' : ''} // placeholder: replace with the origins you trust\n\nconst corsConfig`);
 
 ruleTester('reflected-origin', {
   valid: [

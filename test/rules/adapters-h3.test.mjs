@@ -53,7 +53,7 @@ ruleTester('reflected-origin', {
     code: route("  setResponseHeader(event, 'Access-Control-Allow-Origin', getRequestHeader(event, 'origin'));\n  setResponseHeader(event, 'Access-Control-Allow-Credentials', 'true');"),
     errors: [{
       line: 2, column: 59, text: "getRequestHeader(event, 'origin')", severity: 'error',
-      suggestions: [{ output: "const allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\n" + route("  setResponseHeader(event, 'Access-Control-Allow-Origin', allowedOrigins.find((allowed) => allowed === (getRequestHeader(event, 'origin'))) ?? allowedOrigins[0]);\n  setResponseHeader(event, 'Access-Control-Allow-Credentials', 'true');") }],
+      suggestions: [{ output: "const allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\n" + route("  setResponseHeader(event, 'Access-Control-Allow-Origin', allowedOrigins.find((allowed) => allowed === (getRequestHeader(event, 'origin'))) ?? allowedOrigins[0]);\n  setResponseHeader(event, 'Vary', 'Origin');\n  setResponseHeader(event, 'Access-Control-Allow-Credentials', 'true');") }],
     }],
   }],
 });

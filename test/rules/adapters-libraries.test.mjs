@@ -26,7 +26,7 @@ ruleTester('reflected-origin', {
       errors: [{
         line: 4, column: 30, text: 'origin: true', severity: 'error',
         message: "nextjs-cors: `origin: true` echoes the request Origin, and credentials are allowed, so any website can read responses with the user's cookies. List the allowed origins.",
-        suggestions: [{ output: `import NextCors from 'nextjs-cors';\n\nconst allowedOrigins = ['https://app.example.com'];\n\nexport default async function handler(req, res) {\n  await NextCors(req, res, { origin: allowedOrigins, credentials: true, methods: ['GET', 'POST'] });\n  res.json({ ok: true });\n}` }],
+        suggestions: [{ output: `import NextCors from 'nextjs-cors';\n\nconst allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\nexport default async function handler(req, res) {\n  await NextCors(req, res, { origin: allowedOrigins, credentials: true, methods: ['GET', 'POST'] });\n  res.json({ ok: true });\n}` }],
       }],
     },
     {

@@ -155,6 +155,9 @@ export function conditionOfNode(node: ts.Node, evaluator: ValueEvaluator): Condi
   if (permissive.length === 0 || permissive.some((v) => !v.condition)) return undefined;
   // A comparison reported as itself (an origin check) is not "true when it is true".
   if (permissive.every((v) => v.node === expr && v.condition?.kind === 'flag')) return undefined;
+  // The request's origin echoed under a flag (`ok ? origin : list[0]`) is the code's own check, as around
+  // a write above; a flag qualifies settings (`origin: isHTTPS`), not echoes.
+  if (permissive.some((v) => v.kind === 'request' && v.condition?.kind === 'flag')) return undefined;
   return permissive[0].condition;
 }
 

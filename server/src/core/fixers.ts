@@ -160,8 +160,8 @@ export class FixBuilder {
     if (write.api === 'header tuple') {
       return this.insertBefore(write.node, `[${this.quote(name)}, ${this.quote(value)}], `);
     }
-    if (write.receiver && write.method) {
-      const call = `${write.receiver}.${write.method}(${this.quote(name)}, ${this.quote(value)})`;
+    const call = this.siblingCall(write, name, value);
+    if (call) {
       if (write.statement) {
         // A header every response needs (Vary) must not sit inside the branch that allows the origin.
         const outer = everyResponse ? outermostConditional(write.statement) : undefined;
@@ -171,11 +171,25 @@ export class FixBuilder {
         return { start: at, end: at, newText: `\n${this.indentOf(write.statement)}${call}${this.terminatorBefore(nextStatement(write.statement))}` };
       }
       // A chained write (`h.response(x).header(…)`, `res.set(…).json(…)`): chain one more.
-      if (['header', 'set'].includes(write.method) && ts.isCallExpression(write.node)) {
+      if (write.method && ['header', 'set'].includes(write.method) && ts.isCallExpression(write.node)) {
         return this.insertAfter(write.node, `.${write.method}(${this.quote(name)}, ${this.quote(value)})`);
       }
     }
     return undefined;
+  }
+
+  /**
+   * The same write call for another header: `res.setHeader(name, value)` for method-style writes, and
+   * `setResponseHeader(event, name, value)` for h3's function style (name and value its last arguments).
+   */
+  private siblingCall(write: HeaderWrite, name: string, value: string): string | undefined {
+    const args = `${this.quote(name)}, ${this.quote(value)}`;
+    if (write.receiver && write.method) return `${write.receiver}.${write.method}(${args})`;
+    const node = write.node;
+    if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || node.arguments.length < 2) return undefined;
+    if (node.arguments[node.arguments.length - 1] !== write.valueNode) return undefined;
+    const leading = node.arguments.slice(0, -2).map((a) => a.getText(this.sf));
+    return `${node.expression.text}(${[...leading, args].join(', ')})`;
   }
 
   /** Removes a header write: its statement, its property, its tuple or its decorator. */
@@ -264,7 +278,7 @@ export class FixBuilder {
    */
   allowlistWriteFix(write: HeaderWrite, title: string, preferred: string[] = []): Fix | undefined {
     const read = this.requestOrigin(write);
-    if (!read || !write.valueNode) return undefined;
+    if (!read || !write.valueNode || write.implied) return undefined;
     const { origins, example } = this.allowlist(preferred);
     const { value, declaration } = this.allowlistExpression(read.text, origins, example);
     const edits = [this.replace(write.valueNode, value), declaration, this.varyFor(write), ...read.edits];
@@ -276,7 +290,7 @@ export class FixBuilder {
    * object): one fixed origin instead of `*`, the configured one or the marked placeholder.
    */
   fixedOriginFix(write: HeaderWrite): Fix | undefined {
-    if (!write.valueNode) return undefined;
+    if (!write.valueNode || write.implied) return undefined;
     const configured = this.context.config.allowedOrigins[0];
     if (configured) return this.fix(`Allow only ${configured}`, 'suggestion', [this.replace(write.valueNode, this.quote(configured))]);
     const placeholder = this.replace(write.valueNode, `${this.quote(EXAMPLE_ORIGIN)} /* placeholder: replace with the origin you trust */`);

@@ -109,7 +109,7 @@ export class HeaderWriteCollector {
 
   /** A header a configuration implies (Nitro `cors: true` adds Access-Control-Allow-Origin: *), placed at the option's value. */
   addImpliedWrite(prop: ts.PropertyAssignment, name: string, text: string, api: string, groupNode: ts.Node): void {
-    this.writes.push({ name, valueNode: prop.initializer, value: { variants: [{ kind: 'literal', text }] }, api, mode: 'init', node: prop, groupNode });
+    this.writes.push({ name, valueNode: prop.initializer, value: { variants: [{ kind: 'literal', text }] }, implied: true, api, mode: 'init', node: prop, groupNode });
   }
 
   /** `@Header('Access-Control-Allow-Origin', '*')` on a NestJS controller method. */

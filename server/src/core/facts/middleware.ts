@@ -52,6 +52,9 @@ const CORS_OPTION_HOSTS: [RegExp, string][] = [
   [/^(@hapi\/hapi|hapi)$/, 'hapi'],
 ];
 
+/** Modules whose exports this collector recognises by call beyond LIBRARIES: nextjs-cors and Deno's cors ports. */
+const CALL_LIBRARY_MODULE = /^nextjs-cors$|deno\.land\/x\/cors|@tajpouria\/cors/;
+
 export class MiddlewareCollector {
   readonly configs: CorsConfig[] = [];
   private readonly seen = new Set<ts.Node>();
@@ -95,7 +98,7 @@ export class MiddlewareCollector {
     }
     // moduleOf follows only imports and requires: in a file that imports no CORS library it finds none,
     // and generated bundles make thousands of calls whose callee it would resolve for nothing.
-    this.importsLibrary ??= [...this.imports].some((m) => Object.prototype.hasOwnProperty.call(LIBRARIES, m));
+    this.importsLibrary ??= [...this.imports].some((m) => Object.prototype.hasOwnProperty.call(LIBRARIES, m) || CALL_LIBRARY_MODULE.test(m));
     // fastify.register(cors, options)
     if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'register' && call.arguments[0]) {
       const module = this.importsLibrary ? this.moduleOf(call.arguments[0]) : undefined;

@@ -14,6 +14,11 @@ export interface HeaderWrite {
   /** The value expression, when there is one in source. */
   valueNode: ts.Expression | undefined;
   value: AbstractValue;
+  /**
+   * True when the header is sent because of a setting, not written as text (Nitro's `cors: true` sends
+   * `*`): `valueNode` is that setting, and a fix cannot put an origin in its place.
+   */
+  implied?: true;
   /** The API used, e.g. 'res.setHeader', 'headers.set', 'object literal', 'writeHead'. */
   api: string;
   /** Framework family guessed from the API shape and the file's imports, e.g. 'express', 'fetch'. */
