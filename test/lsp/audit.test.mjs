@@ -307,7 +307,9 @@ test('audit: an open document keeps its live diagnostics (push client); closing 
   since = client.mark();
   client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: app, type: CHANGED }, { uri: pub, type: CHANGED }] });
   await nextDiagnostics(client, pub, { since });
-  assert.ok(!latestDiagnostics(client, since).has(app));
+  // app.js mounts public.js, so the open document may be re-analysed as a dependent: from its editor text.
+  const republished = latestDiagnostics(client, since).get(app);
+  assert.ok(republished === undefined || republished.length === 0, 'the open document keeps the diagnostics of its editor text');
 
   // Closed without saving: the live diagnostics go, the file on disk (which still has the problem) is read again.
   since = client.mark();
