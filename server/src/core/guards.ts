@@ -7,6 +7,7 @@ import { ValueEvaluator, Variant, returnStatements, skipOuter, requestRead } fro
 import { subdomainRegex } from './origins';
 import { OriginPredicateCompiler } from './origin-checks/predicate';
 import { describeBypass, judge, type Verdict } from './origin-checks/verdict';
+import { SHARED_HOSTING } from './origin-checks/battery';
 
 export type Strength = 'none' | 'weak' | 'unknown' | 'exact';
 const RANK: Record<Strength, number> = { none: 0, weak: 1, unknown: 2, exact: 3 };
@@ -486,17 +487,6 @@ function anchoredTest(text: string, subject: string): string | undefined {
   const regex = subdomainRegex(text.replace(/^https?:\/\//, '').replace(/^\./, '').replace(/\/.*$/, ''));
   return regex && `${regex}.test(${subject})`;
 }
-
-/**
- * Hosting domains where anyone can get a subdomain: trusting "any subdomain" of these trusts strangers.
- * (A small, stable slice of the Public Suffix List's private section.)
- */
-const SHARED_HOSTING = [
-  '.vercel.app', '.netlify.app', '.netlify.com', '.herokuapp.com', '.github.io', '.gitlab.io', '.pages.dev', '.workers.dev',
-  '.web.app', '.firebaseapp.com', '.azurewebsites.net', '.azurestaticapps.net', '.onrender.com', '.fly.dev', '.ngrok.io',
-  '.ngrok-free.app', '.glitch.me', '.repl.co', '.replit.app', '.surge.sh', '.cloudfront.net', '.amazonaws.com', '.appspot.com',
-  '.railway.app', '.deno.dev', '.codesandbox.io', '.csb.app', '.stackblitz.io',
-];
 
 /** The shared hosting suffix a host pattern ends with, when the pattern allows any subdomain of it. */
 export function sharedHostingSuffix(text: string): string | undefined {
