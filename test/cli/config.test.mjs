@@ -92,6 +92,8 @@ const BROKEN_CONFIGS = [
   ['bad severity', '{ "rules": { "null-origin": "loud" } }', /^cors-lint: \.corslintrc\.json:1:29: "rules\.null-origin" must be one of off, info, warning, error$/],
   ['unknown key', '{ "rulez": {} }', /^cors-lint: \.corslintrc\.json:1:3: unknown key "rulez"/],
   ['ignore not an array', '{ "ignore": "dist" }', /^cors-lint: \.corslintrc\.json:1:13: "ignore" must be an array of strings$/],
+  ['bad rule option value', '{ "rules": { "weak-origin-check": ["warning", { "subdomains": "loud" }] } }', /^cors-lint: \.corslintrc\.json:1:63: option "subdomains" of weak-origin-check must be one of off, info, warning, error, ignore$/],
+  ['options for a rule without any', '{ "rules": { "null-origin": ["warning", { "subdomains": "off" }] } }', /^cors-lint: \.corslintrc\.json:1:29: "rules\.null-origin" takes no options; use one of off, info, warning, error$/],
 ];
 
 for (const [name, text, expected] of BROKEN_CONFIGS) {
@@ -153,4 +155,27 @@ test('a folder named .corslintrc.json found by the search -> exit 2', (t) => {
   const result = runCli([], { cwd: dir });
   assert.equal(result.code, 2);
   assert.match(result.stderrLines[0], /^cors-lint: \.corslintrc\.json: the config must be a JSON file/);
+});
+
+test('weak-origin-check\'s "subdomains" option sets the severity of any-subdomain checks, for each value', (t) => {
+  // Line 2: any subdomain of example.com; line 3: a suffix check an attacker passes (https://evila.com).
+  const code = "import cors from 'cors';\napp.use(cors({ origin: /\\.example\\.com$/ }));\nif (req.headers.origin.endsWith('a.com')) res.setHeader('Access-Control-Allow-Origin', req.headers.origin);\n";
+  const cases = [
+    [undefined, ['app.js:2:24 weak-origin-check info', 'app.js:3:5 weak-origin-check warning']],
+    [['warning', { subdomains: 'info' }], ['app.js:2:24 weak-origin-check info', 'app.js:3:5 weak-origin-check warning']],
+    [['error', { subdomains: 'warning' }], ['app.js:2:24 weak-origin-check warning', 'app.js:3:5 weak-origin-check error']],
+    [['info', { subdomains: 'error' }], ['app.js:2:24 weak-origin-check error', 'app.js:3:5 weak-origin-check info']],
+    [['warning', { subdomains: 'off' }], ['app.js:3:5 weak-origin-check warning']],
+    [['warning', { subdomains: 'ignore' }], ['app.js:3:5 weak-origin-check warning']],
+  ];
+  for (const [setting, expected] of cases) {
+    const files = { 'app.js': code };
+    if (setting) files['.corslintrc.json'] = JSON.stringify({ rules: { 'weak-origin-check': setting, 'missing-vary-origin': 'off' } });
+    else files['.corslintrc.json'] = JSON.stringify({ rules: { 'missing-vary-origin': 'off' } });
+    const dir = makeProject(t, files);
+    const { json, code: exit } = runJson(['--max-warnings', '10'], { cwd: dir });
+    const keys = findingKeys(json).filter((k) => k.includes('weak-origin-check'));
+    assert.deepEqual(keys, expected, JSON.stringify(setting));
+    assert.equal(exit, expected.some((k) => k.endsWith('error')) ? 1 : 0, JSON.stringify(setting));
+  }
 });

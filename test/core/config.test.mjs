@@ -93,3 +93,58 @@ test('allowedOrigins entries that are not serialized origins are reported and le
   assert.match(problems[0].message, /"allowedOrigins\[1\]" "https:\/\/a\.com\\nhttps:\/\/b\.com" is not a serialized origin: it contains whitespace/);
   assert.match(problems[4].message, /ends with a slash/);
 });
+
+test('rule options: "weak-origin-check": [severity, { "subdomains": … }] is read for each value', () => {
+  for (const value of ['off', 'info', 'warning', 'error']) {
+    const { config, problems } = parseConfig(JSON.stringify({ rules: { 'weak-origin-check': ['warning', { subdomains: value }] } }));
+    assert.deepEqual(problems, [], value);
+    assert.equal(config.rules['weak-origin-check'], 'warning');
+    assert.deepEqual(config.ruleOptions, { 'weak-origin-check': { subdomains: value } });
+  }
+  // "ignore" means off; [severity] alone is a severity.
+  assert.deepEqual(parseConfig('{"rules": {"weak-origin-check": ["error", {"subdomains": "ignore"}]}}').config.ruleOptions, { 'weak-origin-check': { subdomains: 'off' } });
+  const alone = parseConfig('{"rules": {"weak-origin-check": ["error"]}}');
+  assert.deepEqual(alone.problems, []);
+  assert.equal(alone.config.rules['weak-origin-check'], 'error');
+  assert.deepEqual(alone.config.ruleOptions, {});
+});
+
+test('rule options: bad shapes and values are named with their key, and the valid parts still apply', () => {
+  const text = JSON.stringify({
+    rules: {
+      'weak-origin-check': ['error', { subdomains: 'loud', anySubdomain: 'info' }],
+      'null-origin': ['error', { subdomains: 'info' }],
+      'reflected-origin': ['noisy'],
+      'insecure-origin': [],
+      'permissive-wildcard': ['off'],
+      'invalid-origin': ['warning', 'extra', 'more'],
+      'missing-vary-origin': 'info',
+    },
+  });
+  const { config, problems } = parseConfig(text, '.corslintrc.json');
+  const byKey = Object.fromEntries(problems.map((p) => [p.key, p.message]));
+  assert.equal(byKey['rules.weak-origin-check[1].subdomains'], '.corslintrc.json: option "subdomains" of weak-origin-check must be one of off, info, warning, error, ignore');
+  assert.equal(byKey['rules.weak-origin-check[1].anySubdomain'], '.corslintrc.json: unknown option "anySubdomain" of weak-origin-check (known options: subdomains)');
+  assert.equal(byKey['rules.null-origin'], '.corslintrc.json: "rules.null-origin" takes no options; use one of off, info, warning, error');
+  assert.equal(byKey['rules.reflected-origin[0]'], '.corslintrc.json: "rules.reflected-origin[0]" must be one of off, info, warning, error');
+  assert.equal(byKey['rules.insecure-origin'], '.corslintrc.json: "rules.insecure-origin" takes no options; use one of off, info, warning, error');
+  assert.equal(byKey['rules.invalid-origin'], '.corslintrc.json: "rules.invalid-origin" takes no options; use one of off, info, warning, error');
+  assert.equal(problems.length, 6);
+  for (const p of problems) assert.equal(typeof p.offset, 'number', `${p.key} has an offset`);
+  assert.equal(text.slice(problems.find((p) => p.key === 'rules.weak-origin-check[1].subdomains').offset).startsWith('"loud"'), true);
+  // The severity of the rule with a bad option still applies; its options are what was valid (none).
+  assert.deepEqual(config.rules, { 'weak-origin-check': 'error', 'missing-vary-origin': 'info', 'permissive-wildcard': 'off' });
+  assert.deepEqual(config.ruleOptions, { 'weak-origin-check': {} });
+});
+
+test('rule options: a bad severity or options that are not an object, for the rule that takes options', () => {
+  const { config, problems } = parseConfig('{"rules": {"weak-origin-check": ["loud", {"subdomains": "info"}]}}', 'c.json');
+  // Nothing of the entry applies when its severity is not one.
+  assert.deepEqual(problems.map((p) => [p.key, p.message]), [['rules.weak-origin-check[0]', 'c.json: "rules.weak-origin-check[0]" must be one of off, info, warning, error']]);
+  assert.deepEqual(config.rules, {});
+  const notObject = parseConfig('{"rules": {"weak-origin-check": ["info", "subdomains"]}}', 'c.json');
+  assert.deepEqual(notObject.problems.map((p) => [p.key, p.message]), [['rules.weak-origin-check[1]', 'c.json: "rules.weak-origin-check[1]" must be an object of options (known options: subdomains)']]);
+  assert.equal(notObject.config.rules['weak-origin-check'], 'info');
+  const wrongShape = parseConfig('{"rules": {"weak-origin-check": 3}}', 'c.json');
+  assert.deepEqual(wrongShape.problems.map((p) => p.message), ['c.json: "rules.weak-origin-check" must be one of off, info, warning, error, or [severity, { options }]']);
+});

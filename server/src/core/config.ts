@@ -8,8 +8,25 @@ export const CONFIG_FILE_NAME = '.corslintrc.json';
 const SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warning', 'error'];
 const KNOWN_KEYS = ['$schema', 'rules', 'allowedOrigins', 'ignore', 'reportUnusedDisableDirectives'];
 
+/** The values one rule option takes, and words that mean one of them. */
+interface OptionSpec {
+  values: readonly string[];
+  aliases?: Record<string, string>;
+}
+
+/**
+ * The options rules take (types.ts RuleOptions), written ESLint-style as
+ * `"rule-id": ["warning", { "option": value }]`.
+ */
+const RULE_OPTIONS: Partial<Record<RuleId, Record<string, OptionSpec>>> = {
+  'weak-origin-check': {
+    // "ignore" is the word the issue asking for the option used for "off".
+    subdomains: { values: SETTINGS, aliases: { ignore: 'off' } },
+  },
+};
+
 export function defaultConfig(): CorsLintConfig {
-  return { rules: {}, allowedOrigins: [], ignore: [], reportUnusedDisableDirectives: 'warning' };
+  return { rules: {}, allowedOrigins: [], ignore: [], reportUnusedDisableDirectives: 'warning', ruleOptions: {} };
 }
 
 export function isRuleId(id: string): id is RuleId {
@@ -100,13 +117,56 @@ function readRules(value: ts.Expression, config: CorsLintConfig, problem: Report
       problem(`unknown rule "${id}" in "rules" (known rules: ${RULE_IDS.join(', ')})`, prop.name, `rules.${id}`);
       continue;
     }
-    const setting = ts.isStringLiteral(prop.initializer) ? prop.initializer.text : undefined;
+    const options = RULE_OPTIONS[id];
+    const severities = `one of ${SETTINGS.join(', ')}`;
+    // ESLint's shape: [severity] for any rule, [severity, { …options }] for a rule that takes options.
+    const tuple = ts.isArrayLiteralExpression(prop.initializer) ? prop.initializer : undefined;
+    if (tuple && (tuple.elements.length === 0 || tuple.elements.length > 2 || (tuple.elements.length === 2 && !options))) {
+      const why = options ? `must be ${severities}, or [severity, { options }]` : `takes no options; use ${severities}`;
+      problem(`"rules.${id}" ${why}`, prop.initializer, `rules.${id}`);
+      continue;
+    }
+    const severityNode = tuple ? tuple.elements[0] : prop.initializer;
+    const setting = ts.isStringLiteral(severityNode) ? severityNode.text : undefined;
     if (setting === undefined || !isRuleSetting(setting)) {
-      problem(`"rules.${id}" must be one of ${SETTINGS.join(', ')}`, prop.initializer, `rules.${id}`);
+      const key = tuple ? `rules.${id}[0]` : `rules.${id}`;
+      problem(`"${key}" must be ${severities}${options && !tuple ? ', or [severity, { options }]' : ''}`, severityNode, key);
       continue;
     }
     config.rules[id] = setting;
+    const optionsNode = tuple?.elements[1];
+    if (optionsNode && options) readRuleOptions(id, optionsNode, options, config, problem);
   }
+}
+
+/** The options object of `[severity, { … }]`: each valid option applies; a bad one is reported and left out. */
+function readRuleOptions(
+  id: RuleId, node: ts.Expression, known: Record<string, OptionSpec>, config: CorsLintConfig, problem: Report,
+): void {
+  const key = `rules.${id}[1]`;
+  if (!ts.isObjectLiteralExpression(node)) {
+    problem(`"${key}" must be an object of options (known options: ${Object.keys(known).join(', ')})`, node, key);
+    return;
+  }
+  const read: Record<string, string> = {};
+  for (const prop of node.properties) {
+    if (!ts.isPropertyAssignment(prop)) continue;
+    const name = propertyKey(prop);
+    const spec = Object.prototype.hasOwnProperty.call(known, name) ? known[name] : undefined;
+    if (!spec) {
+      problem(`unknown option "${name}" of ${id} (known options: ${Object.keys(known).join(', ')})`, prop.name, `${key}.${name}`);
+      continue;
+    }
+    const text = ts.isStringLiteral(prop.initializer) ? prop.initializer.text : undefined;
+    const value = text !== undefined ? (spec.aliases?.[text] ?? text) : undefined;
+    if (value === undefined || !spec.values.includes(value)) {
+      const words = [...spec.values, ...Object.keys(spec.aliases ?? {})];
+      problem(`option "${name}" of ${id} must be one of ${words.join(', ')}`, prop.initializer, `${key}.${name}`);
+      continue;
+    }
+    read[name] = value;
+  }
+  config.ruleOptions = { ...config.ruleOptions, [id]: read };
 }
 
 /**

@@ -14,6 +14,11 @@ export interface ReportDescriptor {
   message: string;
   /** Defaults to the rule's default severity. */
   severity?: Severity;
+  /**
+   * The severity was chosen by one of the rule's own options (`"subdomains": "warning"`): it wins over
+   * the severity configured for the rule as a whole.
+   */
+  severityFromOptions?: boolean;
   related?: { node: ts.Node; message: string }[];
   fixes?: (Fix | undefined)[];
 }
@@ -67,8 +72,8 @@ export class RuleContext {
     const key = `${this.meta.id}:${start}:${end}`;
     if (this.reported.has(key)) return;
     this.reported.add(key);
-    const severity: Severity =
-      this.setting && this.setting !== 'off' ? this.setting : descriptor.severity ?? this.meta.defaultSeverity;
+    const severity: Severity = descriptor.severityFromOptions && descriptor.severity ? descriptor.severity
+      : this.setting && this.setting !== 'off' ? this.setting : descriptor.severity ?? this.meta.defaultSeverity;
     const related: RelatedLocation[] = (descriptor.related ?? [])
       .filter((r) => r.node !== descriptor.node)
       .map((r) => relatedLocation(r, this.sourceFile));

@@ -138,6 +138,16 @@ export interface CorsLintConfig {
   /** Glob patterns (relative to the config file's folder) of files not to analyse. */
   ignore: string[];
   reportUnusedDisableDirectives: RuleSetting;
+  /** Options of the rules that take some (`"weak-origin-check": ["warning", { "subdomains": "info" }]`); absent = defaults. */
+  ruleOptions?: RuleOptions;
+}
+
+/** The options each rule takes (config.ts RULE_OPTIONS validates them). */
+export interface RuleOptions {
+  'weak-origin-check'?: {
+    /** The severity of a check that accepts any subdomain of the trusted domain; 'off' reports none. Absent: info (or the rule's configured severity). */
+    subdomains?: RuleSetting;
+  };
 }
 
 export interface ConfigProblem {

@@ -20,7 +20,11 @@ export const weakOriginCheck: Rule = {
     const isOrigin = (e: ts.Expression) => facts.guards.isOriginish(e);
     // One finding per check: a regex and the `.test(origin)` around it are the same check.
     const reported: ts.Node[] = [];
+    // `"weak-origin-check": [severity, { "subdomains": "off" | "info" | "warning" | "error" }]`
+    const subdomainsSetting = context.config.ruleOptions?.['weak-origin-check']?.subdomains;
+    const subdomainsSeverity = subdomainsSetting === 'off' ? undefined : subdomainsSetting;
     const report = (node: ts.Node, verdict: Bypass) => {
+      if (verdict.kind === 'subdomains' && subdomainsSetting === 'off') return;
       if (reported.some((r) => r.pos <= node.pos && node.end <= r.end || node.pos <= r.pos && r.end <= node.end)) return;
       reported.push(node);
       context.at(node);
@@ -33,7 +37,8 @@ export const weakOriginCheck: Rule = {
         const domain = subdomainsDomain(verdict);
         context.report({
           node,
-          severity: 'info',
+          severity: subdomainsSeverity ?? 'info',
+          severityFromOptions: subdomainsSeverity !== undefined,
           message: `Origin check accepts any subdomain of ${domain}, including ones that could be taken over (e.g. ${verdict.origin}). List the subdomains you serve if you can.`,
           fixes,
         });
