@@ -11,7 +11,9 @@
 //     facts/firebase.ts; GraphQL Yoga, facts/graphql.ts);
 //   - a framework that grants CORS by default without naming it in lower case: GraphQL Yoga's
 //     createYoga and @whatwg-node/server's useCORS, and Firebase's onCall (`cors: true` unless given);
-//   - a list named for origins (`allowedOrigins`, `whitelist`…), checked on its own.
+//   - a list named for origins (`allowedOrigins`, `whitelist`…), checked on its own;
+//   - a function named for checking origins (`isAllowedOrigin`, `checkOrigin`, `validateOrigin`): when
+//     another module applies it as an origin check, its weakness is reported where it is written.
 // Files that only mention the word do not pass: `CORS` in prose, `hasCORS`, `"cors": true` in an AWS
 // service table, "cors" inside another word (`asyncOrSync`), or a line comment / doc-comment line that
 // says "cors" (a line whose first characters are `//` or `*` holds no code).
@@ -22,6 +24,8 @@ const HEADER_NAME = /access[-_]control[-_]/i;
 // (`allowedOrigins`, `ALLOWED_ORIGINS`, `whitelist`), which are checked on their own (issue 12, item 7).
 const OTHER_MARKERS = /createYoga|useCORS|\bonCall\b|origins\b|whitelist|allowlist/i;
 const CORS_MENTION = /cors/gi;
+// Origin-check helpers (issue 14): camelCase names that say they judge an origin.
+const ORIGIN_CHECK_NAME = /\b(?:is|check|validate|verify|assert)[A-Za-z]*Origin/;
 // An adapter that reads a `cors:` key under another framework adds that framework's module here.
 const OPTION_HOSTS = /@nestjs\/|socket\.io|apollo|hapi|graphql-yoga|firebase-functions/;
 
@@ -39,7 +43,7 @@ export function mayContainCors(text: string): boolean {
 }
 
 function mentionsCors(text: string): boolean {
-  if (HEADER_NAME.test(text) || OTHER_MARKERS.test(text)) return true;
+  if (HEADER_NAME.test(text) || OTHER_MARKERS.test(text) || ORIGIN_CHECK_NAME.test(text)) return true;
   CORS_MENTION.lastIndex = 0;
   let hosts: boolean | undefined;
   for (let match = CORS_MENTION.exec(text); match; match = CORS_MENTION.exec(text)) {

@@ -197,7 +197,9 @@ export class OriginPredicateCompiler {
   private functionBody(fn: ts.SignatureDeclaration): Predicate {
     const body = 'body' in fn ? (fn.body as ts.Node | undefined) : undefined;
     if (!body) return this.opaque(fn as unknown as ts.Expression);
-    if (!ts.isBlock(body)) return this.acceptValue(body as ts.Expression);
+    // `(origin, cb) => cb(null, ok(origin))`: an expression body that answers through the callback is
+    // read like a block that calls it; other expression bodies are the value returned.
+    if (!ts.isBlock(body) && !this.callsCallback(body)) return this.acceptValue(body as ts.Expression);
     const outcomes: Predicate[] = [];
     let escapes = false;
     const visit = (node: ts.Node, nested: boolean) => {
@@ -218,9 +220,22 @@ export class OriginPredicateCompiler {
       }
       ts.forEachChild(node, (child) => visit(child, nested || ts.isFunctionLike(child) || ts.isClassLike(child)));
     };
-    ts.forEachChild(body, (child) => visit(child, ts.isFunctionLike(child)));
+    if (ts.isBlock(body)) ts.forEachChild(body, (child) => visit(child, ts.isFunctionLike(child)));
+    else visit(body, false);
     if (escapes) outcomes.push({ kind: 'const', value: undefined });
     return or(...outcomes);
+  }
+
+  /** Does the expression mention a callback parameter bound for this function (outside nested functions)? */
+  private callsCallback(expr: ts.Node): boolean {
+    let found = false;
+    const visit = (node: ts.Node): void => {
+      if (found || ts.isFunctionLike(node)) return;
+      if (ts.isIdentifier(node) && this.binding(node.text)?.kind === 'callback') found = true;
+      else ts.forEachChild(node, visit);
+    };
+    visit(expr);
+    return found;
   }
 
   /** The conditions under which control reaches `node` inside `fn` (if/else, early returns, switch cases). */

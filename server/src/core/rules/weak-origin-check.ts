@@ -2,6 +2,7 @@ import ts from 'typescript';
 import { describeBypass, judge, judgeCheckAround, type Verdict } from '../origin-checks/verdict';
 import { repairAtom } from '../origin-checks/repair';
 import { subdomainsDomain } from '../origin-checks/grant';
+import { checkUsesOf, judgeOriginFunction, reportedWhereCheckIsWritten, type CheckUse } from '../origin-checks/uses';
 import type { Rule } from './rule';
 
 type Bypass = Extract<Verdict, { kind: 'weak' | 'subdomains' }>;
@@ -23,9 +24,16 @@ export const weakOriginCheck: Rule = {
     // `"weak-origin-check": [severity, { "subdomains": "off" | "info" | "warning" | "error" }]`
     const subdomainsSetting = context.config.ruleOptions?.['weak-origin-check']?.subdomains;
     const subdomainsSeverity = subdomainsSetting === 'off' ? undefined : subdomainsSetting;
-    const report = (node: ts.Node, verdict: Bypass) => {
+    /** `uses`: where a check exported here is applied in other modules (the verdict is theirs, and their credentials count). */
+    const report = (node: ts.Node, verdict: Bypass, uses: CheckUse[] = []) => {
       if (verdict.kind === 'subdomains' && subdomainsSetting === 'off') return;
       if (reported.some((r) => r.pos <= node.pos && node.end <= r.end || node.pos <= r.pos && r.end <= node.end)) return;
+      // Checked in another module and reported where it is written there (origin-checks/uses.ts).
+      if (context.project && reportedWhereCheckIsWritten(node, context.project, facts)) return;
+      const related = uses.slice(0, 4).map((u) => ({ node: u.call, message: `Applied here${u.library ? ` (${u.library}${u.credentials ? ', credentials: true' : ''})` : u.credentials ? ' (with Access-Control-Allow-Credentials: true)' : ''}.` }));
+      const withCredentials = credentials || uses.some((u) => u.credentials);
+      const credentialsNote = credentials ? ' Credentials are allowed, so that site can read users\' data.'
+        : withCredentials ? ' Credentials are allowed where it is applied, so that site can read users\' data.' : '';
       reported.push(node);
       context.at(node);
       const quote = fixer.quote('')[0];
@@ -40,29 +48,52 @@ export const weakOriginCheck: Rule = {
           severity: subdomainsSeverity ?? 'info',
           severityFromOptions: subdomainsSeverity !== undefined,
           message: `Origin check accepts any subdomain of ${domain}, including ones that could be taken over (e.g. ${verdict.origin}). List the subdomains you serve if you can.`,
+          related,
           fixes,
         });
         return;
       }
       context.report({
         node,
-        severity: credentials ? 'error' : 'warning',
-        message: `Weak origin check: ${describeBypass(verdict)}.${credentials ? ' Credentials are allowed, so that site can read users\' data.' : ''} Compare against exact origins or an anchored, escaped pattern.`,
+        severity: withCredentials ? 'error' : 'warning',
+        message: `Weak origin check: ${describeBypass(verdict)}.${credentialsNote} Compare against exact origins or an anchored, escaped pattern.`,
+        related,
         fixes,
       });
     };
-    const consider = (node: ts.Node, verdict: Verdict | undefined) => {
+    const consider = (node: ts.Node, verdict: Verdict | undefined, uses?: CheckUse[]) => {
       // Letting everything through with no test at all (`(origin) => origin`) is reflected-origin's finding.
       if (verdict?.kind !== 'weak' && verdict?.kind !== 'subdomains') return;
       if (!verdict.atom || verdict.atom.kind === 'present' || verdict.atom.kind === 'opaque') return;
       // 'null' written into a list or compared exactly is null-origin's finding.
       if (verdict.kind === 'weak' && verdict.attack === 'null origin' && (verdict.atom.kind === 'member' || verdict.atom.kind === 'equals')) return;
-      report(node, verdict);
+      report(node, verdict, uses);
     };
+
+    // Checks exported here and applied in other modules (origin-checks/uses.ts): judged as applied there,
+    // reported here. A function whose every use is proven safe is not reported for its parts.
+    const provenByUse = new Set<ts.Node>();
+    const uses = checkUsesOf(context);
+    for (const fn of new Set(uses.map((u) => u.fn))) {
+      const ofFn = uses.filter((u) => u.fn === fn);
+      if (ofFn.every((u) => u.verdict.kind === 'exact')) {
+        provenByUse.add(fn);
+        continue;
+      }
+      for (const use of ofFn) {
+        const v = use.verdict;
+        if ((v.kind !== 'weak' && v.kind !== 'subdomains') || !v.atom || v.atom.node.getSourceFile().fileName !== context.sourceFile.fileName) continue;
+        // The part of the check that lets the origin through, in this file's tree (the use reached it through the module record).
+        const at = localNode(context.sourceFile, v.atom.regex?.node ?? v.atom.node, fn);
+        if (at) consider(at, v, ofFn.filter((u) => u.verdict.kind === v.kind));
+      }
+    }
+    const inProvenFunction = (node: ts.Node) => [...provenByUse].some((fn) => node.pos >= fn.pos && node.end <= fn.end);
 
     // Checks on the request's origin (inline, helpers, origin callbacks): judged whole where they can be read.
     const checkNodes = new Set(facts.checks.map((c) => c.node));
     for (const check of facts.checks) {
+      if (inProvenFunction(check.node)) continue;
       const whole = judgeCheckAround(check.node, facts.evaluator, isOrigin);
       // Proven by its surroundings (`origin.startsWith(x) && list.includes(origin)`), or read wrongly
       // there while the check alone, read with the engine's sense of the branch, is safe.
@@ -94,9 +125,7 @@ export const weakOriginCheck: Rule = {
       }
       if (config.originFunction) {
         // The callback as a whole: `cb(null, true)` after a weak test, early returns, helpers.
-        const first = config.originFunction.parameters[0];
-        const readsContext = first && ts.isIdentifier(first.name) && /^(ctx|c|context|req|request|event)$/.test(first.name.text);
-        const verdict = judge(facts.guards.compiler.originFunction(config.originFunction, readsContext ? -1 : 0, 1));
+        const verdict = judgeOriginFunction(config, facts);
         if ((verdict.kind === 'weak' || verdict.kind === 'subdomains') && verdict.atom) {
           const inside = verdict.atom.node.pos >= config.originFunction.pos && verdict.atom.node.end <= config.originFunction.end;
           if (inside || !facts.checks.some((c) => c.node === verdict.atom!.node)) consider(verdict.atom.node, verdict);
@@ -124,6 +153,19 @@ export const weakOriginCheck: Rule = {
     }
   },
 };
+
+/** The node of `sourceFile` at the place of `node` (from another tree of the same text), inside `fn`. */
+function localNode(sourceFile: ts.SourceFile, node: ts.Node, fn: ts.Node): ts.Node | undefined {
+  if (node.pos < fn.pos || node.end > fn.end) return undefined;
+  let found: ts.Node | undefined;
+  const visit = (n: ts.Node): void => {
+    if (found || n.end < node.pos || n.pos > node.end) return;
+    if (n.pos === node.pos && n.end === node.end && n.kind === node.kind) found = n;
+    else n.forEachChild(visit);
+  };
+  visit(fn);
+  return found?.getSourceFile() === sourceFile ? found : undefined;
+}
 
 function listed(origins: string[]): string {
   const shown = origins.slice(0, 3);

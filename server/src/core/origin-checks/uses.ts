@@ -1,0 +1,181 @@
+// Checks written in one module and applied in another (issue 14, item 3): an exported predicate such as
+// `export function isAllowedOrigin(o)` that an importer calls in a CORS origin callback
+// (`cors({ origin: (o, cb) => cb(null, isAllowedOrigin(o)) })`) or in the condition before an
+// Access-Control-Allow-Origin write. The verdict is computed for the use (the check as the importer
+// applies it, through the project model), reported where the check is written, with related information
+// to where it is applied, and raised when the applying side allows credentials.
+import ts from 'typescript';
+import type { RuleContext } from '../context';
+import { collectFacts, type FactsBundle } from '../facts';
+import { ACAO } from '../facts/headers';
+import type { CorsConfig } from '../facts/model';
+import { ProjectScope, exportTable, type ModuleRecord } from '../modules';
+import { mayContainCors } from '../prefilter';
+import { configHasCredentials, credentialsWrite } from '../responses';
+import { skipOuter } from '../values';
+import { judge, judgeCheckAround, type Verdict } from './verdict';
+
+/** How many importers are read for uses (as composition.ts reads them for mounts). */
+const MAX_IMPORTERS = 32;
+
+/** One application of an exported check in another module. */
+export interface CheckUse {
+  /** The exported function, in the analysed file's tree. */
+  fn: ts.SignatureDeclaration;
+  /** The call in the importer (in its module record's tree). */
+  call: ts.CallExpression;
+  /** The check as the importer applies it. */
+  verdict: Verdict;
+  /** The CORS library whose origin option calls it; undefined for a condition before a header write. */
+  library?: string;
+  /** The applying middleware or response allows credentials. */
+  credentials: boolean;
+}
+
+const usesByContext = new WeakMap<RuleContext, CheckUse[]>();
+
+/** The uses of the analysed file's exported functions as origin checks in the modules that import it. */
+export function checkUsesOf(context: RuleContext): CheckUse[] {
+  let found = usesByContext.get(context);
+  if (!found) {
+    found = findUses(context);
+    usesByContext.set(context, found);
+  }
+  return found;
+}
+
+function findUses(context: RuleContext): CheckUse[] {
+  const project = context.project;
+  if (!project) return [];
+  const file = context.sourceFile.fileName;
+  const exported = exportedFunctions(context.sourceFile);
+  if (exported.size === 0) return [];
+  // The importers' evaluators reach this module through its record: the same text, another tree.
+  const self = project.record(file);
+  if (!self || self.text !== context.sourceFile.text) return [];
+  const selfFunctions = exportedFunctions(self.sourceFile);
+  const localOf = new Map<ts.Node, ts.SignatureDeclaration>();
+  for (const [name, fn] of selfFunctions) {
+    const local = exported.get(name);
+    if (local && local.pos === fn.pos && local.end === fn.end) localOf.set(fn, local);
+  }
+  let importers: string[] | undefined;
+  try {
+    importers = project.model.host.importersOf(file);
+  } catch {
+    importers = undefined;
+  }
+  const uses: CheckUse[] = [];
+  for (const importer of (importers ?? []).slice(0, MAX_IMPORTERS)) {
+    if (importer === file) continue;
+    const record = project.record(importer);
+    if (!record || !mayContainCors(record.text) || ![...exported.keys()].some((name) => record.text.includes(name))) continue;
+    for (const use of usesIn(record, project, localOf)) uses.push(use);
+  }
+  return uses;
+}
+
+/** The calls in one importer of the analysed file's exported functions, judged as the importer applies them. */
+function usesIn(record: ModuleRecord, project: ProjectScope, localOf: Map<ts.Node, ts.SignatureDeclaration>): CheckUse[] {
+  const scope = new ProjectScope(project.model, record.sourceFile);
+  const facts = collectFacts(record.sourceFile, scope);
+  const uses: CheckUse[] = [];
+  const pending: ts.Node[] = [record.sourceFile];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    node.forEachChild((child) => {
+      pending.push(child);
+    });
+    if (!ts.isCallExpression(node) || node.arguments.length === 0) continue;
+    const callee = skipOuter(node.expression);
+    if (!ts.isIdentifier(callee) && !ts.isPropertyAccessExpression(callee)) continue;
+    const fn = facts.evaluator.resolveFunction(callee);
+    const local = fn && localOf.get(fn);
+    if (!local) continue;
+    const use = applicationOf(node, facts);
+    if (use) uses.push({ fn: local, call: node, ...use });
+  }
+  for (const dependency of scope.dependencies) project.dependencies.add(dependency);
+  return uses;
+}
+
+/** How a call of a check is applied: in a CORS origin option's function, or in the condition of a header write. */
+function applicationOf(call: ts.CallExpression, facts: FactsBundle): Omit<CheckUse, 'fn' | 'call'> | undefined {
+  const config = facts.configs.find((c) => c.originFunction && within(call, c.originFunction));
+  if (config) {
+    // Given the callback's origin parameter (`(o, cb) => cb(null, isAllowedOrigin(o))`) or the request's origin.
+    const params = new Set(config.originFunction!.parameters.flatMap((p) => (ts.isIdentifier(p.name) ? [p.name.text] : [])));
+    const given = call.arguments.some((a) => {
+      const e = skipOuter(a);
+      return (ts.isIdentifier(e) && params.has(e.text)) || facts.guards.isOriginish(a);
+    });
+    return given ? { verdict: judgeOriginFunction(config, facts), library: config.library, credentials: configHasCredentials(config) } : undefined;
+  }
+  if (!call.arguments.some((a) => facts.guards.isOriginish(a))) return undefined;
+  // A condition in a function that writes Access-Control-Allow-Origin: the write it guards.
+  const fn = enclosingFunction(call);
+  const writes = fn ? facts.writes.filter((w) => w.name === ACAO && within(w.node, fn) && w.node.pos > call.end) : [];
+  if (writes.length === 0) return undefined;
+  const verdict = judgeCheckAround(call, facts.evaluator, (e) => facts.guards.isOriginish(e));
+  return { verdict, credentials: writes.some((w) => credentialsWrite(w) !== undefined) };
+}
+
+/** An origin option's function as a whole (`(origin, callback) => …`, `(ctx) => …` for @koa/cors). */
+export function judgeOriginFunction(config: CorsConfig, facts: FactsBundle): Verdict {
+  const fn = config.originFunction!;
+  const first = fn.parameters[0];
+  const readsContext = first && ts.isIdentifier(first.name) && /^(ctx|c|context|req|request|event)$/.test(first.name.text);
+  return judge(facts.guards.compiler.originFunction(fn, readsContext ? -1 : 0, 1));
+}
+
+/** Exported functions of a module by exported name: declarations, and consts holding a function. */
+function exportedFunctions(sourceFile: ts.SourceFile): Map<string, ts.SignatureDeclaration> {
+  const out = new Map<string, ts.SignatureDeclaration>();
+  const locals = new Map<string, ts.SignatureDeclaration>();
+  for (const statement of sourceFile.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name && statement.body) locals.set(statement.name.text, statement);
+    if (ts.isVariableStatement(statement)) {
+      for (const d of statement.declarationList.declarations) {
+        const init = d.initializer && skipOuter(d.initializer);
+        if (ts.isIdentifier(d.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) locals.set(d.name.text, init);
+      }
+    }
+  }
+  for (const [name, target] of exportTable(sourceFile).exports) {
+    if (target.kind === 'local') {
+      const fn = locals.get(target.name);
+      if (fn) out.set(name, fn);
+    } else if (target.kind === 'expression') {
+      const e = skipOuter(target.expr);
+      if (ts.isArrowFunction(e) || ts.isFunctionExpression(e)) out.set(name, e);
+      else if (ts.isIdentifier(e) && locals.has(e.text)) out.set(name, locals.get(e.text)!);
+    }
+  }
+  return out;
+}
+
+/**
+ * Will the module holding `node` (not the analysed file) report it where it is written? Yes when `node`
+ * lies in a function that module exports, and the analysed file reached it by a call that applies it as
+ * an origin check: that module's analysis finds the same use (checkUsesOf) and reports it there. The
+ * text prefilter must let that module through, or nobody would.
+ */
+export function reportedWhereCheckIsWritten(node: ts.Node, scope: ProjectScope, facts: FactsBundle): boolean {
+  const sf = node.getSourceFile();
+  if (sf === scope.sourceFile || !mayContainCors(sf.text)) return false;
+  if (![...exportedFunctions(sf).values()].some((fn) => within(node, fn))) return false;
+  const entry = scope.entryOf(node);
+  // `isAllowedOrigin(o)`, `config.isAllowedOrigin(o)`
+  let call = entry?.parent;
+  if (call && ts.isPropertyAccessExpression(call) && call.name === entry) call = call.parent;
+  return !!call && ts.isCallExpression(call) && within(entry!, call.expression) && applicationOf(call, facts) !== undefined;
+}
+
+function within(node: ts.Node, container: ts.Node): boolean {
+  return node.getSourceFile() === container.getSourceFile() && node.pos >= container.pos && node.end <= container.end;
+}
+
+function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
+  for (let n = node.parent; n; n = n.parent) if (ts.isFunctionLike(n)) return n;
+  return undefined;
+}
