@@ -209,7 +209,7 @@ function summaryOf(record: ModuleRecord): AppSummary {
     for (const [expr, role] of [[optionsArg, 'options'], [origin, 'origin']] as const) {
       const e = expr && skipOuter(expr);
       if (!e || !ts.isIdentifier(e) || !importedName.has(e.text)) continue;
-      summary.applied.push({ specifier: imported.get(e.text)!, name: importedName.get(e.text)!, role, library: config.library, file: record.file, node: e });
+      summary.applied.push({ specifier: imported.get(e.text)!, name: importedName.get(e.text)!, role, library: config.library, file: record.file, node: e, credentials: config.credentials === true });
     }
   }
   summaries.set(record, summary);
@@ -225,6 +225,8 @@ export interface Application {
   /** The applying file, and the node there (in its record) that applies the binding. */
   file: string;
   node: ts.Node;
+  /** The applying options set `credentials: true` (an origin list or function applied there is then judged with credentials). */
+  credentials: boolean;
 }
 
 /** The bindings a module (its record) imports and applies as CORS options or origins. */

@@ -73,7 +73,7 @@ export function relateApplications(findings: Finding[], configs: CorsConfig[], s
     const start = config.node.getStart(sourceFile);
     for (const finding of findings) {
       if (finding.start < start || finding.end > config.node.end) continue;
-      for (const a of applied.slice(0, 4)) finding.related.push(relatedLocation({ node: a.node, message: `Applied here (${a.library}).` }, sourceFile));
+      for (const a of applied.slice(0, 4)) finding.related.push(relatedLocation({ node: a.node, message: `Applied here (${a.library}${a.credentials ? ', credentials: true' : ''}).` }, sourceFile));
     }
   }
 }

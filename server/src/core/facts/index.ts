@@ -17,6 +17,8 @@ import { ROUTE_CALL_METHODS, RouteCollector, mayBeRouteObject, statusesIn } from
 export interface FactsBundle extends CorsFacts {
   evaluator: ValueEvaluator;
   guards: GuardClassifier;
+  /** Variables named for origins holding a list of origin strings or patterns (`const allowedOrigins = [/…/]`). */
+  originLists: ts.VariableDeclaration[];
 }
 
 /** Origin literals are at most this long (a 253-character host plus scheme and port, many times over). */
@@ -82,13 +84,14 @@ export function collectFacts(sourceFile: ts.SourceFile, project?: ProjectScope):
   const framework = frameworkOf(imports);
   const { writes, groups } = groupWrites(headerCollector.writes, sourceFile, framework);
   // A Vary header alone does not make a file CORS code (and must not defeat the text prefilter).
-  const relevant = writes.some((w) => w.name !== 'vary') || middleware.configs.length > 0 || arrayDeclarations.some(namesOriginList);
+  const originLists = arrayDeclarations.filter(namesOriginList);
+  const relevant = writes.some((w) => w.name !== 'vary') || middleware.configs.length > 0 || originLists.length > 0;
   const checks = relevant ? findWeakChecks(checkCalls, comparisons, guards) : [];
   const originLiterals = relevant ? findOriginLiterals(writes, middleware, comparisons, caseClauses, checkCalls, arrayDeclarations, guards, evaluator) : [];
 
   return {
     writes, groups, configs: middleware.configs, routes: routes.routes, optionsAnswers: routes.optionsAnswers,
-    checks, originLiterals, varyCalls, imports, evaluator, guards,
+    checks, originLiterals, varyCalls, imports, evaluator, guards, originLists,
   };
 }
 
@@ -461,10 +464,15 @@ function findOriginLiterals(
 /** The names the text prefilter also knows (prefilter.ts). */
 const ORIGIN_LIST_NAME = /origins$|whitelist|allowlist/i;
 
-/** `const allowedOrigins = ['https://…']`: a variable named for origins holding origin strings (checked even with no CORS call in the file). */
+/**
+ * `const allowedOrigins = ['https://…']`, `= [/\.example\.com$/]`: a variable named for origins holding origin
+ * strings or patterns (checked even with no CORS call in the file).
+ */
 function namesOriginList(d: ts.VariableDeclaration): boolean {
-  return ts.isIdentifier(d.name) && ORIGIN_LIST_NAME.test(d.name.text) && d.initializer !== undefined
-    && ts.isArrayLiteralExpression(skipOuter(d.initializer)) && d.initializer.end - d.initializer.pos < 20_000 && /['"`]https?:\/\//.test(d.initializer.getText());
+  if (!ts.isIdentifier(d.name) || !ORIGIN_LIST_NAME.test(d.name.text) || d.initializer === undefined) return false;
+  const array = skipOuter(d.initializer);
+  return ts.isArrayLiteralExpression(array) && d.initializer.end - d.initializer.pos < 20_000
+    && (/['"`]https?:\/\//.test(d.initializer.getText()) || array.elements.some((e) => ts.isRegularExpressionLiteral(skipOuter(e as ts.Expression))));
 }
 
 const DENIAL = /\b4\d\d\b|\bthrow\b|return\s+false\b|new Error\b|\breject|\bdeny|\bforbidden|\bblock/i;

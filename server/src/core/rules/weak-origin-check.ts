@@ -3,6 +3,9 @@ import { describeBypass, judge, judgeCheckAround, type Verdict } from '../origin
 import { repairAtom } from '../origin-checks/repair';
 import { subdomainsDomain } from '../origin-checks/grant';
 import { checkUsesOf, judgeOriginFunction, reportedWhereCheckIsWritten, type CheckUse } from '../origin-checks/uses';
+import { applicationsFor } from '../exported';
+import { exportTable } from '../modules';
+import { skipOuter } from '../values';
 import type { Rule } from './rule';
 
 type Bypass = Extract<Verdict, { kind: 'weak' | 'subdomains' }>;
@@ -25,13 +28,13 @@ export const weakOriginCheck: Rule = {
     const subdomainsSetting = context.config.ruleOptions?.['weak-origin-check']?.subdomains;
     const subdomainsSeverity = subdomainsSetting === 'off' ? undefined : subdomainsSetting;
     /** `uses`: where a check exported here is applied in other modules (the verdict is theirs, and their credentials count). */
-    const report = (node: ts.Node, verdict: Bypass, uses: CheckUse[] = []) => {
+    const report = (node: ts.Node, verdict: Bypass, uses: CheckUse[] = [], appliedWithCredentials = false) => {
       if (verdict.kind === 'subdomains' && subdomainsSetting === 'off') return;
       if (reported.some((r) => r.pos <= node.pos && node.end <= r.end || node.pos <= r.pos && r.end <= node.end)) return;
       // Checked in another module and reported where it is written there (origin-checks/uses.ts).
       if (context.project && reportedWhereCheckIsWritten(node, context.project, facts)) return;
       const related = uses.slice(0, 4).map((u) => ({ node: u.call, message: `Applied here${u.library ? ` (${u.library}${u.credentials ? ', credentials: true' : ''})` : u.credentials ? ' (with Access-Control-Allow-Credentials: true)' : ''}.` }));
-      const withCredentials = credentials || uses.some((u) => u.credentials);
+      const withCredentials = credentials || appliedWithCredentials || uses.some((u) => u.credentials);
       const credentialsNote = credentials ? ' Credentials are allowed, so that site can read users\' data.'
         : withCredentials ? ' Credentials are allowed where it is applied, so that site can read users\' data.' : '';
       reported.push(node);
@@ -61,13 +64,13 @@ export const weakOriginCheck: Rule = {
         fixes,
       });
     };
-    const consider = (node: ts.Node, verdict: Verdict | undefined, uses?: CheckUse[]) => {
+    const consider = (node: ts.Node, verdict: Verdict | undefined, uses?: CheckUse[], appliedWithCredentials?: boolean) => {
       // Letting everything through with no test at all (`(origin) => origin`) is reflected-origin's finding.
       if (verdict?.kind !== 'weak' && verdict?.kind !== 'subdomains') return;
       if (!verdict.atom || verdict.atom.kind === 'present' || verdict.atom.kind === 'opaque') return;
       // 'null' written into a list or compared exactly is null-origin's finding.
       if (verdict.kind === 'weak' && verdict.attack === 'null origin' && (verdict.atom.kind === 'member' || verdict.atom.kind === 'equals')) return;
-      report(node, verdict, uses);
+      report(node, verdict, uses, appliedWithCredentials);
     };
 
     // Checks exported here and applied in other modules (origin-checks/uses.ts): judged as applied there,
@@ -108,6 +111,16 @@ export const weakOriginCheck: Rule = {
       if (at && at !== check.node && atRegex !== check.node && (checkNodes.has(at) || (atRegex && checkNodes.has(atRegex)))) continue;
       consider(check.node, whole);
     }
+    // An exported allowlist named for origins that this file does not use (a config module): its
+    // patterns are judged as an origin list (strings compared exactly, RegExps tested), as `cors` would.
+    for (const list of facts.originLists) {
+      const array = list.initializer && skipOuter(list.initializer);
+      if (!array || !ts.isArrayLiteralExpression(array) || !array.elements.some((e) => ts.isRegularExpressionLiteral(skipOuter(e as ts.Expression)))) continue;
+      if (!isExportedUnused(list, context.sourceFile) || facts.configs.some((c) => c.node.pos <= list.pos && list.end <= c.node.end)) continue;
+      if (array.elements.some((e) => ts.isSpreadElement(e))) continue;
+      const verdict = judge(facts.guards.compiler.membershipWithPatterns([...array.elements], array));
+      if ((verdict.kind === 'weak' || verdict.kind === 'subdomains') && verdict.atom) consider(verdict.atom.regex?.node ?? verdict.atom.node, verdict);
+    }
     for (const config of facts.configs) {
       // A weakness of the library's own matching (facts/, e.g. @elysiajs/cors before 1.3.1), stated by the adapter.
       if (config.weakCheck && !config.originFunction) {
@@ -128,7 +141,8 @@ export const weakOriginCheck: Rule = {
         const verdict = judgeOriginFunction(config, facts);
         if ((verdict.kind === 'weak' || verdict.kind === 'subdomains') && verdict.atom) {
           const inside = verdict.atom.node.pos >= config.originFunction.pos && verdict.atom.node.end <= config.originFunction.end;
-          if (inside || !facts.checks.some((c) => c.node === verdict.atom!.node)) consider(verdict.atom.node, verdict);
+          const appliedWithCredentials = applicationsFor(config)?.some((a) => a.credentials) ?? false;
+          if (inside || !facts.checks.some((c) => c.node === verdict.atom!.node)) consider(verdict.atom.node, verdict, [], appliedWithCredentials);
         }
         continue;
       }
@@ -147,12 +161,51 @@ export const weakOriginCheck: Rule = {
       }
       const patterns = config.entries.filter((e) => e.isRegExp);
       if (patterns.length === 0) continue;
-      // An origin list (strings compared exactly, RegExps tested): the pattern an attacker passes.
+      // An origin list (strings compared exactly, RegExps tested): the pattern an attacker passes. A list
+      // exported here and applied elsewhere (exported.ts) counts the credentials of the options there.
       const verdict = judge(facts.guards.compiler.membershipWithPatterns(config.entries.map((e) => e.node as ts.Expression), config.node));
-      if ((verdict.kind === 'weak' || verdict.kind === 'subdomains') && verdict.atom) consider(verdict.atom.regex?.node ?? verdict.atom.node, verdict);
+      const appliedWithCredentials = applicationsFor(config)?.some((a) => a.credentials) ?? false;
+      if ((verdict.kind === 'weak' || verdict.kind === 'subdomains') && verdict.atom) consider(verdict.atom.regex?.node ?? verdict.atom.node, verdict, [], appliedWithCredentials);
     }
   },
 };
+
+/**
+ * A top-level variable the module exports and never reads itself: its use, if any, is in another module
+ * (`export const allowedOrigins = […]`, `module.exports = { allowedOrigins }`).
+ */
+function isExportedUnused(d: ts.VariableDeclaration, sourceFile: ts.SourceFile): boolean {
+  const statement = d.parent.parent;
+  if (!ts.isIdentifier(d.name) || !ts.isVariableStatement(statement) || statement.parent !== sourceFile) return false;
+  const name = d.name.text;
+  const exported = [...exportTable(sourceFile).exports.values()].some((t) => t.kind === 'local' && t.name === name || t.kind === 'expression' && ts.isIdentifier(skipOuter(t.expr)) && (skipOuter(t.expr) as ts.Identifier).text === name);
+  if (!exported) return false;
+  let read = false;
+  const visit = (node: ts.Node): void => {
+    if (read) return;
+    if (ts.isIdentifier(node) && node.text === name && node !== d.name && !isPropertyName(node) && !isExportOnly(node)) read = true;
+    else node.forEachChild(visit);
+  };
+  sourceFile.forEachChild(visit);
+  return !read;
+}
+
+/** `a.x`, `{ x: 1 }`: a property called x, not the variable. */
+function isPropertyName(id: ts.Identifier): boolean {
+  const parent = id.parent;
+  return (ts.isPropertyAccessExpression(parent) && parent.name === id) || (ts.isPropertyAssignment(parent) && parent.name === id);
+}
+
+/** `export { x }`, `module.exports = { x }`, `exports.x = x`: naming a binding for export, not using it. */
+function isExportOnly(id: ts.Identifier): boolean {
+  const parent = id.parent;
+  if (ts.isExportSpecifier(parent) || ts.isExportAssignment(parent)) return true;
+  let statement: ts.Node = id;
+  while (statement.parent && !ts.isSourceFile(statement.parent)) statement = statement.parent;
+  if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression) || statement.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+  const left = statement.expression.left.getText();
+  return /^(module\.)?exports\b/.test(left) && id.pos >= statement.expression.right.pos;
+}
 
 /** The node of `sourceFile` at the place of `node` (from another tree of the same text), inside `fn`. */
 function localNode(sourceFile: ts.SourceFile, node: ts.Node, fn: ts.Node): ts.Node | undefined {
