@@ -303,11 +303,11 @@ export class GuardClassifier {
     const originArg = args.findIndex((a) => this.isOriginish(a));
     if (originArg >= 0) {
       const fn = this.evaluator.resolveFunction(callee);
-      if (fn) {
-        const inner = this.classifyPredicate(fn, originArg, depth);
-        if (inner) return positive ? inner : { strength: 'none' };
-      }
-      return { strength: 'unknown' };
+      const inner = fn && this.classifyPredicate(fn, originArg, depth);
+      if (!positive) return inner ? { strength: 'none' } : { strength: 'unknown' };
+      // The helper judged as a predicate (followed into its module through the project): the verdict
+      // says what it accepts (a proven list for the inventory, or the bypass).
+      return fn ? this.refine(call, inner ?? { strength: 'unknown' }) : { strength: 'unknown' };
     }
     return this.mentionsOrigin(call) ? { strength: 'unknown' } : undefined;
   }

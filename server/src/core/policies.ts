@@ -7,6 +7,7 @@ import type { CorsConfig, HeaderWrite } from './facts/model';
 import { SIMPLE_METHODS } from './facts/routes';
 import type { CheckResult } from './guards';
 import { grantOfVerdict } from './origin-checks/grant';
+import { judgeOriginFunction } from './origin-checks/uses';
 import { judge } from './origin-checks/verdict';
 import { provenanceOfConfig, provenanceOfWrite } from './provenance';
 import { reflectsWithCredentials } from './libraries';
@@ -121,9 +122,7 @@ function grantOfConfig(config: CorsConfig, context: RuleContext): OriginGrant {
   // The origin callback or the origin list, evaluated against the battery (origin-checks/).
   const compiler = context.facts.guards.compiler;
   if (config.originFunction && (config.origin === 'list' || config.origin === 'function')) {
-    const first = config.originFunction.parameters[0];
-    const readsContext = first && ts.isIdentifier(first.name) && /^(ctx|c|context|req|request|event)$/.test(first.name.text);
-    const judged = grantOfVerdict(judge(compiler.originFunction(config.originFunction, readsContext ? -1 : 0, 1)));
+    const judged = grantOfVerdict(judgeOriginFunction(config, context.facts));
     if (judged) return judged;
   }
   if (config.origin === 'list' && !config.originFunction && config.entries.length > 0 && !config.entries.some((e) => e.text.toLowerCase() === 'null')) {
