@@ -52,3 +52,36 @@ test('a weak regex in an origin list', () => {
 app.use(cors({ origin: ['https://a.com', /example\.com$/] }));`);
   assert.equal(describeOriginGrant(policy.origins), 'origins passing a weak check: also `https://evilexample.com` — suffix match');
 });
+
+test('checks and lists from another module (issue 14, item 3): the inventory and the hover say what the use accepts', async () => {
+  const { analyzeProject } = await import('../helpers/memory-host.mjs');
+  const files = {
+    'src/origins.js': 'export const allowedOrigins = [/example\\.com$/];\n',
+    'src/checks.js': "export function isAdminOrigin(origin) {\n  return origin === 'https://admin.example.com';\n}\nexport const isAllowedOrigin = (origin) => origin.endsWith('example.com');\n",
+    'src/app.js': [
+      "import cors from 'cors';",
+      "import { allowedOrigins } from './origins.js';",
+      "import { isAdminOrigin, isAllowedOrigin } from './checks.js';",
+      'app.use(cors({ origin: allowedOrigins, credentials: true }));',
+      'app.use(cors({ origin: (o, cb) => cb(null, isAllowedOrigin(o)) }));',
+      "app.get('/a', (req, res) => {",
+      "  if (isAdminOrigin(req.headers.origin)) res.setHeader('Access-Control-Allow-Origin', req.headers.origin);",
+      "  res.setHeader('Vary', 'Origin');",
+      '});',
+      '',
+    ].join('\n'),
+  };
+  const app = analyzeProject(files, 'src/app.js').policies;
+  assert.deepEqual(app.map((p) => originKindLabel(p.origins)), [
+    'weakly checked (bypass: https://evilexample.com)',
+    'weakly checked (bypass: https://evilexample.com)',
+    'proven list (1 origin)',
+  ]);
+  assert.match(describePolicy(app[0]), /^- Origins: origins passing a weak check: also `https:\/\/evilexample\.com` — suffix match$/m);
+  assert.match(describePolicy(app[1]), /^- Origins: origins passing a weak check: also `https:\/\/evilexample\.com` — suffix match$/m);
+  assert.match(describePolicy(app[2]), /^- Origins: exactly `https:\/\/admin\.example\.com` \(checked against attacker origins\)$/m);
+  // The exported list, as its own module lists it: weakly checked, applied in app.js.
+  const [list] = analyzeProject(files, 'src/origins.js').policies;
+  assert.equal(originKindLabel(list.origins), 'weakly checked (bypass: https://evilexample.com)');
+  assert.deepEqual(list.provenance, ['applied in src/app.js:4']);
+});

@@ -25,3 +25,28 @@ test('hover: a CORS header write shows the policy it grants', async (t) => {
   const outside = await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } });
   assert.equal(outside, null);
 });
+
+test('hover: a check imported from another module is described as the project applies it, and its finding is in that module', async (t) => {
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const ws = tempWorkspace(t);
+  const checks = "export function isAllowedOrigin(origin) {\n  return origin.endsWith('example.com');\n}\n";
+  const app = "import cors from 'cors';\nimport { isAllowedOrigin } from './config/checks.js';\napp.use(cors({ origin: (o, cb) => cb(null, isAllowedOrigin(o)), credentials: true }));\n";
+  mkdirSync(ws.path('config'));
+  writeFileSync(ws.path('config/checks.js'), checks);
+  writeFileSync(ws.path('app.js'), app);
+  const client = await startServer(t, { workspace: ws });
+  await client.waitFor('window/logMessage', (p) => /project index: 2 files/.test(p.message));
+  openDocument(client, ws.fileUri('app.js'), app);
+  openDocument(client, ws.fileUri('config/checks.js'), checks);
+  const appDiagnostics = await nextDiagnostics(client, ws.fileUri('app.js'));
+  const checkDiagnostics = await nextDiagnostics(client, ws.fileUri('config/checks.js'));
+  assert.deepEqual(appDiagnostics.diagnostics.filter((d) => d.code === 'weak-origin-check'), []);
+  const [weak] = checkDiagnostics.diagnostics.filter((d) => d.code === 'weak-origin-check');
+  assert.equal(weak.severity, 1, 'an error: the applying cors() allows credentials');
+  assert.deepEqual(weak.range, rangeOfText(checks, "origin.endsWith('example.com')"));
+  assert.equal(weak.relatedInformation[0].location.uri, ws.fileUri('app.js'));
+  assert.equal(weak.relatedInformation[0].message, 'Applied here (cors, credentials: true).');
+
+  const hover = await client.request('textDocument/hover', { textDocument: { uri: ws.fileUri('app.js') }, position: rangeOfText(app, 'isAllowedOrigin(o)').start });
+  assert.match(hover.contents.value, /^- Origins: origins passing a weak check: also `https:\/\/evilexample\.com` — suffix match$/m);
+});
