@@ -1,13 +1,13 @@
-// Classifies checks on the request's Origin (DESIGN §3, "Guards"): exact (allowlist membership,
-// equality, switch, anchored escaped regex, dot-bounded suffix), weak (an attacker's origin passes:
-// suffix without a dot boundary, prefix, substring, unanchored or unescaped-dot regex), unknown (a
-// check we cannot see into, e.g. an imported validator: given the benefit of the doubt), or none.
+// Classifies checks on the request's Origin (DESIGN §3, "Guards"): which conditions dominate a grant,
+// and how strong each is: exact, weak (an attacker's origin passes), unknown (a check we cannot see
+// into: given the benefit of the doubt), or none. Every check on the origin's text (regexes, string
+// methods, helpers, list callbacks) is judged by the origin-check evaluator (origin-checks/, one way to
+// judge a check); what is decided here is structure: membership, equality, negation, `&&`/`||`,
+// early returns and which expressions hold the origin.
 import ts from 'typescript';
 import { ValueEvaluator, Variant, returnStatements, skipOuter, requestRead } from './values';
-import { subdomainRegex } from './origins';
 import { OriginPredicateCompiler } from './origin-checks/predicate';
 import { describeBypass, judge, type Verdict } from './origin-checks/verdict';
-import { SHARED_HOSTING } from './origin-checks/battery';
 
 export type Strength = 'none' | 'weak' | 'unknown' | 'exact';
 const RANK: Record<Strength, number> = { none: 0, weak: 1, unknown: 2, exact: 3 };
@@ -16,8 +16,8 @@ export interface CheckResult {
   strength: Strength;
   /** The weakest leaf that made the result weak, for reporting. */
   weakNode?: ts.Node;
+  /** What passes a weak check, as the evaluator found it ("https://evilexample.com passes (suffix match)"). */
   weakness?: string;
-  replacement?: string;
   /** Truthiness/emptiness tests: neither a check nor a reason to distrust an OR with a real check. */
   neutral?: boolean;
   /** The evaluator's verdict on this check (origin-checks/): the accepted attacker origin, or a proof. */
@@ -25,6 +25,8 @@ export interface CheckResult {
 }
 
 const NEUTRAL: CheckResult = { strength: 'none', neutral: true };
+/** A check on the origin's text whose strength only the evaluator can tell (refine): unknown until it does. */
+const UNREAD: CheckResult = { strength: 'unknown' };
 
 function strongest(a: CheckResult | undefined, b: CheckResult | undefined): CheckResult | undefined {
   if (!a || a.neutral) return b ?? a;
@@ -232,10 +234,8 @@ export class GuardClassifier {
     const leaf = this.classifyCall(call, true, depth + 1);
     if (!leaf) return undefined;
     if (found !== positive) return { strength: 'none' };
-    if (leaf.strength === 'weak' || leaf.strength === 'exact') {
-      return this.refine(expr, { ...leaf, weakNode: expr, replacement: undefined }, !found);
-    }
-    return leaf;
+    // `list.indexOf(origin) !== -1` (membership) or `origin.indexOf('a.com') > -1` (a substring test): judged whole.
+    return leaf.neutral ? leaf : this.refine(expr, { ...leaf, weakNode: expr }, !found);
   }
 
   private classifyCall(call: ts.CallExpression, positive: boolean, depth: number): CheckResult | undefined {
@@ -259,30 +259,22 @@ export class GuardClassifier {
             const needle = this.literalOf(arg0);
             // `origin.includes('*')` asks whether a configured pattern has a wildcard: not a domain check.
             if (needle !== undefined && !/[a-z0-9-]\.[a-z]|:\/\/|localhost/i.test(needle)) return { strength: 'unknown' };
-            const substring: CheckResult = {
-              strength: 'weak',
-              weakNode: call,
-              weakness: `a substring check: any origin containing ${needle !== undefined ? `'${needle}'` : 'the text'} passes`,
-              replacement: needle !== undefined ? anchoredTest(needle, receiver.getText()) : undefined,
-            };
             // indexOf is judged with its comparison (classifyIndexComparison).
-            return when(method === 'includes' ? this.refine(call, substring) : substring);
+            return when(method === 'includes' ? this.refine(call, UNREAD) : UNREAD);
           }
           break;
         case 'endsWith':
-          if (arg0 && this.isOriginish(receiver)) return when(this.refine(call, this.classifySuffix(call, arg0, receiver)));
-          break;
         case 'startsWith':
-          if (arg0 && this.isOriginish(receiver)) return when(this.refine(call, this.classifyPrefix(call, arg0, receiver)));
+          if (arg0 && this.isOriginish(receiver)) return when(this.refine(call, UNREAD));
           break;
         case 'test':
         case 'exec':
-          if (arg0 && this.isOriginish(arg0)) return when(this.refine(call, this.classifyRegexExpression(receiver, call, arg0.getText())));
+          if (arg0 && this.isOriginish(arg0)) return when(this.refine(call, UNREAD));
           break;
         case 'match':
         case 'search':
           // A string given to match/search is compiled with new RegExp: refine reads it as a regex.
-          if (arg0 && this.isOriginish(receiver)) return when(this.refine(call, this.classifyRegexExpression(arg0, call, receiver.getText())));
+          if (arg0 && this.isOriginish(receiver)) return when(this.refine(call, UNREAD));
           break;
         case 'some':
         case 'find':
@@ -290,7 +282,7 @@ export class GuardClassifier {
         case 'every':
         case 'filter':
           if (arg0) {
-            const result = this.classifyPredicateOverList(receiver, arg0, depth);
+            const result = this.classifyPredicateOverList(arg0, depth);
             if (result) return when(this.refine(call, result));
           }
           break;
@@ -343,7 +335,7 @@ export class GuardClassifier {
   }
 
   /** `allowed.some((a) => origin.endsWith(a))`, `patterns.some((re) => re.test(origin))`. */
-  private classifyPredicateOverList(list: ts.Expression, callback: ts.Expression, depth: number): CheckResult | undefined {
+  private classifyPredicateOverList(callback: ts.Expression, depth: number): CheckResult | undefined {
     const fn = this.evaluator.resolveFunction(callback);
     if (!fn || fn.parameters.length === 0 || !('body' in fn) || !fn.body) return undefined;
     const element = fn.parameters[0].name;
@@ -352,30 +344,13 @@ export class GuardClassifier {
     const expr = ts.isBlock(body) ? returnStatements(body)[0]?.expression : (body as ts.Expression);
     if (!expr) return undefined;
     const e = skipOuter(expr);
-    const array = this.evaluator.resolveArrayLiteral(list);
-    const elements = array ? array.elements.filter((x): x is ts.Expression => !ts.isSpreadElement(x)) : [];
-    const isElement = (x: ts.Expression) => ts.isIdentifier(skipOuter(x)) && (skipOuter(x) as ts.Identifier).text === element.text;
-    // Substitute each list element for the parameter and take the weakest result.
-    const perElement = (make: (el: ts.Expression) => CheckResult | undefined): CheckResult | undefined => {
-      if (elements.length === 0) return { strength: 'unknown' };
-      let result: CheckResult | undefined;
-      for (const el of elements) result = weakest(result, make(el));
-      return result;
-    };
-    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) {
+    // `allowed.some((a) => origin.endsWith(a))`: the evaluator judges it with each element (refine, by the caller).
+    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.arguments[0]) {
       const method = e.expression.name.text;
       const receiver = e.expression.expression;
       const arg = e.arguments[0];
-      if ((method === 'test' || method === 'exec') && arg && this.isOriginish(arg) && isElement(receiver)) {
-        return perElement((el) => this.classifyRegexExpression(el, el, arg.getText()));
-      }
-      if ((method === 'endsWith' || method === 'startsWith' || method === 'includes') && arg && isElement(arg) && this.isOriginish(receiver)) {
-        return perElement((el) => method === 'endsWith' ? this.classifySuffix(el, el, receiver) : method === 'startsWith' ? this.classifyPrefix(el, el, receiver)
-          : { strength: 'weak', weakNode: e, weakness: 'a substring check: any origin containing an allowed value passes' });
-      }
-      if ((method === 'match' || method === 'search') && arg && isElement(arg) && this.isOriginish(receiver)) {
-        return perElement((el) => this.classifyRegexExpression(el, el, receiver.getText()));
-      }
+      if ((method === 'test' || method === 'exec') && this.isOriginish(arg)) return UNREAD;
+      if (['endsWith', 'startsWith', 'includes', 'match', 'search'].includes(method) && this.isOriginish(receiver)) return UNREAD;
     }
     this.originNames.push(new Set());
     try {
@@ -389,52 +364,6 @@ export class GuardClassifier {
   private literalOf(expr: ts.Expression): string | undefined {
     const value = this.evaluator.evaluate(expr);
     return value.variants.length === 1 && value.variants[0].kind === 'literal' ? value.variants[0].text : undefined;
-  }
-
-  private classifySuffix(node: ts.Node, arg: ts.Expression, receiver: ts.Expression): CheckResult {
-    const suffix = this.literalOf(arg);
-    if (suffix === undefined) return { strength: 'unknown' };
-    const shared = sharedHostingSuffix(suffix);
-    if (shared && !suffix.includes('//')) {
-      return {
-        strength: 'weak',
-        weakNode: node,
-        weakness: `endsWith('${suffix}') trusts every site on ${shared}, where anyone can deploy (e.g. https://attacker${shared})`,
-      };
-    }
-    if (suffix.startsWith('.') || suffix.includes('//')) return { strength: 'exact' };
-    const domain = suffix.replace(/^https?:\/\//, '');
-    return {
-      strength: 'weak',
-      weakNode: node,
-      weakness: `endsWith('${suffix}') has no dot boundary: https://evil${domain} passes`,
-      replacement: anchoredTest(suffix, receiver.getText()),
-    };
-  }
-
-  private classifyPrefix(node: ts.Node, arg: ts.Expression, receiver: ts.Expression): CheckResult {
-    const prefix = this.literalOf(arg);
-    if (prefix === undefined) return { strength: 'unknown' };
-    // `http://localhost:` cannot be extended into another host.
-    if (/:$/.test(prefix) && /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])/.test(prefix)) return { strength: 'exact' };
-    const example = /^https?:\/\/[^/]+$/.test(prefix) ? `${prefix}.evil.net` : `${prefix}evil.net`;
-    const exactOrigin = /^https?:\/\/[^/]+$/.test(prefix) ? prefix : undefined;
-    return {
-      strength: 'weak',
-      weakNode: node,
-      weakness: `startsWith('${prefix}') is a prefix check: ${example} passes`,
-      replacement: exactOrigin ? `${receiver.getText()} === '${exactOrigin}'` : undefined,
-    };
-  }
-
-  /** A regex given as a literal, `new RegExp('…')`, or a const holding one. */
-  classifyRegexExpression(expr: ts.Expression, node: ts.Node, subjectText: string): CheckResult {
-    const regex = this.regexSource(expr);
-    if (!regex) return { strength: 'unknown' };
-    const verdict = classifyRegexSource(regex.source);
-    if (verdict.strength === 'exact') return verdict;
-    void subjectText;
-    return { ...verdict, weakNode: regex.node ?? node, replacement: verdict.fixedSource && regex.node ? regexReplacement(regex.node, verdict.fixedSource, regex.flags) : undefined };
   }
 
   regexSource(expr: ts.Expression): { source: string; flags: string; node?: ts.Node } | undefined {
@@ -461,13 +390,6 @@ export class GuardClassifier {
   }
 }
 
-/** Replacement text for the node holding a weak regex: a literal, or the string given to new RegExp. */
-export function regexReplacement(node: ts.Node, fixedSource: string, flags: string): string {
-  if (ts.isRegularExpressionLiteral(node)) return `/${fixedSource}/${flags}`;
-  const quote = node.getText()[0] === '"' ? '"' : "'";
-  return quote + fixedSource.replace(/\\/g, '\\\\').replace(/\\\\\//g, '/') + quote;
-}
-
 function isIndexCall(expr: ts.Expression): expr is ts.CallExpression {
   return ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression)
     && ['indexOf', 'lastIndexOf', 'search', 'findIndex'].includes(expr.expression.name.text);
@@ -480,117 +402,6 @@ function numericValue(expr: ts.Expression): number | undefined {
     return -Number(expr.operand.text);
   }
   return undefined;
-}
-
-/** A strict test for the intent of a weak domain check: the domain or any subdomain, https only. */
-function anchoredTest(text: string, subject: string): string | undefined {
-  const regex = subdomainRegex(text.replace(/^https?:\/\//, '').replace(/^\./, '').replace(/\/.*$/, ''));
-  return regex && `${regex}.test(${subject})`;
-}
-
-/** The shared hosting suffix a host pattern ends with, when the pattern allows any subdomain of it. */
-export function sharedHostingSuffix(text: string): string | undefined {
-  const lower = text.toLowerCase();
-  return SHARED_HOSTING.find((s) => lower === s || lower.endsWith(s) && (lower.length === s.length || /[.*+\]]$/.test(lower.slice(0, -s.length)) || lower.slice(0, -s.length) === ''));
-}
-
-export interface RegexVerdict extends CheckResult {
-  fixedSource?: string;
-}
-
-/** Judges a regex used to accept origins. */
-export function classifyRegexSource(source: string): RegexVerdict {
-  const alternatives = splitTopLevel(source);
-  const problems: string[] = [];
-  for (const alt of alternatives) {
-    const anchoredStart = alt.startsWith('^') || alternatives.length === 1 && source.startsWith('^');
-    const anchoredEnd = /(^|[^\\])\$$/.test(alt) || (alternatives.length === 1 && /(^|[^\\])\$$/.test(source));
-    const body = alt.replace(/^\^/, '');
-    const startBoundary = anchoredStart || /^(\\\.|\\\/\\\/|\/\/|https\?:|https:|http:|\(https\?:|\(http)/.test(body);
-    if (!startBoundary) problems.push(`it is not anchored at the start: any origin ending in the pattern passes (e.g. https://evil${humanDomain(body)})`);
-    if (!anchoredEnd) problems.push(`it is not anchored with $: https://${humanDomain(body)}.evil.net passes`);
-    const dot = unescapedDotProblem(body);
-    if (dot) problems.push(dot);
-  }
-  if (problems.length === 0) {
-    // Anchored, but any subdomain of a shared hosting domain: `^https://[\w-]+\.vercel\.app$`.
-    const tail = source.replace(/\$$/, '').replace(/\\\./g, '.').replace(/\)\??$/, '');
-    const shared = sharedHostingSuffix(tail);
-    if (shared && /[*+\]]/.test(source.slice(0, source.length - shared.length - 2))) {
-      return { strength: 'weak', weakness: `the regular expression /${source}/ accepts every site on ${shared}, where anyone can deploy` };
-    }
-    return { strength: 'exact' };
-  }
-  return { strength: 'weak', weakness: `the regular expression /${source}/ is weak: ${problems[0]}`, fixedSource: fixRegexSource(source) };
-}
-
-function humanDomain(body: string): string {
-  return body.replace(/^\^/, '').replace(/\$$/, '').replace(/\\\./g, '.').replace(/\\\//g, '/').replace(/^https?\??:\/\//, '').replace(/[()?*+[\]]/g, '') || 'example.com';
-}
-
-/** Top-level alternatives of a regex source (not inside groups or classes). */
-function splitTopLevel(source: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let inClass = false;
-  let start = 0;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') { i++; continue; }
-    if (inClass) { if (c === ']') inClass = false; continue; }
-    if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) { out.push(source.slice(start, i)); start = i + 1; }
-  }
-  out.push(source.slice(start));
-  return out;
-}
-
-/** An unescaped `.` meant as a literal dot, or a wildcard run not followed by a dot boundary. */
-function unescapedDotProblem(body: string): string | undefined {
-  let inClass = false;
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (c === '\\') { i++; continue; }
-    if (inClass) { if (c === ']') inClass = false; continue; }
-    if (c === '[') { inClass = true; continue; }
-    if (c !== '.') continue;
-    const quantifier = body[i + 1];
-    if (quantifier === '*' || quantifier === '+' || quantifier === '{') {
-      let j = i + 2;
-      if (body[j] === '?') j++;
-      if (body[j - 1] === '{') j = body.indexOf('}', i) + 1;
-      const rest = body.slice(j);
-      if (rest === '' || rest === '$' || rest.startsWith('\\.') || rest.startsWith(')')) continue;
-      return `'.${quantifier}' can match any text before the domain (e.g. https://evil${humanDomain(rest)})`;
-    }
-    return `an unescaped '.' matches any character, so a look-alike domain passes (e.g. ${humanDomain(body.slice(0, i))}X${humanDomain(body.slice(i + 1))})`;
-  }
-  return undefined;
-}
-
-/** Anchors and escapes a regex source; prefixes a scheme and subdomain boundary when the start was open. */
-export function fixRegexSource(source: string): string {
-  return splitTopLevel(source).map((alt) => {
-    let body = alt.replace(/^\^/, '').replace(/(^|[^\\])\$$/, '$1');
-    // Escape lone dots (not `.*`/`.+` wildcards, which get a dot boundary instead).
-    let out = '';
-    let inClass = false;
-    for (let i = 0; i < body.length; i++) {
-      const c = body[i];
-      if (c === '\\') { out += c + (body[i + 1] ?? ''); i++; continue; }
-      if (inClass) { if (c === ']') inClass = false; out += c; continue; }
-      if (c === '[') { inClass = true; out += c; continue; }
-      if (c === '.' && (body[i + 1] === '*' || body[i + 1] === '+')) { out += '([a-z0-9-]+\\.)'; i++; if (body[i + 1] === '?') i++; out += '*'; if (body[i + 1] === '\\' && body[i + 2] === '.') i += 2; continue; }
-      out += c === '.' ? '\\.' : c;
-    }
-    body = out;
-    const hasScheme = /^(\(?https\??:|\(?http|\\\/\\\/|\/\/)/.test(body);
-    const subdomain = body.startsWith('\\.');
-    if (!hasScheme) body = `https:\\/\\/${subdomain ? '([a-z0-9-]+\\.)+' + body.slice(2) : body}`;
-    return `^${body}$`;
-  }).join('|');
 }
 
 export interface DominatingCondition {

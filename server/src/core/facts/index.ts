@@ -350,7 +350,7 @@ function findWeakChecks(calls: ts.CallExpression[], comparisons: ts.BinaryExpres
     if (!result || (result.strength !== 'weak' && !subdomains) || !result.weakNode || seen.has(result.weakNode)) return;
     if (strengthenedByConjunction(node, guards)) return;
     seen.add(result.weakNode);
-    checks.push({ node: result.weakNode, strength: subdomains ? 'exact' : 'weak', weakness: result.weakness, replacement: result.replacement, verdict: result.verdict });
+    checks.push({ node: result.weakNode, strength: subdomains ? 'exact' : 'weak', weakness: result.weakness, verdict: result.verdict });
   };
   for (const call of calls) {
     const callee = skipOuter(call.expression);

@@ -204,9 +204,8 @@ export class MiddlewareCollector {
     if (originMethod) {
       config.originNode = originMethod;
       config.originFunction = originMethod;
-      const verdict = this.classifyOriginFunction(originMethod);
-      config.origin = verdict.kind;
-      if (verdict.weak?.weakNode) config.weakCheck = { node: verdict.weak.weakNode, strength: 'weak', weakness: verdict.weak.weakness, replacement: verdict.weak.replacement };
+      // What it accepts is judged by the origin-check evaluator where it is needed (rules, inventory).
+      config.origin = this.classifyOriginFunction(originMethod).kind;
       return;
     }
     const origin = prop('origin') ?? prop('origins');
@@ -224,11 +223,7 @@ export class MiddlewareCollector {
     const fn = this.evaluator.resolveFunction(e);
     if (fn) {
       config.originFunction = fn;
-      const verdict = this.classifyOriginFunction(fn);
-      config.origin = verdict.kind;
-      if (verdict.weak?.weakNode) {
-        config.weakCheck = { node: verdict.weak.weakNode, strength: 'weak', weakness: verdict.weak.weakness, replacement: verdict.weak.replacement };
-      }
+      config.origin = this.classifyOriginFunction(fn).kind;
       return;
     }
     const regex = this.guards.regexSource(e);
@@ -368,9 +363,10 @@ export class MiddlewareCollector {
 
   /**
    * An origin callback: cors-style `(origin, cb) => cb(null, allow)`, or one returning the origin to allow /
-   * a boolean (hono, @fastify/cors, @koa/cors `(ctx) => …`). The weakest way to "allow" decides.
+   * a boolean (hono, @fastify/cors, @koa/cors `(ctx) => …`). The weakest way to "allow" decides between
+   * reflecting every origin and a list; how strict the list is, the origin-check evaluator judges.
    */
-  classifyOriginFunction(fn: ts.SignatureDeclaration): { kind: OriginOptionKind; weak?: CheckResult } {
+  classifyOriginFunction(fn: ts.SignatureDeclaration): { kind: OriginOptionKind } {
     const body = 'body' in fn ? (fn.body as ts.Node | undefined) : undefined;
     if (!body) return { kind: 'unknown' };
     const originParam = fn.parameters[0] && ts.isIdentifier(fn.parameters[0].name) ? fn.parameters[0].name.text : undefined;
@@ -411,9 +407,7 @@ export class MiddlewareCollector {
       }
     });
     if (fixedOnly || !weakest) return { kind: 'list' };
-    if (weakest.strength === 'none') return { kind: 'reflect' };
-    if (weakest.strength === 'weak') return { kind: 'list', weak: weakest };
-    return { kind: 'list' };
+    return weakest.strength === 'none' ? { kind: 'reflect' } : { kind: 'list' };
   }
 
 }
