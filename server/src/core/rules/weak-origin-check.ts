@@ -146,19 +146,6 @@ export const weakOriginCheck: Rule = {
         }
         continue;
       }
-      // A weakness of the library itself for this option (@elysiajs/cors before 1.3.1 matches a scheme-less
-      // origin as a substring): stated by the adapter, with its repair.
-      const libraryWeakness = config.weakCheck;
-      if (libraryWeakness?.weakness && !reported.includes(libraryWeakness.node)) {
-        reported.push(libraryWeakness.node);
-        context.at(libraryWeakness.node);
-        context.report({
-          node: libraryWeakness.node,
-          severity: credentials ? 'error' : 'warning',
-          message: `Weak origin check: ${libraryWeakness.weakness}.${credentials ? ' Credentials are allowed, so that site can read users\' data.' : ''} Compare against exact origins or an anchored, escaped pattern.`,
-          fixes: libraryWeakness.replacement ? [fixer.fix('Use a strict, anchored check', 'suggestion', [fixer.replace(libraryWeakness.node, libraryWeakness.replacement)])] : [],
-        });
-      }
       const patterns = config.entries.filter((e) => e.isRegExp);
       if (patterns.length === 0) continue;
       // An origin list (strings compared exactly, RegExps tested): the pattern an attacker passes. A list
