@@ -109,6 +109,7 @@ test('an exported allowlist named for origins, never read in its module: its pat
     ["const corsOrigins = ['https://a.com', /^https:\\/\\/.*\\.vercel\\.app$/];\nmodule.exports = { corsOrigins };\n", 'corsOrigins', '/^https:\\/\\/.*\\.vercel\\.app$/', /^Weak origin check: https:\/\/attacker\.vercel\.app passes \(shared hosting\)\./],
     ["const whitelist = [/localhost/];\nexport { whitelist };\n", 'whitelist', '/localhost/', /^Weak origin check: http:\/\/localhost\.evil\.net passes \(localhost prefix\)\./],
     ["export const ALLOWED_ORIGINS = [/\\.example\\.org$/];\n", 'ALLOWED_ORIGINS', '/\\.example\\.org$/', /^Origin check accepts any subdomain of example\.org/],
+    ["export const trustedOrigins = ['https://a.com', new RegExp('^https://app.example.com$')];\n", 'trustedOrigins', "'^https://app.example.com$'", /^Weak origin check: https:\/\/appxexample\.com passes \(unescaped dot\)\./],
   ];
   for (const [code, name, text, message] of cases) {
     const result = analyzeFile(code, 'config.js', defaultConfig());

@@ -472,7 +472,14 @@ function namesOriginList(d: ts.VariableDeclaration): boolean {
   if (!ts.isIdentifier(d.name) || !ORIGIN_LIST_NAME.test(d.name.text) || d.initializer === undefined) return false;
   const array = skipOuter(d.initializer);
   return ts.isArrayLiteralExpression(array) && d.initializer.end - d.initializer.pos < 20_000
-    && (/['"`]https?:\/\//.test(d.initializer.getText()) || array.elements.some((e) => ts.isRegularExpressionLiteral(skipOuter(e as ts.Expression))));
+    && (/['"`]https?:\/\//.test(d.initializer.getText()) || array.elements.some((e) => isRegExpExpression(e as ts.Expression)));
+}
+
+/** `/…/`, `new RegExp('…')`, `RegExp('…')` */
+export function isRegExpExpression(expr: ts.Expression): boolean {
+  const e = skipOuter(expr);
+  if (ts.isRegularExpressionLiteral(e)) return true;
+  return (ts.isNewExpression(e) || ts.isCallExpression(e)) && ts.isIdentifier(e.expression) && e.expression.text === 'RegExp';
 }
 
 const DENIAL = /\b4\d\d\b|\bthrow\b|return\s+false\b|new Error\b|\breject|\bdeny|\bforbidden|\bblock/i;

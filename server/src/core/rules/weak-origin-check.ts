@@ -4,6 +4,7 @@ import { repairAtom } from '../origin-checks/repair';
 import { subdomainsDomain } from '../origin-checks/grant';
 import { checkUsesOf, judgeOriginFunction, reportedWhereCheckIsWritten, type CheckUse } from '../origin-checks/uses';
 import { applicationsFor } from '../exported';
+import { isRegExpExpression } from '../facts';
 import { exportTable } from '../modules';
 import { skipOuter } from '../values';
 import type { Rule } from './rule';
@@ -115,7 +116,7 @@ export const weakOriginCheck: Rule = {
     // patterns are judged as an origin list (strings compared exactly, RegExps tested), as `cors` would.
     for (const list of facts.originLists) {
       const array = list.initializer && skipOuter(list.initializer);
-      if (!array || !ts.isArrayLiteralExpression(array) || !array.elements.some((e) => ts.isRegularExpressionLiteral(skipOuter(e as ts.Expression)))) continue;
+      if (!array || !ts.isArrayLiteralExpression(array) || !array.elements.some((e) => isRegExpExpression(e as ts.Expression))) continue;
       if (!isExportedUnused(list, context.sourceFile) || facts.configs.some((c) => c.node.pos <= list.pos && list.end <= c.node.end)) continue;
       if (array.elements.some((e) => ts.isSpreadElement(e))) continue;
       const verdict = judge(facts.guards.compiler.membershipWithPatterns([...array.elements], array));
