@@ -157,7 +157,7 @@ export function checkActualResponseHeader(cors: PlatformCors, lookup: HandlerLoo
   checker.report({
     ruleId: 'missing-preflight',
     ...cors.keyRange,
-    message: `${cors.library} only answers the preflight: with the Lambda-proxy integration the actual response is what ${names} returns, and it never sets Access-Control-Allow-Origin, so browsers block the response to every cross-origin request (${cors.route}). Return Access-Control-Allow-Origin from the handler too.`,
+    message: `${cors.library} only answers the preflight: with the Lambda-proxy integration the actual response is what ${names} returns, and it never sets Access-Control-Allow-Origin, so browsers block the actual response of every cross-origin request to ${cors.route}. Return Access-Control-Allow-Origin from the handler too.`,
     related: missing.flatMap((m) =>
       m.responses.map((r): RelatedLocation => ({ file: m.code.file, start: r.getStart(m.code.sourceFile), end: r.end, message: 'Returned without Access-Control-Allow-Origin.' })),
     ),
@@ -177,7 +177,7 @@ export function checkIgnoredHandlerHeaders(cors: PlatformCors, lookup: HandlerLo
   checker.report({
     ruleId: 'duplicate-origin-header',
     ...cors.keyRange,
-    message: `${cors.library} is configured, so API Gateway adds the CORS headers to every response and ignores the ones the function returns: the Access-Control-Allow-Origin set by ${names} never reaches the browser, which gets the value from ${cors.library}. Keep one of them.`,
+    message: `${cors.library} is configured, so API Gateway adds the CORS headers to every response and ignores those the function returns: the Access-Control-Allow-Origin set by ${names} never reaches the browser, which gets the origins configured here instead. Keep one of them.`,
     related: duplicates.flatMap((d) =>
       d.writes.map((w): RelatedLocation => ({ file: d.code.file, start: w.start, end: w.end, message: 'Ignored by API Gateway: this value is never sent.' })),
     ),
