@@ -107,16 +107,8 @@ test('cli: the project host gives the handler to the check', (t) => {
 // the same API Gateway feature: "For a Lambda proxy integration … your backend is responsible for returning
 // the Access-Control-Allow-Origin … headers" (docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html).
 
-const REST = `service: items
-functions:
-  update:
-    handler: src/items.update
-    events:
-      - http:
-          path: items/{id}
-          method: put
-          cors: true
-`;
+/** The update function alone. */
+const REST = SERVERLESS.slice(0, SERVERLESS.indexOf('  list:'));
 
 const NO_ORIGIN = `const headers = { 'Content-Type': 'application/json' };
 exports.update = async (event) => {
