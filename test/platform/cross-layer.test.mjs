@@ -1,13 +1,15 @@
-// Checks across serverless.yml and the handler code behind an http event, through the project host
-// (here an in-memory one, as the core's tests of the host do; the CLI's project host is tested below).
+// Checks across a platform file (serverless.yml, SAM template, vercel.json) and the handler code behind it,
+// through the project host (here an in-memory one, as the core's tests of the host do; the CLI's project
+// host is tested at the end). Each test cites the platform documentation the check follows.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, posix } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeFile, defaultConfig } from '../../dist/core.js';
+import { memoryHost } from './helpers.mjs';
 
 const SERVERLESS = `service: items
 functions:
@@ -42,19 +44,6 @@ exports.update = async (event) => {
 };
 exports.list = async () => ({ statusCode: 200, headers: { 'Access-Control-Allow-Origin': '*' }, body: '[]' });
 `;
-
-function memoryHost(files) {
-  return {
-    resolveModule(specifier, fromFile) {
-      const base = posix.join(posix.dirname(fromFile), specifier);
-      return ['.js', '.ts', '.mjs'].map((ext) => base + ext).find((f) => f in files);
-    },
-    readFile: (file) => files[file],
-    importersOf: () => undefined,
-    envValues: () => [],
-    packageVersion: () => undefined,
-  };
-}
 
 test('serverless.yml: cors: true answers preflights with * while the handler allows credentials', () => {
   const host = memoryHost({ '/p/src/items.js': HANDLER });
