@@ -132,7 +132,7 @@ test('serverless.yml: an explicit lambda-proxy integration and an inline headers
 
 test('serverless.yml: silent when the handler answers in a way the engine cannot see, or sets the header', () => {
   const silent = {
-    'sets the header': "exports.update = async () => ({ statusCode: 200, headers: { 'access-control-allow-origin': 'https://app.example.com' }, body: '' });\n",
+    'sets the header (a comment alone would not count)': "exports.update = async () => ({ statusCode: 200, headers: { 'access-control-allow-origin': 'https://app.example.com' }, body: '' });\n",
     'a constant names the header': "const ORIGIN_HEADER = 'Access-Control-Allow-Origin';\nexports.update = async () => ({ statusCode: 200, body: '' });\n",
     'serverless-http wraps an app': "const serverless = require('serverless-http');\nconst app = require('./app');\nmodule.exports.update = serverless(app);\n",
     'middy with http-cors': "import middy from '@middy/core';\nimport cors from '@middy/http-cors';\nconst base = async () => ({ statusCode: 200, body: '' });\nexport const update = middy(base).use(cors({ origin: 'https://app.example.com' }));\n",
@@ -147,6 +147,9 @@ test('serverless.yml: silent when the handler answers in a way the engine cannot
     const result = analyzeFile(REST, '/p/serverless.yml', defaultConfig(), { host: memoryHost({ '/p/src/items.js': handler }) });
     assert.deepEqual(result.findings.map((f) => f.ruleId), ['permissive-wildcard'], why);
   }
+  const commented = `// Access-Control-Allow-Origin comes from serverless.yml\n${NO_ORIGIN}`;
+  const withComment = analyzeFile(REST, '/p/serverless.yml', defaultConfig(), { host: memoryHost({ '/p/src/items.js': commented }) });
+  assert.deepEqual(withComment.findings.map((f) => f.ruleId), ['missing-preflight', 'permissive-wildcard'], 'a comment naming the header sends nothing');
   const lambdaIntegration = REST.replace('          cors: true\n', '          integration: lambda\n          cors: true\n');
   const custom = analyzeFile(lambdaIntegration, '/p/serverless.yml', defaultConfig(), { host: memoryHost({ '/p/src/items.js': NO_ORIGIN }) });
   assert.deepEqual(custom.findings.map((f) => f.ruleId), ['permissive-wildcard'], 'integration: lambda shapes the response in API Gateway');

@@ -214,8 +214,8 @@ export function checkVercelFunctionHeaders(rules: HeaderRule[], lookup: HandlerL
  * written in place (or in a local constant used for nothing else). Undefined when any of that is not so.
  */
 function responsesWithoutOrigin(code: HandlerCode): ts.ObjectLiteralExpression[] | undefined {
-  // The header named anywhere in the module (a constant, a helper, a mutation) may reach a response.
-  if (code.text.toLowerCase().includes(ACAO) || code.policies.length > 0) return undefined;
+  // The header named anywhere in the module's code (a constant, a helper, a mutation) may reach a response.
+  if (code.policies.length > 0 || namesHeader(code.sourceFile)) return undefined;
   const fn = skipOuter(code.node);
   if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn)) || !fn.body) return undefined;
   // A third parameter is the callback (`callback(null, response)`): responses that are not returned.
@@ -241,6 +241,20 @@ function responsesWithoutOrigin(code: HandlerCode): ts.ObjectLiteralExpression[]
     responses.push(response);
   }
   return responses;
+}
+
+/** Does any string, template or name in the module's code (not its comments) mention Access-Control-Allow-Origin? */
+function namesHeader(sourceFile: ts.SourceFile): boolean {
+  if (!sourceFile.text.toLowerCase().includes(ACAO)) return false;
+  let named = false;
+  forEachDescendant(sourceFile, (node) => {
+    if ((ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node) || ts.isIdentifier(node)) && node.text.toLowerCase().includes(ACAO)) {
+      named = true;
+      return 'stop';
+    }
+    return undefined;
+  });
+  return named;
 }
 
 /** Parentheses, `await`, `as`, `satisfies` and `!` around an expression. */
