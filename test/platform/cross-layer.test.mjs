@@ -217,6 +217,11 @@ Resources:
   const files = { '/p/src/app.js': "exports.handler = async () => ({ statusCode: 200, body: 'hi' });\n" };
   const found = analyzeFile(implicit, '/p/template.yaml', defaultConfig(), { host: memoryHost(files) }).findings;
   assert.deepEqual(found.map((f) => [f.ruleId, implicit.slice(f.start, f.end)]), [['missing-preflight', 'Cors']]);
+  // An explicit AWS::Serverless::Api without Cors of its own takes Globals.Api's; a plain
+  // AWS::ApiGateway::RestApi does not (Globals only apply to SAM resource types).
+  const explicit = (type) => implicit.replace('Resources:\n', `Resources:\n  ShopApi:\n    Type: ${type}\n    Properties:\n      StageName: prod\n`).replace('            Path: /hello', '            RestApiId: !Ref ShopApi\n            Path: /hello');
+  assert.deepEqual(analyzeFile(explicit('AWS::Serverless::Api'), '/p/template.yaml', defaultConfig(), { host: memoryHost(files) }).findings.map((f) => f.ruleId), ['missing-preflight']);
+  assert.deepEqual(analyzeFile(explicit('AWS::ApiGateway::RestApi'), '/p/template.yaml', defaultConfig(), { host: memoryHost(files) }).findings, []);
   const python = implicit.replace('nodejs20.x', 'python3.12');
   assert.deepEqual(analyzeFile(python, '/p/template.yaml', defaultConfig(), { host: memoryHost(files) }).findings, []);
   // An event on an API the template does not define with that Cors: not this setting's function.

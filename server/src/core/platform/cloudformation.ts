@@ -35,10 +35,11 @@ export function templateCors(text: string, root: PNode | undefined): PlatformCor
   const resources = child(root, 'Resources');
   const apiEvents = samApiEvents(globals, resources);
   const globalApiCors = entry(child(globals, 'Api'), 'Cors');
-  // Globals.Api applies to the implicit API of `Type: Api` events and to every AWS::Serverless::Api;
-  // an Api with a Cors of its own is read with that one.
-  const apisWithOwnCors = new Set(resources?.kind === 'object' ? resources.entries.filter((r) => stringOf(child(r.value, 'Type')) === 'AWS::Serverless::Api' && entry(child(r.value, 'Properties'), 'Cors')).map((r) => r.key) : []);
-  if (globalApiCors) push(restCors(text, globalApiCors, 'Globals.Api', apiEvents.filter((e) => e.api === undefined || !apisWithOwnCors.has(e.api)).map((e) => e.handler)));
+  // Globals.Api applies to the implicit API of `Type: Api` events and to every AWS::Serverless::Api (not
+  // to plain AWS::ApiGateway::RestApi resources); an Api with a Cors of its own is read with that one.
+  const serverlessApis = resources?.kind === 'object' ? resources.entries.filter((r) => stringOf(child(r.value, 'Type')) === 'AWS::Serverless::Api') : [];
+  const inheritsGlobalCors = new Set(serverlessApis.filter((r) => !entry(child(r.value, 'Properties'), 'Cors')).map((r) => r.key));
+  if (globalApiCors) push(restCors(text, globalApiCors, 'Globals.Api', apiEvents.filter((e) => e.api === undefined || inheritsGlobalCors.has(e.api)).map((e) => e.handler)));
   const globalHttpCors = entry(child(globals, 'HttpApi'), 'CorsConfiguration');
   if (globalHttpCors) push(listCors(text, globalHttpCors, LIST_KEYS, { platform: 'aws-sam', library: 'SAM HttpApi CorsConfiguration', route: 'Globals.HttpApi' }, false));
   if (resources?.kind !== 'object') return found;
