@@ -276,6 +276,38 @@ functions:
   assert.deepEqual(quiet.findings, []);
 });
 
+test('SAM: HttpApi CorsConfiguration (Globals or the resource) with a function that sets the header too', () => {
+  const template = `Transform: AWS::Serverless-2016-10-31
+Globals:
+  HttpApi:
+    CorsConfiguration:
+      AllowOrigins:
+        - https://app.example.com
+Resources:
+  ListFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs20.x
+      CodeUri: src/
+      Handler: list.handler
+      Events:
+        List:
+          Type: HttpApi
+          Properties:
+            Path: /items
+            Method: get
+`;
+  const list = "export const handler = async () => ({ statusCode: 200, headers: { 'Access-Control-Allow-Origin': '*' }, body: '[]' });\n";
+  const result = analyzeFile(template, '/p/template.yaml', defaultConfig(), { host: memoryHost({ '/p/src/list.ts': list }) });
+  assert.deepEqual(result.findings.map((f) => [f.ruleId, template.slice(f.start, f.end)]), [['duplicate-origin-header', 'CorsConfiguration']]);
+  assert.equal(result.findings[0].message, 'SAM HttpApi CorsConfiguration is configured, so API Gateway adds the CORS headers to every response and ignores those the function returns: the Access-Control-Allow-Origin set by ListFunction (src/list.handler) never reaches the browser, which gets the origins configured here instead. Keep one of them.');
+  // An AWS::Serverless::HttpApi with its own CorsConfiguration answers for its events instead.
+  const own = template.replace('Resources:\n', 'Resources:\n  ItemsApi:\n    Type: AWS::Serverless::HttpApi\n    Properties:\n      CorsConfiguration: true\n').replace('            Path: /items', '            ApiId: !Ref ItemsApi\n            Path: /items');
+  const ownResult = analyzeFile(own, '/p/template.yaml', defaultConfig(), { host: memoryHost({ '/p/src/list.ts': list }) });
+  assert.deepEqual(ownResult.findings.map((f) => [f.ruleId, own.slice(f.start, f.end)]), [['duplicate-origin-header', 'CorsConfiguration'], ['permissive-wildcard', 'true']]);
+  assert.equal(ownResult.findings[0].start, own.indexOf('CorsConfiguration: true'), "the ItemsApi's setting, not Globals'");
+});
+
 const VERCEL = `{
   "headers": [
     { "source": "/api/items", "headers": [{ "key": "Access-Control-Allow-Origin", "value": "https://app.example.com" }] },

@@ -33,15 +33,20 @@ export function templateCors(text: string, root: PNode | undefined): PlatformCor
   };
   const globals = child(root, 'Globals');
   const resources = child(root, 'Resources');
-  const apiEvents = samApiEvents(globals, resources);
+  const apiEvents = samApiEvents(globals, resources, 'Api', 'RestApiId');
+  const httpApiEvents = samApiEvents(globals, resources, 'HttpApi', 'ApiId');
   const globalApiCors = entry(child(globals, 'Api'), 'Cors');
   // Globals.Api applies to the implicit API of `Type: Api` events and to every AWS::Serverless::Api (not
   // to plain AWS::ApiGateway::RestApi resources); an Api with a Cors of its own is read with that one.
-  const serverlessApis = resources?.kind === 'object' ? resources.entries.filter((r) => stringOf(child(r.value, 'Type')) === 'AWS::Serverless::Api') : [];
-  const inheritsGlobalCors = new Set(serverlessApis.filter((r) => !entry(child(r.value, 'Properties'), 'Cors')).map((r) => r.key));
+  const inheritsGlobalCors = resourcesWithout(resources, 'AWS::Serverless::Api', 'Cors');
   if (globalApiCors) push(restCors(text, globalApiCors, 'Globals.Api', apiEvents.filter((e) => e.api === undefined || inheritsGlobalCors.has(e.api)).map((e) => e.handler)));
   const globalHttpCors = entry(child(globals, 'HttpApi'), 'CorsConfiguration');
-  if (globalHttpCors) push(listCors(text, globalHttpCors, LIST_KEYS, { platform: 'aws-sam', library: 'SAM HttpApi CorsConfiguration', route: 'Globals.HttpApi' }, false));
+  // HTTP APIs add the configured headers to every response and ignore the function's ("If you configure
+  // CORS for an API, API Gateway ignores CORS headers returned from your backend integration",
+  // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html).
+  const httpApisInheriting = resourcesWithout(resources, 'AWS::Serverless::HttpApi', 'CorsConfiguration');
+  const httpHandlers = (api: (id: string | undefined) => boolean) => ({ handlers: uniqueHandlers(httpApiEvents.filter((e) => api(e.api)).map((e) => e.handler)), actualResponse: 'platform' as const });
+  if (globalHttpCors) push(listCors(text, globalHttpCors, LIST_KEYS, { platform: 'aws-sam', library: 'SAM HttpApi CorsConfiguration', route: 'Globals.HttpApi', ...httpHandlers((id) => id === undefined || httpApisInheriting.has(id)) }, false));
   if (resources?.kind !== 'object') return found;
   for (const resource of resources.entries) {
     const type = stringOf(child(resource.value, 'Type'));
@@ -55,7 +60,7 @@ export function templateCors(text: string, root: PNode | undefined): PlatformCor
       }
       case 'AWS::Serverless::HttpApi': {
         const cors = entry(properties, 'CorsConfiguration');
-        if (cors) push(listCors(text, cors, LIST_KEYS, base('SAM HttpApi CorsConfiguration'), false));
+        if (cors) push(listCors(text, cors, LIST_KEYS, { ...base('SAM HttpApi CorsConfiguration'), ...httpHandlers((id) => id === resource.key) }, false));
         break;
       }
       case 'AWS::ApiGatewayV2::Api': {
@@ -92,7 +97,7 @@ function restCors(text: string, cors: PEntry, route: string, handlers: HandlerRe
     range: { start: cors.start, end: cors.end },
     keyRange: { start: cors.keyRange.start, end: cors.keyRange.end },
     style: 'sam-rest' as const,
-    handlers: [...new Map(handlers.map((h) => [h.name, h])).values()],
+    handlers: uniqueHandlers(handlers),
     actualResponse: 'handler' as const,
   };
   const origin = value.kind === 'object' && !value.unknown ? childOf(value, 'AllowOrigin')?.value : value;
@@ -123,13 +128,23 @@ function samExpression(node: PNode): { value: PlatformValue; unquoted?: Platform
   return { value, unquoted: value };
 }
 
+/** The resources of a SAM type that do not set `property` themselves (Globals fill it in). */
+function resourcesWithout(resources: PNode | undefined, type: string, property: string): Set<string> {
+  const all = resources?.kind === 'object' ? resources.entries : [];
+  return new Set(all.filter((r) => stringOf(child(r.value, 'Type')) === type && !entry(child(r.value, 'Properties'), property)).map((r) => r.key));
+}
+
+function uniqueHandlers(handlers: HandlerRef[]): HandlerRef[] {
+  return [...new Map(handlers.map((h) => [h.name, h])).values()];
+}
+
 /**
- * The `Type: Api` events of AWS::Serverless::Function resources with a Node.js handler: the API they
- * belong to (`RestApiId: !Ref ShopApi`, or undefined for the implicit API) and the function's code
- * (`Handler` and `CodeUri`, from the function or `Globals.Function`). A RestApiId that is not a plain
- * `Ref` to a resource of the template is left out: which API it is cannot be told.
+ * The `Type: Api` (or `HttpApi`) events of AWS::Serverless::Function resources with a Node.js handler:
+ * the API they belong to (`RestApiId` / `ApiId: !Ref ShopApi`, or undefined for the implicit API) and the
+ * function's code (`Handler` and `CodeUri`, from the function or `Globals.Function`). An id that is not a
+ * plain `Ref` to a resource of the template is left out: which API it is cannot be told.
  */
-function samApiEvents(globals: PNode | undefined, resources: PNode | undefined): { api: string | undefined; handler: HandlerRef }[] {
+function samApiEvents(globals: PNode | undefined, resources: PNode | undefined, eventType: 'Api' | 'HttpApi', idKey: 'RestApiId' | 'ApiId'): { api: string | undefined; handler: HandlerRef }[] {
   if (resources?.kind !== 'object') return [];
   const defaults = child(globals, 'Function');
   const events: { api: string | undefined; handler: HandlerRef }[] = [];
@@ -145,8 +160,8 @@ function samApiEvents(globals: PNode | undefined, resources: PNode | undefined):
     const ref: HandlerRef = { handler, codeUri: stringOf(codeUri), name: resource.key };
     const eventsNode = child(properties, 'Events');
     for (const event of eventsNode?.kind === 'object' ? eventsNode.entries : []) {
-      if (stringOf(child(event.value, 'Type')) !== 'Api') continue;
-      const restApiId = child(child(event.value, 'Properties'), 'RestApiId');
+      if (stringOf(child(event.value, 'Type')) !== eventType) continue;
+      const restApiId = child(child(event.value, 'Properties'), idKey);
       if (!restApiId) events.push({ api: undefined, handler: ref });
       else {
         const target = refTarget(restApiId);
