@@ -101,7 +101,7 @@ const REST = SERVERLESS.slice(0, SERVERLESS.indexOf('  list:'));
 
 const NO_ORIGIN = `const headers = { 'Content-Type': 'application/json' };
 exports.update = async (event) => {
-  if (!event.body) return { statusCode: 400, body: 'missing body' };
+  if (!event.body || !event.headers['content-type']) return { statusCode: 400, body: 'missing body' };
   return { statusCode: 200, headers, body: event.body };
 };
 `;

@@ -294,6 +294,8 @@ function localObject(name: ts.Identifier, sourceFile: ts.SourceFile): ts.ObjectL
   forEachDescendant(sourceFile, (node) => {
     if (!ts.isIdentifier(node) || node.text !== name.text) return undefined;
     const parent = node.parent;
+    // `event.headers`, `{ headers: … }`: a property of the same name, not this constant.
+    if ((ts.isPropertyAccessExpression(parent) && parent.name === node) || (ts.isPropertyAssignment(parent) && parent.name === node)) return undefined;
     if (ts.isVariableDeclaration(parent) && parent.name === node) {
       declarations++;
       declaration = parent;
