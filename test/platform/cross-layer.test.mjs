@@ -153,6 +153,8 @@ test('serverless.yml: silent when the handler answers in a way the engine cannot
   const lambdaIntegration = REST.replace('          cors: true\n', '          integration: lambda\n          cors: true\n');
   const custom = analyzeFile(lambdaIntegration, '/p/serverless.yml', defaultConfig(), { host: memoryHost({ '/p/src/items.js': NO_ORIGIN }) });
   assert.deepEqual(custom.findings.map((f) => f.ruleId), ['permissive-wildcard'], 'integration: lambda shapes the response in API Gateway');
+  const python = REST.replace('functions:\n', 'provider:\n  name: aws\n  runtime: python3.12\nfunctions:\n');
+  assert.deepEqual(analyzeFile(python, '/p/serverless.yml', defaultConfig(), { host: memoryHost({ '/p/src/items.js': NO_ORIGIN }) }).findings.map((f) => f.ruleId), ['permissive-wildcard'], 'a Python service');
   assert.deepEqual(analyzeFile(REST, '/p/serverless.yml', defaultConfig()).findings.map((f) => f.ruleId), ['permissive-wildcard'], 'no host');
   assert.deepEqual(analyzeFile(REST, '/p/serverless.yml', defaultConfig(), { host: memoryHost({}) }).findings.map((f) => f.ruleId), ['permissive-wildcard'], 'no handler file');
 });

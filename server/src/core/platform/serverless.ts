@@ -22,12 +22,13 @@ export function serverlessCors(text: string, root: PNode | undefined): PlatformC
     if (cors) found.push(cors);
   };
   const functions = child(root, 'functions');
+  const runtime = stringOf(child(child(root, 'provider'), 'runtime'));
   const httpApiCors = entry(child(child(root, 'provider'), 'httpApi'), 'cors');
   if (httpApiCors) {
-    const handlers = functionsOf(functions).filter((fn) => items(child(fn.node, 'events')).some((event) => child(event, 'httpApi'))).flatMap((fn) => fn.ref ?? []);
+    const handlers = functionsOf(functions, runtime).filter((fn) => items(child(fn.node, 'events')).some((event) => child(event, 'httpApi'))).flatMap((fn) => fn.ref ?? []);
     push(listCors(text, httpApiCors, HTTP_API_KEYS, { platform: 'serverless', library: 'Serverless provider.httpApi.cors', route: 'every httpApi event', handlers, actualResponse: 'platform' }, true));
   }
-  for (const fn of functionsOf(functions)) {
+  for (const fn of functionsOf(functions, runtime)) {
     const handlers = fn.ref ? [fn.ref] : [];
     for (const event of items(child(fn.node, 'events'))) {
       const http = child(event, 'http');
@@ -50,11 +51,16 @@ export function serverlessCors(text: string, root: PNode | undefined): PlatformC
 
 const LAMBDA_PROXY = new Set(['lambda-proxy', 'aws-proxy', 'aws_proxy']);
 
-/** The `functions` entries with their handler, when it is written as a plain string. */
-function functionsOf(functions: PNode | undefined): { key: string; node: PNode; ref?: HandlerRef }[] {
+/**
+ * The `functions` entries with their handler, when it is written as a plain string and the function runs
+ * on Node.js (its `runtime`, else the provider's; none written is the Node.js default of the framework).
+ */
+function functionsOf(functions: PNode | undefined, providerRuntime: string | undefined): { key: string; node: PNode; ref?: HandlerRef }[] {
   if (functions?.kind !== 'object') return [];
   return functions.entries.map((fn) => {
     const handler = stringOf(child(fn.value, 'handler'));
-    return { key: fn.key, node: fn.value, ref: handler ? { handler, name: `functions.${fn.key}` } : undefined };
+    const runtime = stringOf(child(fn.value, 'runtime')) ?? providerRuntime;
+    const node = runtime === undefined || /^nodejs/i.test(runtime);
+    return { key: fn.key, node: fn.value, ref: handler && node ? { handler, name: `functions.${fn.key}` } : undefined };
   });
 }
