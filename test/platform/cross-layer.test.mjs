@@ -197,6 +197,13 @@ test('SAM: an Api Cors whose Api event function (CodeUri + Handler from Globals)
   assert.deepEqual(finding.related.map((r) => [r.file, SAM_APP.slice(r.start, r.end)]), [['/p/hello-world/app.ts', "{ statusCode: 200, body: JSON.stringify({ message: 'hello' }) }"]]);
 });
 
+test("SAM: an Api Cors of '*' whose function allows credentials is wildcard-with-credentials, as in serverless.yml", () => {
+  const star = SAM.replace(`AllowOrigin: "'https://app.example.com'"`, `AllowOrigin: "'*'"`);
+  const result = analyzeFile(star, '/p/template.yaml', defaultConfig(), { host: memoryHost({ '/p/hello-world/app.ts': HANDLER.replace('exports.update = async', 'export const lambdaHandler = async') }) });
+  assert.deepEqual(result.findings.map((f) => [f.ruleId, star.slice(f.start, f.end)]), [['wildcard-with-credentials', `"'*'"`]]);
+  assert.equal(result.findings[0].message, `SAM Api Cors answers preflight requests with Access-Control-Allow-Origin '*' and no credentials, but the handler HelloFunction (hello-world/app.lambdaHandler) allows credentials: browsers reject every credentialed request that needs a preflight. Allow one origin (AllowOrigin: "'https://…'") and set AllowCredentials: true.`);
+});
+
 test('SAM: Globals.Api Cors covers the implicit API; another runtime, another API and a JSON Ref are told apart', () => {
   const implicit = `Transform: AWS::Serverless-2016-10-31
 Globals:

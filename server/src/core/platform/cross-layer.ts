@@ -121,23 +121,26 @@ function listOf(names: string[]): string {
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-/** A Serverless REST event answering preflights with '*' while its Lambda-proxy handler allows credentials. */
+/** A REST API answering preflights with '*' (and no credentials) while its Lambda-proxy handler allows credentials. */
 export function checkHandlerCredentials(cors: PlatformCors, lookup: HandlerLookup, checker: PlatformChecker): void {
-  const ref = cors.handlers?.[0];
-  if (cors.library !== 'Serverless http event cors' || !ref || cors.origin !== 'any' || cors.credentials === true) return;
-  const code = lookup.handler(ref);
-  const credentialed = code?.policies.find((p) => p.credentials === true);
-  if (!code || !credentialed) return;
-  const range = cors.entries.find((e) => e.text?.trim() === '*') ?? cors.originRange;
-  // As in code, '*' with credentials is wildcard-with-credentials rather than permissive-wildcard.
-  checker.withdraw('permissive-wildcard', range);
-  checker.report({
-    ruleId: 'wildcard-with-credentials',
-    start: range.start,
-    end: range.end,
-    message: `${cors.library} answers preflight requests with Access-Control-Allow-Origin '*' and no credentials, but the handler ${ref.handler} allows credentials: browsers reject every credentialed request that needs a preflight. List the allowed origins and set allowCredentials: true.`,
-    related: [{ file: code.file, start: credentialed.start, end: credentialed.end, message: 'The handler allows credentials here.' }],
-  });
+  if (cors.actualResponse !== 'handler' || !cors.handlers || cors.origin !== 'any' || cors.credentials === true) return;
+  for (const ref of cors.handlers) {
+    const code = lookup.handler(ref);
+    const credentialed = code?.policies.find((p) => p.credentials === true);
+    if (!code || !credentialed) continue;
+    const range = cors.entries.find((e) => e.text?.trim() === '*') ?? cors.originRange;
+    const remedy = cors.platform === 'aws-sam' ? `Allow one origin (AllowOrigin: "'https://…'") and set AllowCredentials: true.` : 'List the allowed origins and set allowCredentials: true.';
+    // As in code, '*' with credentials is wildcard-with-credentials rather than permissive-wildcard.
+    checker.withdraw('permissive-wildcard', range);
+    checker.report({
+      ruleId: 'wildcard-with-credentials',
+      start: range.start,
+      end: range.end,
+      message: `${cors.library} answers preflight requests with Access-Control-Allow-Origin '*' and no credentials, but the handler ${handlerLabel(ref)} allows credentials: browsers reject every credentialed request that needs a preflight. ${remedy}`,
+      related: [{ file: code.file, start: credentialed.start, end: credentialed.end, message: 'The handler allows credentials here.' }],
+    });
+    return;
+  }
 }
 
 /**
