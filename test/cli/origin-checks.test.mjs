@@ -28,6 +28,14 @@ test('origin checks in config modules: reported where written, related to where 
       []],
   ]);
 
+  // The repair is offered where the check is written (a suggestion: it changes who passes).
+  assert.deepEqual(findings[0].fixes.map((f) => [f.kind, f.edits.map((e) => [e.line, e.column, e.newText])]), [
+    ['suggestion', [[3, 10, String.raw`/^https:\/\/([a-z0-9-]+\.)*example\.com$/.test(origin)`]]],
+  ]);
+  assert.deepEqual(findings[1].fixes.map((f) => [f.kind, f.edits.map((e) => [e.line, e.column, e.newText])]), [
+    ['suggestion', [[6, 44, "origin === 'https://partner.example.com'"]]],
+  ]);
+
   // The property: each named origin passes the fixture's check as written (the modules themselves, run
   // here: fixture code, never workspace code) and is not a host the check trusts.
   const checks = await import(pathToFileURL(join(dir, 'src/config/checks.js')).href);

@@ -151,3 +151,23 @@ test('an exported allowlist applied in another module with credentials: error, r
   assert.deepEqual(finding.related, ['src/app.js:3 allowedOrigins — Applied here (cors, credentials: true).']);
   assert.deepEqual(weakFindings(files, 'src/app.js'), []);
 });
+
+test('CommonJS: a destructured require in a cors callback, and a namespace require before a header write', () => {
+  const viaCallback = {
+    'src/checks.js': 'function isAllowedOrigin(origin) {\n  return /example\\.com/.test(origin);\n}\nmodule.exports = { isAllowedOrigin };\n',
+    'src/app.js': "const cors = require('cors');\nconst { isAllowedOrigin } = require('./checks');\napp.use(cors({ origin(origin, callback) { if (isAllowedOrigin(origin)) callback(null, true); else callback(new Error('no')); }, credentials: true }));\n",
+  };
+  assert.deepEqual(weakFindings(viaCallback, 'src/checks.js').map((f) => [f.severity, f.line, f.text, f.related]), [
+    ['error', 2, '/example\\.com/', ['src/app.js:3 isAllowedOrigin(origin) — Applied here (cors, credentials: true).']],
+  ]);
+  const viaNamespace = {
+    'src/checks.js': "exports.isAllowedOrigin = (origin) => origin.includes('example.com');\n",
+    'src/app.js': "const checks = require('./checks');\nmodule.exports = (req, res) => {\n  const origin = req.headers.origin;\n  if (checks.isAllowedOrigin(origin)) {\n    res.setHeader('Access-Control-Allow-Origin', origin);\n    res.setHeader('Access-Control-Allow-Credentials', 'true');\n    res.setHeader('Vary', 'Origin');\n  }\n  res.end();\n};\n",
+  };
+  const [finding] = weakFindings(viaNamespace, 'src/checks.js');
+  assert.deepEqual([finding.severity, finding.line, finding.text, finding.related], ['error', 1, "origin.includes('example.com')", ['src/app.js:4 checks.isAllowedOrigin(origin) — Applied here (with Access-Control-Allow-Credentials: true).']]);
+  const origin = bypassOf(finding.message);
+  assert.equal(new Function('exports', `${viaNamespace['src/checks.js']}\nreturn exports.isAllowedOrigin;`)({})(origin), true);
+  assertAttackerOrigin(origin, ['example.com']);
+  assert.deepEqual(weakFindings(viaNamespace, 'src/app.js'), []);
+});
