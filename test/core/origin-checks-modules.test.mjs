@@ -171,3 +171,18 @@ test('CommonJS: a destructured require in a cors callback, and a namespace requi
   assertAttackerOrigin(origin, ['example.com']);
   assert.deepEqual(weakFindings(viaNamespace, 'src/app.js'), []);
 });
+
+test('an exported function declaration applied as the origin option itself: reported where written, with the applying credentials', () => {
+  const checks = 'export function checkOrigin(origin, cb) {\n  cb(null, /example\\.com$/.test(origin));\n}\n';
+  const files = { 'src/checks.js': checks, 'src/app.js': "import cors from 'cors';\nimport { checkOrigin } from './checks.js';\napp.use(cors({ origin: checkOrigin, credentials: true }));\n" };
+  const [finding, ...rest] = weakFindings(files, 'src/checks.js');
+  assert.deepEqual(rest, []);
+  assert.deepEqual([finding.severity, finding.line, finding.text, finding.related], ['error', 2, '/example\\.com$/', ['src/app.js:3 checkOrigin — Applied here (cors, credentials: true).']]);
+  assert.deepEqual(weakFindings(files, 'src/app.js'), []);
+  let accepted = false;
+  exportOf(checks, 'checkOrigin')(bypassOf(finding.message), (error, ok) => { accepted = !error && ok; });
+  assert.equal(accepted, true);
+  // Its module lists it in the inventory, weakly checked, where it is applied.
+  const [policy] = analyzeProject(files, 'src/checks.js').policies;
+  assert.deepEqual([policy.origins.kind, policy.origins.bypass, policy.provenance], ['weakly-checked', { origin: 'https://evilexample.com', attack: 'suffix match' }, ['applied in src/app.js:3']]);
+});

@@ -54,7 +54,7 @@ export function addExportedOptions(sourceFile: ts.SourceFile, middleware: Middle
     if (asOrigin.length > 0 && !done.has(expr)) {
       done.add(expr);
       const library = asOrigin[0].library;
-      const declared = target.kind === 'local' && ts.isIdentifier(expr) && ts.isVariableDeclaration(expr.parent) ? expr.parent : expr;
+      const declared = target.kind === 'local' && ts.isIdentifier(expr) && (ts.isVariableDeclaration(expr.parent) || ts.isFunctionDeclaration(expr.parent)) ? expr.parent : expr;
       const config: CorsConfig = {
         library, node: declared, originNode: declared, origin: 'unknown', entries: [], credentials: 'unknown', answersPreflight: true,
       };
@@ -86,6 +86,8 @@ function expressionOf(target: ExportTarget, sourceFile: ts.SourceFile): ts.Expre
   if (target.kind === 'expression') return target.expr;
   if (target.kind !== 'local') return undefined;
   for (const statement of sourceFile.statements) {
+    // `export function checkOrigin(origin, cb) { … }` applied as `origin: checkOrigin`: its name resolves to it.
+    if (ts.isFunctionDeclaration(statement) && statement.name?.text === target.name && statement.body) return statement.name;
     if (!ts.isVariableStatement(statement)) continue;
     for (const d of statement.declarationList.declarations) if (ts.isIdentifier(d.name) && d.name.text === target.name && d.initializer) return d.name;
   }
@@ -141,6 +143,7 @@ function declarationOf(target: ExportTarget, record: ModuleRecord): ts.Node | un
   if (target.kind === 'expression') return target.expr;
   if (target.kind !== 'local') return undefined;
   for (const statement of record.sourceFile.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name?.text === target.name && statement.body) return statement;
     if (!ts.isVariableStatement(statement)) continue;
     for (const d of statement.declarationList.declarations) if (ts.isIdentifier(d.name) && d.name.text === target.name) return d;
   }

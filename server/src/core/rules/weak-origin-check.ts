@@ -29,13 +29,15 @@ export const weakOriginCheck: Rule = {
     const subdomainsSetting = context.config.ruleOptions?.['weak-origin-check']?.subdomains;
     const subdomainsSeverity = subdomainsSetting === 'off' ? undefined : subdomainsSetting;
     /** `uses`: where a check exported here is applied in other modules (the verdict is theirs, and their credentials count). */
-    const report = (node: ts.Node, verdict: Bypass, uses: CheckUse[] = [], appliedWithCredentials = false) => {
+    // Options exported here and applied elsewhere with credentials: true (exported.ts) hold checks judged with credentials.
+    const appliedWithCredentials = (node: ts.Node) => facts.configs.some((c) => c.node.pos <= node.pos && node.end <= c.node.end && (applicationsFor(c)?.some((a) => a.credentials) ?? false));
+    const report = (node: ts.Node, verdict: Bypass, uses: CheckUse[] = []) => {
       if (verdict.kind === 'subdomains' && subdomainsSetting === 'off') return;
       if (reported.some((r) => r.pos <= node.pos && node.end <= r.end || node.pos <= r.pos && r.end <= node.end)) return;
       // Checked in another module and reported where it is written there (origin-checks/uses.ts).
       if (context.project && reportedWhereCheckIsWritten(node, context.project, facts)) return;
       const related = uses.slice(0, 4).map((u) => ({ node: u.call, message: `Applied here${u.library ? ` (${u.library}${u.credentials ? ', credentials: true' : ''})` : u.credentials ? ' (with Access-Control-Allow-Credentials: true)' : ''}.` }));
-      const withCredentials = credentials || appliedWithCredentials || uses.some((u) => u.credentials);
+      const withCredentials = credentials || uses.some((u) => u.credentials) || appliedWithCredentials(node);
       const credentialsNote = credentials ? ' Credentials are allowed, so that site can read users\' data.'
         : withCredentials ? ' Credentials are allowed where it is applied, so that site can read users\' data.' : '';
       reported.push(node);
@@ -65,13 +67,13 @@ export const weakOriginCheck: Rule = {
         fixes,
       });
     };
-    const consider = (node: ts.Node, verdict: Verdict | undefined, uses?: CheckUse[], appliedWithCredentials?: boolean) => {
+    const consider = (node: ts.Node, verdict: Verdict | undefined, uses?: CheckUse[]) => {
       // Letting everything through with no test at all (`(origin) => origin`) is reflected-origin's finding.
       if (verdict?.kind !== 'weak' && verdict?.kind !== 'subdomains') return;
       if (!verdict.atom || verdict.atom.kind === 'present' || verdict.atom.kind === 'opaque') return;
       // 'null' written into a list or compared exactly is null-origin's finding.
       if (verdict.kind === 'weak' && verdict.attack === 'null origin' && (verdict.atom.kind === 'member' || verdict.atom.kind === 'equals')) return;
-      report(node, verdict, uses, appliedWithCredentials);
+      report(node, verdict, uses);
     };
 
     // Checks exported here and applied in other modules (origin-checks/uses.ts): judged as applied there,
@@ -142,8 +144,7 @@ export const weakOriginCheck: Rule = {
         const verdict = judgeOriginFunction(config, facts);
         if ((verdict.kind === 'weak' || verdict.kind === 'subdomains') && verdict.atom) {
           const inside = verdict.atom.node.pos >= config.originFunction.pos && verdict.atom.node.end <= config.originFunction.end;
-          const appliedWithCredentials = applicationsFor(config)?.some((a) => a.credentials) ?? false;
-          if (inside || !facts.checks.some((c) => c.node === verdict.atom!.node)) consider(verdict.atom.node, verdict, [], appliedWithCredentials);
+          if (inside || !facts.checks.some((c) => c.node === verdict.atom!.node)) consider(verdict.atom.node, verdict);
         }
         continue;
       }
@@ -152,8 +153,7 @@ export const weakOriginCheck: Rule = {
       // An origin list (strings compared exactly, RegExps tested): the pattern an attacker passes. A list
       // exported here and applied elsewhere (exported.ts) counts the credentials of the options there.
       const verdict = judge(facts.guards.compiler.membershipWithPatterns(config.entries.map((e) => e.node as ts.Expression), config.node));
-      const appliedWithCredentials = applicationsFor(config)?.some((a) => a.credentials) ?? false;
-      if ((verdict.kind === 'weak' || verdict.kind === 'subdomains') && verdict.atom) consider(verdict.atom.regex?.node ?? verdict.atom.node, verdict, [], appliedWithCredentials);
+      if ((verdict.kind === 'weak' || verdict.kind === 'subdomains') && verdict.atom) consider(verdict.atom.regex?.node ?? verdict.atom.node, verdict);
     }
   },
 };
