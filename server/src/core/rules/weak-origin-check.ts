@@ -28,9 +28,9 @@ export const weakOriginCheck: Rule = {
     // `"weak-origin-check": [severity, { "subdomains": "off" | "info" | "warning" | "error" }]`
     const subdomainsSetting = context.config.ruleOptions?.['weak-origin-check']?.subdomains;
     const subdomainsSeverity = subdomainsSetting === 'off' ? undefined : subdomainsSetting;
-    /** `uses`: where a check exported here is applied in other modules (the verdict is theirs, and their credentials count). */
     // Options exported here and applied elsewhere with credentials: true (exported.ts) hold checks judged with credentials.
     const appliedWithCredentials = (node: ts.Node) => facts.configs.some((c) => c.node.pos <= node.pos && node.end <= c.node.end && (applicationsFor(c)?.some((a) => a.credentials) ?? false));
+    /** `uses`: where a check exported here is applied in other modules (the verdict is theirs, and their credentials count). */
     const report = (node: ts.Node, verdict: Bypass, uses: CheckUse[] = []) => {
       if (verdict.kind === 'subdomains' && subdomainsSetting === 'off') return;
       if (reported.some((r) => r.pos <= node.pos && node.end <= r.end || node.pos <= r.pos && r.end <= node.end)) return;
