@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeFile, defaultConfig, isTrustedOrSubdomain, trustedHostsIn } from '../../dist/core.js';
-import { analyzeProject, shown } from '../helpers/memory-host.mjs';
+import { analyzeProject, memoryHost, shown } from '../helpers/memory-host.mjs';
 
 const CHECKS = "export function isAllowedOrigin(origin) {\n  return origin.endsWith('example.com');\n}\n";
 const CALLBACK_APP = "import cors from 'cors';\nimport { isAllowedOrigin } from './checks.js';\napp.use(cors({ origin: (o, cb) => cb(null, isAllowedOrigin(o)), credentials: true }));\n";
@@ -95,6 +95,8 @@ test('a helper module the prefilter skips (no CORS or origin-check names): repor
   const checks = "export function allowed(value) {\n  return value.includes('example.com');\n}\n";
   const files = { 'src/checks.js': checks, 'src/app.js': "import cors from 'cors';\nimport { allowed } from './checks.js';\napp.use(cors({ origin: (o, cb) => cb(null, allowed(o)), credentials: true }));\n" };
   assert.equal(analyzeProject(files, 'src/checks.js').skipped, true);
+  // The prefilter stays conservative: analysed without it, the module reports nothing either.
+  assert.deepEqual(analyzeFile(checks, 'src/checks.js', defaultConfig(), { host: memoryHost(files), noPrefilter: true }).findings, []);
   const [finding] = weakFindings(files, 'src/app.js');
   assert.equal(finding.severity, 'error');
   assert.equal(finding.text, 'allowed');
