@@ -111,6 +111,10 @@ export interface CorsConfig {
    * when the option's value is the origin itself (Firebase `cors: [...]`), not an options object.
    */
   optionsHost?: { object?: ts.ObjectLiteralExpression; before?: ts.Node; key: string; valueIsOrigin?: boolean };
+  /** Option names where the library does not use `origin` / `credentials` (Effect `allowedOrigins`, micro-cors `allowCredentials`). */
+  optionKeys?: { origin?: string; credentials?: string };
+  /** True when the origin option is sent as the header value itself, so it holds one origin (micro-cors). */
+  singleOrigin?: true;
   /** A known advisory for the installed version of the library (e.g. 'CVE-2023-49803'), and the first fixed version. */
   advisory?: { id: string; fixedIn: string; packageName: string };
 }
