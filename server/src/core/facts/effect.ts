@@ -9,7 +9,7 @@
 //   origin is sent; OPTIONS is answered (204) by the middleware.
 import ts from 'typescript';
 import type { MiddlewareCollector } from './middleware';
-import type { CorsConfig, OriginEntry } from './model';
+import type { CorsConfig } from './model';
 
 export const EFFECT_SEMANTICS = 'Effect';
 const EFFECT_CORS = /^@effect\/platform(\/HttpMiddleware#cors|#HttpMiddleware\.cors|\/HttpApiBuilder#middlewareCors|#HttpApiBuilder\.middlewareCors)$/;
@@ -40,19 +40,10 @@ export function readEffectOrigin(collector: MiddlewareCollector, config: CorsCon
     }
     return false;
   }
-  const entries: OriginEntry[] = [];
-  for (const element of array.elements) {
-    if (ts.isSpreadElement(element) || ts.isOmittedExpression(element)) {
-      config.origin = 'unknown';
-      return true;
-    }
-    for (const v of collector.evaluator.evaluate(element).variants) {
-      if (v.kind !== 'literal') {
-        config.origin = 'unknown';
-        return true;
-      }
-      entries.push({ node: v.node ?? element, text: v.text, isRegExp: false });
-    }
+  const entries = collector.literalEntries(array);
+  if (!entries) {
+    config.origin = 'unknown';
+    return true;
   }
   if (entries.length === 0) {
     config.origin = 'any';

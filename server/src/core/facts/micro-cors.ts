@@ -35,5 +35,13 @@ export function readMicroOrigin(collector: MiddlewareCollector, config: CorsConf
     config.origin = 'unknown';
     return true;
   }
+  // Request data written as the origin (a wrapper built per request): echoed unless an allowlist check guards it.
+  const request = collector.evaluator.evaluate(e).variants.filter((v) => v.kind === 'request');
+  if (request.length > 0) {
+    const unchecked = request.some((v) => v.kind === 'request' && collector.guards.guardOf(v, e).strength === 'none');
+    config.origin = unchecked ? 'reflect' : 'unknown';
+    if (unchecked) config.reflectNote = 'micro-cors writes its origin option as the header, and here that is the request Origin';
+    return true;
+  }
   return false;
 }

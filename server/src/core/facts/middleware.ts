@@ -322,6 +322,19 @@ export class MiddlewareCollector {
     config.origin = 'unknown';
   }
 
+  /** The entries of an origin array of plain strings; undefined when one is a spread or not a known string. */
+  literalEntries(array: ts.ArrayLiteralExpression): OriginEntry[] | undefined {
+    const entries: OriginEntry[] = [];
+    for (const element of array.elements) {
+      if (ts.isSpreadElement(element) || ts.isOmittedExpression(element)) return undefined;
+      for (const v of this.evaluator.evaluate(element).variants) {
+        if (v.kind !== 'literal') return undefined;
+        entries.push({ node: v.node ?? element, text: v.text, isRegExp: false });
+      }
+    }
+    return entries;
+  }
+
   /** Credentials that the library sends unless the options switch them off. */
   credentialsByDefault(config: CorsConfig): void {
     config.credentials = true;

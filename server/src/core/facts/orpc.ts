@@ -9,7 +9,7 @@
 import ts from 'typescript';
 import { skipOuter } from '../values';
 import type { MiddlewareCollector } from './middleware';
-import type { CorsConfig, OriginEntry } from './model';
+import type { CorsConfig } from './model';
 
 export const ORPC_SEMANTICS = 'oRPC';
 const ORPC_MODULE = /^@orpc\/server(\/plugins)?#CORSPlugin$/;
@@ -28,19 +28,10 @@ export function visitOrpcNew(collector: MiddlewareCollector, expr: ts.NewExpress
 export function readOrpcOrigin(collector: MiddlewareCollector, config: CorsConfig, e: ts.Expression): boolean {
   const array = collector.evaluator.resolveArrayLiteral(e);
   if (!array) return false;
-  const entries: OriginEntry[] = [];
-  for (const element of array.elements) {
-    if (ts.isSpreadElement(element) || ts.isOmittedExpression(element)) {
-      config.origin = 'unknown';
-      return true;
-    }
-    for (const v of collector.evaluator.evaluate(element).variants) {
-      if (v.kind !== 'literal') {
-        config.origin = 'unknown';
-        return true;
-      }
-      entries.push({ node: v.node ?? element, text: v.text, isRegExp: false });
-    }
+  const entries = collector.literalEntries(array);
+  if (!entries) {
+    config.origin = 'unknown';
+    return true;
   }
   // `allowedOriginArr.includes('*')` sends '*' whatever else the array holds.
   const star = entries.find((x) => x.text === '*');
