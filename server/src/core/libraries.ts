@@ -123,6 +123,15 @@ function isDefaultOnLibrary(config: CorsConfig): boolean {
   return /^(GraphQL Yoga|@whatwg-node|@elysiajs\/cors|@adonisjs\/cors|Strapi|micro-cors)/.test(config.library);
 }
 
+/**
+ * For a library version with a known problem: raise it in the package.json that declares it (an edit of
+ * that file, so never applied by fix-all or `--fix`, which take safe fixes only).
+ */
+export function upgradeFix(config: CorsConfig, fixer: FixBuilder): Fix | undefined {
+  const upgrade = config.upgrade;
+  return upgrade && fixer.fix(`Upgrade ${upgrade.packageName} to ${upgrade.fixedIn} in package.json`, 'suggestion', [upgrade.edit]);
+}
+
 /** The advice of a message, led by the upgrade when the installed version has a known advisory. */
 export function withAdvisory(config: CorsConfig, advice: string): string {
   const a = config.advisory;

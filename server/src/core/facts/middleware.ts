@@ -20,7 +20,7 @@ import { readWhatwgOrigin, WHATWG_SEMANTICS, visitGraphqlCall, isYogaFile } from
 import { visitFirebaseCall } from './firebase';
 import { ADONIS_SEMANTICS, STRAPI_SEMANTICS, visitAdonisCall } from './config-files';
 import { H3_SEMANTICS, readH3Origin } from './h3';
-import { allInRange, packageVersionOf } from './versions';
+import { allInRange, packageVersionOf, upgradeEdit } from './versions';
 import { MICRO_SEMANTICS, readMicroOrigin } from './micro-cors';
 import { ORPC_SEMANTICS, readOrpcOrigin, visitOrpcNew } from './orpc';
 import { EFFECT_SEMANTICS, readEffectOrigin, visitEffectCall } from './effect';
@@ -196,8 +196,15 @@ export class MiddlewareCollector {
     else if (semantics === WHATWG_SEMANTICS || semantics === ELYSIA_SEMANTICS || semantics === MICRO_SEMANTICS) this.credentialsByDefault(config);
     if (config.origin === 'default') this.applyDefault(config, semantics);
     this.applyVersion(config);
+    if (config.advisory) this.offerUpgrade(config, config.advisory.packageName, config.advisory.fixedIn);
     this.configs.push(config);
     return config;
+  }
+
+  /** The package.json edit that raises the library to its first fixed version (versions.ts). */
+  offerUpgrade(config: CorsConfig, packageName: string, fixedIn: string): void {
+    const edit = upgradeEdit(this.host, packageName, fixedIn, this.fileName);
+    if (edit) config.upgrade = { packageName, fixedIn, edit };
   }
 
   private readOptions(config: CorsConfig, options: ts.ObjectLiteralExpression, semantics: string): void {

@@ -3,6 +3,7 @@
 import type * as ts from 'typescript';
 import type { AbstractValue } from '../values';
 import type { Verdict } from '../origin-checks/verdict';
+import type { TextEdit } from '../types';
 
 /** How a write combines with an earlier write of the same header on the same response. */
 export type WriteMode = 'set' | 'append' | 'init';
@@ -117,6 +118,11 @@ export interface CorsConfig {
   singleOrigin?: true;
   /** A known advisory for the installed version of the library (e.g. 'CVE-2023-49803'), and the first fixed version. */
   advisory?: { id: string; fixedIn: string; packageName: string };
+  /**
+   * For a version with a known problem: the edit of the package.json that declares the library, raising it to
+   * the first fixed version (offered as a suggestion; see versions.ts upgradeEdit).
+   */
+  upgrade?: { packageName: string; fixedIn: string; edit: TextEdit };
 }
 
 /** A route with a method: `app.put(path, h)`, `export function DELETE`, `method === 'PUT'`… */
