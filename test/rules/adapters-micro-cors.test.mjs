@@ -23,7 +23,7 @@ ruleTester('wildcard-with-credentials', {
       code: `${head}const cors = microCors({ allowMethods: ['GET', 'POST'] });${tail}`,
       errors: [{
         line: 3, column: 14, endLine: 3, endColumn: 58, text: "microCors({ allowMethods: ['GET', 'POST'] })", severity: 'error',
-        message: "micro-cors allows any origin (micro-cors with no origin option sends '*') together with credentials: true (its default); it sends '*' with Access-Control-Allow-Credentials: true, which browsers reject. List the allowed origins instead.",
+        message: "micro-cors allows any origin (micro-cors with no origin option sends '*') together with credentials: true (its default); it sends '*' with Access-Control-Allow-Credentials: true, which browsers reject. Name the one trusted origin instead.",
         suggestions: [
           { title: /^Allow only one origin \(inserts the placeholder https:\/\/app\.example\.com: replace it\)$/, output: `${head}const cors = microCors({ origin: 'https://app.example.com' /* placeholder: replace with the origin you trust */, allowMethods: ['GET', 'POST'] });${tail}` },
           { title: /^Turn credentials off \(micro-cors sends them by default\)$/, output: `${head}const cors = microCors({ allowCredentials: false, allowMethods: ['GET', 'POST'] });${tail}` },
@@ -48,7 +48,7 @@ ruleTester('wildcard-with-credentials', {
       code: `${head}const cors = microCors({ origin: '*', allowCredentials: true });${tail}`,
       errors: [{
         line: 3, column: 34, text: "'*'", severity: 'error',
-        message: "micro-cors allows any origin ('*') together with credentials: true; it sends '*' with Access-Control-Allow-Credentials: true, which browsers reject. List the allowed origins instead.",
+        message: "micro-cors allows any origin ('*') together with credentials: true; it sends '*' with Access-Control-Allow-Credentials: true, which browsers reject. Name the one trusted origin instead.",
         suggestions: [
           { output: `${head}const cors = microCors({ origin: 'https://app.example.com' /* placeholder: replace with the origin you trust */, allowCredentials: true });${tail}` },
           { output: `${head}const cors = microCors({ origin: '*', allowCredentials: false });${tail}` },
