@@ -8,7 +8,7 @@ import type { Condition } from './conditions';
 import { conditionOfTest, negate } from './conditions';
 import type { ProjectScope } from './modules';
 import { MAX_MODULE_HOPS, requiredSpecifier } from './modules';
-import { isNuxtRuntimeConfigImport, isRuntimeConfigCall, readRuntimeConfig, runtimeConfigPath } from './facts/nuxt-runtime-config';
+import { isNuxtRuntimeConfigImport, isRuntimeConfigCall, mentionsRuntimeConfig, readRuntimeConfig, runtimeConfigPath } from './facts/nuxt-runtime-config';
 
 export type Variant = VariantShape & {
   /** The condition under which this variant holds (an env variable unset, development, a flag), when known. */
@@ -112,7 +112,7 @@ export class ValueEvaluator {
     return { variants: [{ kind: 'env', name: value.envName, node: at }, fallback, ...this.envFileValues(value.envName, at)] };
   }
 
-  /** The initializer of the const (or single-assignment variable) an identifier names. */
+  /** The initializer of the const an identifier names. */
   private constInitializer(id: ts.Identifier): ts.Expression | undefined {
     const decl = this.resolve(id);
     return decl?.kind === 'variable' && !decl.binding && decl.isConst ? decl.declaration.initializer : undefined;
@@ -275,7 +275,7 @@ export class ValueEvaluator {
       }
       if (isRequestDataObject(container)) return { variants: [{ kind: 'request', source: 'other', node: binding, path: [...path, binding] }] };
       // `const { corsOrigin } = useRuntimeConfig()`: Nuxt's runtime config.
-      const runtimeConfig = this.project && isRuntimeConfigCall(container, (id) => this.isUseRuntimeConfig(id)) ? this.runtimeConfigValue([key], binding) : undefined;
+      const runtimeConfig = this.project && mentionsRuntimeConfig(binding.getSourceFile()) && isRuntimeConfigCall(container, (id) => this.isUseRuntimeConfig(id)) ? this.runtimeConfigValue([key], binding) : undefined;
       if (runtimeConfig) return runtimeConfig;
       const object = this.resolveObjectLiteral(container, depth);
       const prop = object && findProperty(object, key);
@@ -323,7 +323,8 @@ export class ValueEvaluator {
     const object = skipOuter(expr.expression);
     // `const headers = req.headers` or `const { headers } = ctx.req`, then `headers.origin`.
     if (key.toLowerCase() === 'origin' && this.isHeadersAlias(object)) return { variants: [{ kind: 'request', source: 'origin', node: expr, path: [...path, expr] }] };
-    const runtimeConfig = this.project && this.runtimeConfigValue(runtimeConfigPath(expr, (id) => this.constInitializer(id), (id) => this.isUseRuntimeConfig(id)), expr);
+    const runtimeConfig = this.project && mentionsRuntimeConfig(expr.getSourceFile())
+      && this.runtimeConfigValue(runtimeConfigPath(expr, (id) => this.constInitializer(id), (id) => this.isUseRuntimeConfig(id)), expr);
     if (runtimeConfig) return runtimeConfig;
     // `ns.corsOptions` where `ns` is another module (`import * as ns`, `require('./m')`).
     const member = this.resolveNamespaceMember(expr);

@@ -47,6 +47,18 @@ export function runtimeConfigPath(
   return isRuntimeConfigCall(e, isUseRuntimeConfig) ? path : undefined;
 }
 
+const mentions = new WeakMap<ts.SourceFile, boolean>();
+
+/** Whether a file names useRuntimeConfig at all (member reads are evaluated often; most files never do). */
+export function mentionsRuntimeConfig(sf: ts.SourceFile): boolean {
+  let known = mentions.get(sf);
+  if (known === undefined) {
+    known = sf.text.includes('useRuntimeConfig');
+    mentions.set(sf, known);
+  }
+  return known;
+}
+
 /** `useRuntimeConfig()` / `useRuntimeConfig(event)` (an awaited or parenthesised one too). */
 export function isRuntimeConfigCall(e: ts.Expression, isUseRuntimeConfig: (id: ts.Identifier) => boolean): boolean {
   e = skipParens(e);
