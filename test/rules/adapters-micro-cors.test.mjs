@@ -89,3 +89,16 @@ ruleTester('reflected-origin', {
     errors: [{ line: 3, column: 44, text: 'origin: req.headers.origin', severity: 'error', message: /^micro-cors writes its origin option as the header, and here that is the request Origin with credentials \(on by default\), so any website can read responses with the user's cookies\./ }],
   }],
 });
+
+ruleTester('multiple-origins', {
+  invalid: [{
+    name: 'two origins in the one header value: the fix keeps one (an array would become two headers)',
+    filename: 'api/index.js',
+    code: `${head}const cors = microCors({ origin: 'https://a.example.com, https://b.example.com' });${tail}`,
+    errors: [{
+      line: 3, column: 34, text: "'https://a.example.com, https://b.example.com'", severity: 'error',
+      message: 'micro-cors is given 2 origins in one string (https://a.example.com, https://b.example.com); it sends its origin option as the header value and takes one origin, so browsers reject this. Name the one trusted origin.',
+      suggestions: [{ title: /^Allow only https:\/\/a\.example\.com$/, output: `${head}const cors = microCors({ origin: 'https://a.example.com' });${tail}` }],
+    }],
+  }],
+});

@@ -69,6 +69,15 @@ export const multipleOrigins: Rule = {
           ? fixer.fix(inArray ? 'List the origins as separate entries' : 'Pass the origins as an array', 'suggestion', [fixer.replace(entry.node, inArray ? valid.map((o) => fixer.quote(o)).join(', ') : `[${valid.map((o) => fixer.quote(o)).join(', ')}]`)])
           : undefined;
         context.at(entry.node);
+        // A library whose origin option is the header value itself (micro-cors) takes no list: one origin.
+        if (config.singleOrigin) {
+          context.report({
+            node: entry.node,
+            message: `${config.library} is given ${origins.length} origins in one string (${origins.join(', ')}); it sends its origin option as the header value and takes one origin, so browsers reject this. Name the one trusted origin.`,
+            fixes: valid[0] ? [fixer.fix(`Allow only ${valid[0]}`, 'suggestion', [fixer.replace(entry.node, fixer.quote(valid[0]))])] : [],
+          });
+          continue;
+        }
         context.report({
           node: entry.node,
           message: multipleOriginsConfigMessage(config.library, origins),
