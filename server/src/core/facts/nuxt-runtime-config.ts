@@ -3,7 +3,9 @@
 // at runtime an environment variable named after the key path overrides each value: `corsOrigin` →
 // NUXT_CORS_ORIGIN, `public.apiBase` → NUXT_PUBLIC_API_BASE (nuxt/nuxt packages/schema/src/types/config.ts
 // `Overrideable`: `NUXT${Path}_${UpperSnakeCase<K>}`; docs/2.guide/3.going-further/10.runtime-config.md).
-// So a value read here is the nuxt.config default "when NUXT_… is unset". The nuxt.config is the one next to
+// So a value read here is the nuxt.config default "when NUXT_… is unset". (Nitro's runtime, which Nuxt builds
+// on, reads `process.env[NITRO_ + key] ?? process.env[envPrefix + key]` with envPrefix 'NUXT_': NITRO_CORS_ORIGIN
+// overrides too. Messages name the documented NUXT_ variable only.) The nuxt.config is the one next to
 // the project's package.json (the nearest package.json up the folders), read through the host; without a
 // host, or when the value is not a plain literal there, the read stays unknown.
 import ts from 'typescript';
