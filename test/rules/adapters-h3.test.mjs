@@ -114,6 +114,19 @@ ruleTester('wildcard-with-credentials', {
   ],
 });
 
+ruleTester('wildcard-with-credentials', {
+  invalid: [{
+    name: 'a standalone Nitro app: runtimeConfig in nitro.config, overridden by NITRO_CORS_ORIGIN',
+    filename: '/svc/routes/me.ts',
+    host: {
+      name: 'nitro', resolveModule: () => undefined, importersOf: () => undefined, packageVersion: () => undefined, envValues: () => [],
+      readFile: (file) => ({ '/svc/package.json': '{ "name": "svc" }', '/svc/nitro.config.ts': "export default defineNitroConfig({ runtimeConfig: { corsOrigin: '*' } });\n" })[file],
+    },
+    code: "import { defineEventHandler, handleCors } from 'h3';\nimport { useRuntimeConfig } from 'nitropack/runtime';\n\n" + route('  if (handleCors(event, { origin: useRuntimeConfig().corsOrigin, credentials: true })) return;'),
+    errors: [{ line: 5, column: 35, text: 'useRuntimeConfig().corsOrigin', severity: 'error', message: /^When NITRO_CORS_ORIGIN is unset: h3 handleCors allows any origin \('\*'\) together with credentials: true/ }],
+  }],
+});
+
 ruleTester('reflected-origin', {
   valid: [{
     // h3 v1.15 isCorsOriginAllowed calls an origin that is not '*', a string or an array: `true` throws.

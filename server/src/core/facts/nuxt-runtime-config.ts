@@ -11,7 +11,14 @@
 import ts from 'typescript';
 import type { ProjectHost } from '../host';
 
-const CONFIG_NAMES = ['nuxt.config.ts', 'nuxt.config.js', 'nuxt.config.mjs'];
+/**
+ * The config files that hold `runtimeConfig`, and the prefix of the variables that override it: Nuxt's, else a
+ * standalone Nitro app's (nitro.config, `defineNitroConfig`; its runtime reads NITRO_<KEY>).
+ */
+const CONFIG_FILES: [string, string][] = [
+  ['nuxt.config.ts', 'NUXT_'], ['nuxt.config.js', 'NUXT_'], ['nuxt.config.mjs', 'NUXT_'],
+  ['nitro.config.ts', 'NITRO_'], ['nitro.config.js', 'NITRO_'], ['nitro.config.mjs', 'NITRO_'],
+];
 /** Modules `useRuntimeConfig` is imported from by hand (Nuxt auto-imports it otherwise). */
 const RUNTIME_CONFIG_MODULES = /^(#imports|#app|nuxt\/app|nitropack\/runtime|#internal\/nitro|nitro\/runtime)$/;
 
@@ -89,7 +96,7 @@ export function readRuntimeConfig(host: ProjectHost | undefined, fromFile: strin
       object = ts.isObjectLiteralExpression(value) ? value : undefined;
       continue;
     }
-    const envName = `NUXT_${path.map(upperSnakeCase).join('_')}`;
+    const envName = `${config.prefix}${path.map(upperSnakeCase).join('_')}`;
     if (ts.isStringLiteralLike(value)) return { text: value.text, envName, file: config.file };
     if (value.kind === ts.SyntaxKind.TrueKeyword || value.kind === ts.SyntaxKind.FalseKeyword) {
       const boolean = value.kind === ts.SyntaxKind.TrueKeyword;
@@ -100,8 +107,8 @@ export function readRuntimeConfig(host: ProjectHost | undefined, fromFile: strin
   return undefined;
 }
 
-/** nuxt.config.{ts,js,mjs} beside the nearest package.json up the folders from `fromFile`. */
-function nuxtConfigOf(host: ProjectHost, fromFile: string): { file: string; sf: ts.SourceFile } | undefined {
+/** nuxt.config.{ts,js,mjs} (else nitro.config.*) beside the nearest package.json up the folders from `fromFile`. */
+function nuxtConfigOf(host: ProjectHost, fromFile: string): { file: string; sf: ts.SourceFile; prefix: string } | undefined {
   const separator = fromFile.includes('/') ? '/' : '\\';
   let dir = fromFile;
   for (let level = 0; level < 30; level++) {
@@ -109,7 +116,7 @@ function nuxtConfigOf(host: ProjectHost, fromFile: string): { file: string; sf: 
     if (cut < 0) return undefined;
     dir = dir.slice(0, cut);
     if (read(host, `${dir}${separator}package.json`) === undefined) continue;
-    for (const name of CONFIG_NAMES) {
+    for (const [name, prefix] of CONFIG_FILES) {
       const file = `${dir}${separator}${name}`;
       const text = read(host, file);
       if (text === undefined) continue;
@@ -120,7 +127,7 @@ function nuxtConfigOf(host: ProjectHost, fromFile: string): { file: string; sf: 
         if (parsed.size > 32) parsed.clear();
         parsed.set(file, entry);
       }
-      return { file, sf: entry.sf };
+      return { file, sf: entry.sf, prefix };
     }
     return undefined;
   }
@@ -135,7 +142,7 @@ function read(host: ProjectHost, file: string): string | undefined {
   }
 }
 
-/** `runtimeConfig: { … }` in `export default defineNuxtConfig({ … })` or `export default { … }`. */
+/** `runtimeConfig: { … }` in `export default defineNuxtConfig({ … })`, `defineNitroConfig({ … })` or `export default { … }`. */
 function runtimeConfigObject(sf: ts.SourceFile): ts.ObjectLiteralExpression | undefined {
   for (const statement of sf.statements) {
     if (!ts.isExportAssignment(statement)) continue;
