@@ -79,7 +79,7 @@ ruleTester('invalid-origin', {
 
 ruleTester('reflected-origin', {
   valid: [
-    // Several origins become several headers (browsers reject them): not modelled, so nothing is said.
+    // Several origins become several headers (multiple-origins reports that); it is no allowlist and no echo.
     { name: 'an array of origins is not read as an allowlist', filename: 'api/index.js', code: `${head}const cors = microCors({ origin: ['https://a.example.com', 'https://b.example.com'] });${tail}` },
   ],
   invalid: [{
@@ -92,6 +92,15 @@ ruleTester('reflected-origin', {
 
 ruleTester('multiple-origins', {
   invalid: [{
+    name: 'an array of origins: res.setHeader sends one Access-Control-Allow-Origin line per entry',
+    filename: 'api/index.js',
+    code: `${head}const cors = microCors({ origin: ['https://a.example.com', 'https://b.example.com'], allowCredentials: false });${tail}`,
+    errors: [{
+      line: 3, column: 34, text: "['https://a.example.com', 'https://b.example.com']", severity: 'error',
+      message: 'micro-cors is given 2 origins in an array, one header each (https://a.example.com, https://b.example.com); it sends its origin option as the header value and takes one origin, so browsers reject this. Name the one trusted origin.',
+      suggestions: [{ title: /^Allow only https:\/\/a\.example\.com$/, output: `${head}const cors = microCors({ origin: 'https://a.example.com', allowCredentials: false });${tail}` }],
+    }],
+  }, {
     name: 'two origins in the one header value: the fix keeps one (an array would become two headers)',
     filename: 'api/index.js',
     code: `${head}const cors = microCors({ origin: 'https://a.example.com, https://b.example.com' });${tail}`,

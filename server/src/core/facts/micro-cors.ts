@@ -22,12 +22,15 @@ export function readMicroOrigin(collector: MiddlewareCollector, config: CorsConf
     return true;
   }
   // res.setHeader(name, array) sends one header line per entry: a one-entry array is that origin; several
-  // are several Access-Control-Allow-Origin headers, which browsers reject (not modelled: unknown).
+  // are several Access-Control-Allow-Origin headers, which browsers reject (multiple-origins; the policy is
+  // unknown to every other rule).
   const array = collector.evaluator.resolveArrayLiteral(e);
   if (array) {
     const only = array.elements.length === 1 && !ts.isSpreadElement(array.elements[0]) && !ts.isOmittedExpression(array.elements[0]) ? array.elements[0] : undefined;
     if (only) return readMicroOrigin(collector, config, only) || (collector.readOrigin(config, only, MICRO_SEMANTICS), true);
     config.origin = 'unknown';
+    const origins = collector.literalEntries(array)?.map((entry) => entry.text);
+    if (origins && origins.length > 1) config.originArray = { node: array, origins };
     return true;
   }
   // Functions, booleans and RegExps are not called or matched: Node writes (or rejects) them as text.

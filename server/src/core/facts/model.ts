@@ -121,6 +121,11 @@ export interface CorsConfig {
   optionKeys?: { origin?: string; credentials?: string };
   /** True when the origin option is sent as the header value itself, so it holds one origin (micro-cors). */
   singleOrigin?: true;
+  /**
+   * For a single-origin library given an array of several origins: the array and its origins (Node sends one
+   * Access-Control-Allow-Origin line per entry, which browsers reject; multiple-origins reports it).
+   */
+  originArray?: { node: ts.ArrayLiteralExpression; origins: string[] };
   /** A known advisory for the installed version of the library (e.g. 'CVE-2023-49803'), and the first fixed version. */
   advisory?: { id: string; fixedIn: string; packageName: string };
   /**
