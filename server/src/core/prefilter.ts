@@ -10,7 +10,8 @@
 //     (NestJS, Socket.IO, Apollo, hapi: facts/middleware.ts, CORS_OPTION_HOSTS; Firebase's onRequest,
 //     facts/firebase.ts; GraphQL Yoga, facts/graphql.ts);
 //   - a framework that grants CORS by default without naming it in lower case: GraphQL Yoga's
-//     createYoga and @whatwg-node/server's useCORS, and Firebase's onCall (`cors: true` unless given);
+//     createYoga and @whatwg-node/server's useCORS, Firebase's onCall (`cors: true` unless given) and
+//     oRPC's `new CORSPlugin()` (echoes every Origin unless given an origin);
 //   - a list named for origins (`allowedOrigins`, `whitelist`…), checked on its own;
 //   - a function named for checking origins (`isAllowedOrigin`, `checkOrigin`, `validateOrigin`): when
 //     another module applies it as an origin check, its weakness is reported where it is written.
@@ -22,7 +23,7 @@ import { isPlatformConfigFile } from './platform';
 const HEADER_NAME = /access[-_]control[-_]/i;
 // Frameworks that grant CORS by default without naming it in lower case, and lists named for origins
 // (`allowedOrigins`, `ALLOWED_ORIGINS`, `whitelist`), which are checked on their own (issue 12, item 7).
-const OTHER_MARKERS = /createYoga|useCORS|\bonCall\b|origins\b|whitelist|allowlist/i;
+const OTHER_MARKERS = /createYoga|useCORS|CORSPlugin|\bonCall\b|origins\b|whitelist|allowlist/i;
 const CORS_MENTION = /cors/gi;
 // Origin-check helpers (issue 14): camelCase names that say they judge an origin.
 const ORIGIN_CHECK_NAME = /\b(?:is|check|validate|verify|assert)[A-Za-z]*Origin/;
