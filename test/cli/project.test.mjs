@@ -3,7 +3,7 @@
 // both places (text, json, sarif).
 import assert from 'node:assert/strict';
 import { cpSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { makeProject, runCli } from './helpers.mjs';
@@ -77,4 +77,45 @@ test('a monorepo: the workspace packages the app imports by name are checked in 
     ['packages/cors-config/src/index.ts', 'invalid-origin', 2],
     ['packages/cors-config/src/origins.ts', 'insecure-origin', 1],
   ]);
+});
+
+/** Options in one module, applied in another, their origin from .env (issue 12, item 9). */
+const PROVENANCE_FILES = {
+  'package.json': JSON.stringify({ name: 'x', type: 'module' }),
+  '.env': 'ALLOWED_ORIGINS=*\n',
+  'src/config.js': 'export const corsOptions = { origin: process.env.ALLOWED_ORIGINS, credentials: true };\n',
+  'src/app.js': "import express from 'express';\nimport cors from 'cors';\nimport { corsOptions } from './config.js';\nconst app = express();\napp.use(cors(corsOptions));\nexport default app;\n",
+};
+
+test('provenance names files relative to the project root, in every format (never the absolute path)', (t) => {
+  const dir = makeProject(t, PROVENANCE_FILES);
+  const json = JSON.parse(runCli(['.', '--format', 'json'], { cwd: dir }).stdout);
+  const provenance = Object.fromEntries(json.files.map((f) => [f.path, f.policies.map((p) => p.provenance)]));
+  assert.deepEqual(provenance, {
+    'src/app.js': [['options ← corsOptions (src/config.js:1)', 'origin ← ALLOWED_ORIGINS (.env)']],
+    'src/config.js': [['origin ← ALLOWED_ORIGINS (.env)', 'applied in src/app.js:5']],
+  });
+  const config = json.files.find((f) => f.path === 'src/config.js');
+  assert.match(config.findings[0].message, /^With ALLOWED_ORIGINS=\* from \.env: cors allows any origin/);
+  assert.equal(JSON.stringify(json.files).includes(dir), false);
+  // Run from the parent folder: the names are those of the report's own paths (relative to its root).
+  const base = basename(dir);
+  const fromParent = JSON.parse(runCli([base, '--format', 'json'], { cwd: join(dir, '..') }).stdout);
+  assert.deepEqual(fromParent.files.map((f) => [f.path, f.policies[0].provenance[0]]), [
+    [`${base}/src/app.js`, `options ← corsOptions (${base}/src/config.js:1)`],
+    [`${base}/src/config.js`, `origin ← ALLOWED_ORIGINS (${base}/.env)`],
+  ]);
+  for (const format of ['text', 'sarif', 'github']) {
+    assert.equal(runCli(['.', '--format', format], { cwd: dir }).stdout.includes(`${dir}/src`), false, format);
+  }
+});
+
+test('a finding about a value written in another module names that module relative to the root', (t) => {
+  const dir = copyOf(t, 'esm-ts');
+  const json = JSON.parse(runCli(['.', '--format', 'json'], { cwd: dir }).stdout);
+  const [finding] = json.files.find((f) => f.path === 'src/app.ts').findings;
+  assert.match(finding.message, / \(The value is written in src\/constants\/index\.ts:1\.\)$/);
+  const cjs = JSON.parse(runCli(['.', '--format', 'json'], { cwd: copyOf(t, 'cjs-express') }).stdout);
+  const duplicate = cjs.files.find((f) => f.path === 'server/routes/items.js').findings.find((f) => f.ruleId === 'duplicate-origin-header');
+  assert.match(duplicate.message, /although cors \(server\/index\.js:8\), registered on the app that mounts this module/);
 });

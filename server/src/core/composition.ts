@@ -8,6 +8,7 @@ import type { RuleContext } from './context';
 import { collectFacts } from './facts';
 import type { CorsConfig, HeaderWrite, OptionsAnswer } from './facts/model';
 import { isExportedOnly } from './exported';
+import { displayPathOf } from './host';
 import { isHttpMiddleware } from './libraries';
 import { MAX_MODULE_HOPS, ModuleRecord, ProjectModel, requiredSpecifier } from './modules';
 import { skipOuter } from './values';
@@ -291,7 +292,7 @@ export function reportMountedDuplicates(context: RuleContext, writes: HeaderWrit
     context.at(write.node);
     context.report({
       node: write.valueNode ?? write.node,
-      message: `Access-Control-Allow-Origin is written by hand although ${config.library} (${file}:${line}), registered on the app that mounts this module, already sets it; the two disagree or the header is sent twice, which browsers reject. Let the middleware own CORS.`,
+      message: `Access-Control-Allow-Origin is written by hand although ${config.library} (${displayPathOf(context.project?.model.host, file)}:${line}), registered on the app that mounts this module, already sets it; the two disagree or the header is sent twice, which browsers reject. Let the middleware own CORS.`,
       related: [{ node, message: 'CORS middleware registered on the mounting app here.' }],
       fixes: [context.fixer.fix('Remove the manual Access-Control-Allow-Origin write', 'suggestion', [context.fixer.removeWrite(write)])],
     });

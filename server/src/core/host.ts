@@ -35,4 +35,19 @@ export interface ProjectHost {
   envValues(name: string, fromFile: string): EnvValue[];
   /** The version of package `name` that `fromFile` gets, or undefined when the project does not say. */
   packageVersion(name: string, fromFile: string): PackageVersion | undefined;
+  /**
+   * How a file is named to people (messages, provenance in the inventory and the hover): relative to the
+   * project root that holds it, '/'-separated (`src/config/cors.ts`, `.env.production`). Without it a file
+   * is named as the host names it.
+   */
+  displayPath?(file: string): string;
+}
+
+/** The name of `file` shown to people (host.displayPath), never a throw. */
+export function displayPathOf(host: ProjectHost | undefined, file: string): string {
+  try {
+    return host?.displayPath?.(file) ?? file;
+  } catch {
+    return file;
+  }
 }

@@ -5,6 +5,7 @@
 // recently used dropped), so a config module imported by 20 open files is parsed once per version, not
 // 20 times. A record keeps its module's syntax tree while it is in the cache (not only a summary).
 import ts from 'typescript';
+import { displayPathOf } from './host';
 import type { ProjectHost } from './host';
 import { parseSource } from './parse';
 import type { ReportDescriptor } from './context';
@@ -290,7 +291,7 @@ export function placeInFile(scope: ProjectScope, descriptor: ReportDescriptor): 
   return {
     ...descriptor,
     node: entry,
-    message: `${descriptor.message} (The value is written in ${sf.fileName}:${line}.)`,
+    message: `${descriptor.message} (The value is written in ${displayPathOf(scope.model.host, sf.fileName)}:${line}.)`,
     related: [{ node, message: 'The value is written here.' }, ...(descriptor.related ?? [])],
     // Edits of another file are offered as a quick fix, never applied by fix-all or --fix on this file.
     fixes: (descriptor.fixes ?? []).flatMap((f) => (f && f.edits.every((e) => e.file !== undefined) ? [{ ...f, kind: 'suggestion' as const }] : [])),
