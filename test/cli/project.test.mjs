@@ -105,6 +105,17 @@ test('provenance names files relative to the project root, in every format (neve
     [`${base}/src/app.js`, `options ← corsOptions (${base}/src/config.js:1)`],
     [`${base}/src/config.js`, `origin ← ALLOWED_ORIGINS (${base}/.env)`],
   ]);
+  // The inventory of the audit report (markdown, html) shows the same lines; the root is named once, in the header.
+  const markdown = runCli(['.', '--format', 'markdown'], { cwd: dir }).stdout;
+  assert.match(markdown, /^\| ⚠ any origin with credentials \| `src\/app\.js:5` \|.*\| any \(\\\*\)<br>from: options ← corsOptions \(src\/config\.js:1\)<br>origin ← ALLOWED\\_ORIGINS \(\.env\) \|/m);
+  assert.equal(markdown.split(dir).length, 2);
+  const html = runCli(['.', '--format', 'html'], { cwd: dir }).stdout;
+  assert.deepEqual(html.match(/<div class="sub provenance">[^<]*<\/div>/g), [
+    '<div class="sub provenance">options ← corsOptions (src/config.js:1)</div>',
+    '<div class="sub provenance">origin ← ALLOWED_ORIGINS (.env)</div>',
+    '<div class="sub provenance">origin ← ALLOWED_ORIGINS (.env)</div>',
+    '<div class="sub provenance">applied in src/app.js:5</div>',
+  ]);
   for (const format of ['text', 'sarif', 'github']) {
     assert.equal(runCli(['.', '--format', format], { cwd: dir }).stdout.includes(`${dir}/src`), false, format);
   }

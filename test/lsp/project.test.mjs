@@ -2,11 +2,11 @@
 // module (unsaved, or on disk through a watcher) re-analyses the open documents that import it, and the
 // unsaved text of an open module is what its dependents read.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { runCli } from '../cli/helpers.mjs';
 import { audit, auditCapabilities, auditReport, copyProject } from './audit-helpers.mjs';
-import { nextDiagnostics, openDocument, startServer, tempWorkspace } from './helpers.mjs';
+import { nextDiagnostics, openDocument, rangeOfText, startServer, tempWorkspace } from './helpers.mjs';
 
 const CHANGED = 2;
 
@@ -103,4 +103,22 @@ test('project: the audit and the CLI report the same findings on a project with 
   const findings = (report) => report.files.map((f) => ({ path: f.path, findings: f.findings }));
   assert.deepEqual(findings(fromAudit), findings(fromCli));
   assert.ok(fromCli.files.some((f) => f.findings.some((x) => x.related.some((r) => r.path === 'src/constants/index.ts'))));
+});
+
+test('project: the hover on middleware shows where its options and origin come from, named relative to the workspace folder', async (t) => {
+  const ws = tempWorkspace(t);
+  mkdirSync(ws.path('src'));
+  writeFileSync(ws.path('package.json'), JSON.stringify({ name: 'x', type: 'module' }));
+  writeFileSync(ws.path('.env.production'), 'ALLOWED_ORIGINS=https://app.example.com\n');
+  writeFileSync(ws.path('src/config.js'), 'export const corsOptions = { origin: process.env.ALLOWED_ORIGINS, credentials: true };\n');
+  const app = "import cors from 'cors';\nimport { corsOptions } from './config.js';\napp.use(cors(corsOptions));\n";
+  writeFileSync(ws.path('src/app.js'), app);
+  const client = await startServer(t, { workspace: ws });
+  await client.waitFor('window/logMessage', (p) => /project index: 2 files/.test(p.message));
+  openDocument(client, ws.fileUri('src/app.js'), app);
+  await nextDiagnostics(client, ws.fileUri('src/app.js'));
+  const hover = await client.request('textDocument/hover', { textDocument: { uri: ws.fileUri('src/app.js') }, position: rangeOfText(app, 'cors(corsOptions)').start });
+  const from = hover.contents.value.split('\n').filter((line) => line.startsWith('- From: '));
+  assert.deepEqual(from, ['- From: options ← corsOptions (src/config.js:1)', '- From: origin ← ALLOWED_ORIGINS (.env.production)']);
+  assert.equal(hover.contents.value.includes(ws.dir), false);
 });
