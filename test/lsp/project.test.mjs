@@ -149,3 +149,19 @@ test('project: the hover on middleware shows where its options and origin come f
   assert.deepEqual(from, ['- From: options ← corsOptions (src/config.js:1)', '- From: origin ← ALLOWED_ORIGINS (.env.production)']);
   assert.equal(hover.contents.value.includes(ws.dir), false);
 });
+
+test('project: the modules parsed for a burst of analyses are released when it ends; the next analysis reads them again', async (t) => {
+  const { ws, client } = await projectWorkspace(t);
+  writeFileSync(ws.path('config.js'), "export const ORIGIN = '*';\n");
+  client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: ws.fileUri('config.js'), type: CHANGED }] });
+  openDocument(client, ws.fileUri('app.js'), APP);
+  const first = await nextDiagnostics(client, ws.fileUri('app.js'));
+  assert.deepEqual(first.diagnostics.map((d) => d.code), ['wildcard-with-credentials']);
+  // config.js is not open: its syntax tree goes when the analyses pause.
+  const released = await client.waitFor('window/logMessage', (p) => /project: \d+ parsed module\(s\) released after the analyses/.test(p.message));
+  assert.match(released.message, /project: 1 parsed module\(s\) released/);
+  const since = client.mark();
+  client.notify('textDocument/didChange', { textDocument: { uri: ws.fileUri('app.js'), version: 2 }, contentChanges: [{ text: `${APP}\n` }] });
+  const again = await nextDiagnostics(client, ws.fileUri('app.js'), { since, version: 2 });
+  assert.deepEqual(again.diagnostics, first.diagnostics);
+});

@@ -41,6 +41,15 @@ export interface ProjectHost {
    * is named as the host names it.
    */
   displayPath?(file: string): string;
+  /**
+   * The engine keeps the parsed modules it read through this host (their syntax trees) for the analyses
+   * of one batch, so a module that 20 dependents import is parsed once per batch, not 20 times. It hands
+   * the host, once per host, the function that drops them; the host calls it when a batch ends (the
+   * language server: when analyses pause), with the files whose trees may stay (open documents), so a
+   * long-lived process keeps no syntax tree of an unopened file. Without it the engine keeps a bounded
+   * number of recently used modules.
+   */
+  registerModuleCache?(release: (keep: (file: string) => boolean) => number): void;
 }
 
 /** The name of `file` shown to people (host.displayPath), never a throw. */

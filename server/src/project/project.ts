@@ -103,7 +103,23 @@ export class Project {
       return version;
     },
     displayPath: (file) => this.displayPath(file),
+    registerModuleCache: (release) => {
+      this.moduleCaches.push(release);
+    },
   };
+
+  /** The engine's module caches filled through this project's host (core/modules.ts); see endBatch. */
+  private readonly moduleCaches: ((keep: (file: string) => boolean) => number)[] = [];
+
+  /**
+   * A batch of analyses ended: the engine drops the syntax trees of the modules it parsed for it, except
+   * open documents'. The next batch parses what it needs once more. Returns how many were dropped.
+   */
+  endBatch(): number {
+    let dropped = 0;
+    for (const release of this.moduleCaches) dropped += release((file) => this.overlay.has(file));
+    return dropped;
+  }
 
   /**
    * A file as messages and provenance name it: relative to the deepest root that holds it ('/'-separated),
