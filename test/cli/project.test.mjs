@@ -16,25 +16,31 @@ function copyOf(t, name) {
   return dir;
 }
 
-test('a value from another module (re-export chain, index file, .js→.ts): reported where applied, related to where written', (t) => {
+test('a value from another module (re-export chain, index file, .js→.ts): reported where written, related to where applied', (t) => {
   const dir = copyOf(t, 'esm-ts');
+  // constants/index.ts holds the allowlist; config/cors.ts makes it the origin of its options; app.ts applies
+  // them through config/index.ts (export *). The entry is reported once, where it is written.
   const text = runCli(['.'], { cwd: dir });
   assert.equal(text.code, 1, text.stderr);
-  assert.match(text.stdout, /^ {2}src\/app\.ts:8:14 {2}error {2}The allowed origin 'https:\/\/admin\.example\.com\/' can never match/m);
-  assert.match(text.stdout, /^ +related: src\/constants\/index\.ts:1:59 The value is written here\.$/m);
+  assert.match(text.stdout, /^ {2}src\/constants\/index\.ts:1:59 {2}error {2}The allowed origin 'https:\/\/admin\.example\.com\/' can never match/m);
+  assert.match(text.stdout, /^ +related: src\/config\/cors\.ts:5:11 Applied here \(cors\)\.$/m);
 
   const json = JSON.parse(runCli(['.', '--format', 'json'], { cwd: dir }).stdout);
-  const app = json.files.find((f) => f.path === 'src/app.ts');
-  assert.deepEqual(app.findings.map((f) => [f.ruleId, f.line, f.column]), [['invalid-origin', 8, 14]]);
-  assert.deepEqual(app.findings[0].related, [{ message: 'The value is written here.', path: 'src/constants/index.ts', line: 1, column: 59, endLine: 1, endColumn: 87 }]);
+  assert.deepEqual(json.files.flatMap((f) => f.findings.map((x) => [f.path, x.ruleId, x.line, x.column])), [['src/constants/index.ts', 'invalid-origin', 1, 59]]);
+  const [finding] = json.files.find((f) => f.path === 'src/constants/index.ts').findings;
+  assert.deepEqual(finding.related, [{ message: 'Applied here (cors).', path: 'src/config/cors.ts', line: 5, column: 11, endLine: 5, endColumn: 25 }]);
   const constants = readFileSync(join(dir, 'src/constants/index.ts'), 'utf8').split('\n')[0];
   assert.equal(constants.slice(58, 86), "'https://admin.example.com/'");
+  // The options know where they are applied, through the re-export chain; the application knows where they come from.
+  const provenance = Object.fromEntries(json.files.filter((f) => f.policies.length > 0).map((f) => [f.path, f.policies.map((p) => p.provenance)]));
+  assert.deepEqual(provenance['src/config/cors.ts'], [['origin ← allowedOrigins (src/constants/index.ts:1)', 'applied in src/app.ts:8']]);
+  assert.deepEqual(provenance['src/app.ts'], [['options ← corsOptions (src/config/cors.ts:4)', 'origin ← allowedOrigins (src/constants/index.ts:1)']]);
 
   const sarif = JSON.parse(runCli(['.', '--format', 'sarif'], { cwd: dir }).stdout);
   const [result] = sarif.runs[0].results;
-  assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'src/app.ts');
-  assert.equal(result.relatedLocations[0].physicalLocation.artifactLocation.uri, 'src/constants/index.ts');
-  assert.deepEqual(result.relatedLocations[0].physicalLocation.region, { startLine: 1, startColumn: 59, endLine: 1, endColumn: 87 });
+  assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'src/constants/index.ts');
+  assert.equal(result.relatedLocations[0].physicalLocation.artifactLocation.uri, 'src/config/cors.ts');
+  assert.deepEqual(result.relatedLocations[0].physicalLocation.region, { startLine: 5, startColumn: 11, endLine: 5, endColumn: 25 });
 });
 
 test('package.json imports (#alias) and CommonJS: the options module is found from the app', (t) => {
@@ -122,10 +128,14 @@ test('provenance names files relative to the project root, in every format (neve
 });
 
 test('a finding about a value written in another module names that module relative to the root', (t) => {
-  const dir = copyOf(t, 'esm-ts');
+  // constants.ts holds no CORS code (the prefilter skips it), so the value is reported where it is used.
+  const dir = makeProject(t, {
+    'src/constants.ts': "export const DOMAINS = ['https://a.com/'];\n",
+    'src/app.ts': "import cors from 'cors';\nimport { DOMAINS } from './constants';\napp.use(cors({ origin: DOMAINS }));\n",
+  });
   const json = JSON.parse(runCli(['.', '--format', 'json'], { cwd: dir }).stdout);
   const [finding] = json.files.find((f) => f.path === 'src/app.ts').findings;
-  assert.match(finding.message, / \(The value is written in src\/constants\/index\.ts:1\.\)$/);
+  assert.match(finding.message, / \(The value is written in src\/constants\.ts:1\.\)$/);
   const cjs = JSON.parse(runCli(['.', '--format', 'json'], { cwd: copyOf(t, 'cjs-express') }).stdout);
   const duplicate = cjs.files.find((f) => f.path === 'server/routes/items.js').findings.find((f) => f.ruleId === 'duplicate-origin-header');
   assert.match(duplicate.message, /although cors \(server\/index\.js:8\), registered on the app that mounts this module/);

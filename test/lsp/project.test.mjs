@@ -82,17 +82,22 @@ test('project: a changed ORIGIN in config.js changes the open app.js diagnostics
   assert.deepEqual(after.diagnostics.map((d) => d.code), ['wildcard-with-credentials']);
 });
 
-test('project: a finding about a value written in another module points there (relatedInformation uri and range)', async (t) => {
+test('project: a finding about a value applied in another module points there (relatedInformation uri and range)', async (t) => {
   const ws = copyProject(t, 'esm-ts');
   const client = await startServer(t, { workspace: ws });
   await client.waitFor('window/logMessage', (p) => /project index: \d+ files/.test(p.message));
-  const text = ws.read('src/app.ts');
-  openDocument(client, ws.fileUri('src/app.ts'), text, { languageId: 'typescript' });
-  const { diagnostics } = await nextDiagnostics(client, ws.fileUri('src/app.ts'));
-  assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start]), [['invalid-origin', { line: 7, character: 13 }]]);
+  // The allowlist entry is written in constants/index.ts, the origin of options in config/cors.ts.
+  const text = ws.read('src/constants/index.ts');
+  openDocument(client, ws.fileUri('src/constants/index.ts'), text, { languageId: 'typescript' });
+  const { diagnostics } = await nextDiagnostics(client, ws.fileUri('src/constants/index.ts'));
+  assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start]), [['invalid-origin', { line: 0, character: 58 }]]);
   assert.deepEqual(diagnostics[0].relatedInformation, [
-    { location: { uri: ws.fileUri('src/constants/index.ts'), range: { start: { line: 0, character: 58 }, end: { line: 0, character: 86 } } }, message: 'The value is written here.' },
+    { location: { uri: ws.fileUri('src/config/cors.ts'), range: { start: { line: 4, character: 10 }, end: { line: 4, character: 24 } } }, message: 'Applied here (cors).' },
   ]);
+  // The applying file does not repeat it.
+  const app = ws.read('src/app.ts');
+  openDocument(client, ws.fileUri('src/app.ts'), app, { languageId: 'typescript' });
+  assert.deepEqual((await nextDiagnostics(client, ws.fileUri('src/app.ts'))).diagnostics, []);
 });
 
 /** What a report says about each file: its findings, and its policies with where their parts come from. */

@@ -4,7 +4,7 @@
 // as CORS options or as the origin option, is analysed here as CORS options of the library that applies
 // it, and its findings point to where it is applied.
 import ts from 'typescript';
-import { Application, appliedIn, applicationsOf } from './composition';
+import { Application, applicationsOf } from './composition';
 import type { MiddlewareCollector } from './facts/middleware';
 import type { CorsConfig } from './facts/model';
 import { ExportTarget, ModuleRecord, ProjectScope, exportTable, relatedLocation } from './modules';
@@ -200,26 +200,28 @@ function importOf(local: string, sourceFile: ts.SourceFile): { module: string; n
 }
 
 /**
- * Will the module that holds `node` report it itself (item 6)? Yes when the node sits in an export of
- * that module which the analysed file applies as CORS options or origin, or in an exported object that
- * looks like CORS options (item 7): its analysis makes a config of it. Otherwise the finding stays here.
+ * Will the module that holds `node` report it itself (item 6)? Yes when the node sits in an export that
+ * the module's own analysis makes CORS options of (addExportedOptions): one that its importers apply as
+ * options or origin (directly or through re-exports), an exported object that looks like CORS options,
+ * or one declared with a CORS options type and holding an origin. Otherwise the finding stays here.
  */
 export function reportedWhereWritten(scope: ProjectScope, node: ts.Node): boolean {
   const foreign = scope.model.recordOf(node.getSourceFile());
   // A module the text prefilter skips is never analysed: its values are reported where they are used.
   if (!foreign || !mayContainCors(foreign.text)) return false;
   const inside = (container: ts.Node | undefined) => container !== undefined && node.pos >= container.pos && node.end <= container.end;
-  const here = scope.model.record(scope.sourceFile.fileName);
-  for (const a of here ? appliedIn(here) : []) {
-    if (scope.model.resolve(a.specifier, here!.file) !== foreign.file) continue;
-    const target = foreign.exports.get(a.name);
-    if (target && inside(declarationOf(target, foreign))) return true;
-  }
-  for (const target of foreign.exports.values()) {
+  let applied: Application[] | undefined;
+  for (const [name, target] of foreign.exports) {
     const declared = declarationOf(target, foreign);
+    if (!inside(declared)) continue;
+    applied ??= applicationsOf({ project: scope, sourceFile: foreign.sourceFile });
+    if (applied.some((a) => a.name === name)) return true;
     const init = declared && (ts.isVariableDeclaration(declared) ? declared.initializer : (declared as ts.Expression));
     const object = init && skipOuter(init);
-    if (object && ts.isObjectLiteralExpression(object) && looksLikeCorsOptions(object) && inside(object)) return true;
+    if (!object || !ts.isObjectLiteralExpression(object)) continue;
+    if (looksLikeCorsOptions(object)) return true;
+    const expr = expressionOf(target, foreign.sourceFile);
+    if (expr && hasOriginKey(object) && typedCorsLibrary(target, expr, foreign.sourceFile) !== undefined) return true;
   }
   return false;
 }
