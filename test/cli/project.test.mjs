@@ -85,6 +85,19 @@ test('a monorepo: the workspace packages the app imports by name are checked in 
   ]);
 });
 
+test('a monorepo: app.register(import(\'@fastify/cors\'), …) is @fastify/cors, and the package list it applies points to it', (t) => {
+  const dir = copyOf(t, 'monorepo');
+  const json = JSON.parse(runCli(['.', '--format', 'json'], { cwd: dir }).stdout);
+  const server = json.files.find((f) => f.path === 'apps/api/src/server.ts');
+  assert.deepEqual(server.policies.filter((p) => p.source === 'middleware').map((p) => [p.line, p.framework, p.origins.origins, p.provenance]), [
+    [8, '@fastify/cors', ['https://acme.dev', 'http://intranet.acme.dev'], ['origin ← trustedOrigins (packages/cors-config/src/origins.ts:1)']],
+  ]);
+  const origins = json.files.find((f) => f.path === 'packages/cors-config/src/origins.ts');
+  assert.deepEqual(origins.findings.map((f) => [f.ruleId, f.line, f.column, f.related.map((r) => `${r.path}:${r.line}:${r.column} ${r.message}`)]), [
+    ['insecure-origin', 1, 52, ['apps/api/src/server.ts:8:65 Applied here (@fastify/cors).']],
+  ]);
+});
+
 /** Options in one module, applied in another, their origin from .env (issue 12, item 9). */
 const PROVENANCE_FILES = {
   'package.json': JSON.stringify({ name: 'x', type: 'module' }),

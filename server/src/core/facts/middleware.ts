@@ -76,6 +76,11 @@ export class MiddlewareCollector {
     if (ts.isCallExpression(expr) && ts.isIdentifier(expr.expression) && expr.expression.text === 'require' && expr.arguments[0] && ts.isStringLiteralLike(expr.arguments[0])) {
       return expr.arguments[0].text;
     }
+    // `app.register(import('@fastify/cors'), options)`: Fastify's register takes the promise of the module
+    // and uses its default export (fastify/avvio), as the @fastify/cors README shows.
+    if (ts.isCallExpression(expr) && expr.expression.kind === ts.SyntaxKind.ImportKeyword && expr.arguments[0] && ts.isStringLiteralLike(expr.arguments[0])) {
+      return expr.arguments[0].text;
+    }
     if (ts.isPropertyAccessExpression(expr) && (expr.name.text === 'default' || expr.name.text === 'cors')) {
       const inner = this.moduleOf(expr.expression, depth + 1);
       if (inner) return inner;
