@@ -76,6 +76,22 @@ test('routers mounted from another file: the app-level cors() is known to the ro
   assert.equal(found.some(([, rule]) => rule === 'missing-preflight'), false);
 });
 
+test('CommonJS options assigned in a development-only branch (cjs-express config/cors.js): information, with the condition, where written', (t) => {
+  const dir = copyOf(t, 'cjs-express');
+  const json = JSON.parse(runCli(['.', '--format', 'json'], { cwd: dir }).stdout);
+  const config = json.files.find((f) => f.path === 'config/cors.js');
+  assert.deepEqual(config.findings.map((f) => [f.ruleId, f.severity, f.line, f.column, f.message, f.related.map((r) => `${r.path}:${r.line}:${r.column} ${r.message}`)]), [
+    ['permissive-wildcard', 'info', 4, 36, "In development: cors allows origin '*': every website can read these responses. Right for public data; otherwise list the allowed origins.", ['server/index.js:8:14 Applied here (cors).']],
+  ]);
+  assert.deepEqual(config.policies.map((p) => [p.line, p.origins.kind, p.credentials, p.provenance.at(-1)]), [
+    [4, 'any', false, 'applied in server/index.js:8'],
+    [5, 'unknown', true, 'applied in server/index.js:8'],
+  ]);
+  // The computed boolean origin next to it (origin: isHTTPS) is reported with its condition.
+  const index = json.files.find((f) => f.path === 'server/index.js');
+  assert.deepEqual(index.findings.map((f) => [f.ruleId, f.severity, f.line, f.message.slice(0, 61)]), [['reflected-origin', 'error', 9, "When HTTPS is 'true': cors: `origin: true` echoes the request"]]);
+});
+
 test('a monorepo: the workspace packages the app imports by name are checked in their own files', (t) => {
   const dir = copyOf(t, 'monorepo');
   const found = findingsOf(dir).map(([path, rule, line]) => [path, rule, line]);

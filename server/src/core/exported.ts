@@ -8,6 +8,7 @@ import { Application, applicationsOf } from './composition';
 import type { MiddlewareCollector } from './facts/middleware';
 import type { CorsConfig } from './facts/model';
 import { ExportTarget, ModuleRecord, ProjectScope, exportTable, relatedLocation } from './modules';
+import { forEachDescendant } from './parse';
 import { mayContainCors } from './prefilter';
 import type { Finding } from './types';
 import { ValueEvaluator, findProperty, propertyNameText, skipOuter } from './values';
@@ -38,11 +39,24 @@ export function addExportedOptions(sourceFile: ts.SourceFile, middleware: Middle
   const applications = project ? applicationsOf({ project, sourceFile }) : [];
   const done = new Set<ts.Node>();
   for (const [name, target] of exports) {
+    const applied = applications.filter((a) => a.name === name);
+    const asOptions = applied.filter((a) => a.role === 'options');
+    // `let corsOptions; if (isDev) corsOptions = { origin: '*' }; else corsOptions = { … }; module.exports =
+    // corsOptions`: each object the binding is given is options of its own, under the branch's condition.
+    const branches = assignedObjects(target, sourceFile);
+    if (branches) {
+      for (const object of branches) {
+        if (used.has(object) || done.has(object) || !(asOptions.length > 0 || isOptionsObject(target, object, sourceFile))) continue;
+        done.add(object);
+        const library = asOptions[0]?.library ?? (looksLikeCorsOptions(object) ? undefined : typedCorsLibrary(target, object, sourceFile)) ?? 'cors';
+        const config = middleware.add(library, semanticsOf(library), object, object, `${library} options without origin allow any origin`);
+        if (config) exportedConfigs.set(config, asOptions);
+      }
+      continue;
+    }
     const expr = expressionOf(target, sourceFile);
     if (!expr) continue;
-    const applied = applications.filter((a) => a.name === name);
     const object = evaluator.resolveObjectLiteral(expr);
-    const asOptions = applied.filter((a) => a.role === 'options');
     const typed = object && asOptions.length === 0 && !looksLikeCorsOptions(object) ? typedCorsLibrary(target, expr, sourceFile) : undefined;
     // Typed options never applied here and without `origin` hold no origin to check: the default of the
     // library that will apply them (perhaps merged with an origin elsewhere) is not known to be used.
@@ -96,6 +110,32 @@ function expressionOf(target: ExportTarget, sourceFile: ts.SourceFile): ts.Expre
 function looksLikeCorsOptions(object: ts.ObjectLiteralExpression): boolean {
   const keys = object.properties.map((p) => (p.name ? propertyNameText(p.name) : undefined));
   return hasOriginKey(object) && keys.some((k) => k !== undefined && CORS_OPTION_KEYS.has(k));
+}
+
+/** Exported options as their own module's analysis reads them, for an export not applied in the project. */
+function isOptionsObject(target: ExportTarget, object: ts.ObjectLiteralExpression, sourceFile: ts.SourceFile): boolean {
+  return looksLikeCorsOptions(object) || (hasOriginKey(object) && typedCorsLibrary(target, object, sourceFile) !== undefined);
+}
+
+/**
+ * The object literals a top-level `let`/`var` export is given when it is assigned after its declaration
+ * (its initializer and every `name = { … }` outside functions); undefined for any other export.
+ */
+function assignedObjects(target: ExportTarget, sourceFile: ts.SourceFile): ts.ObjectLiteralExpression[] | undefined {
+  if (target.kind !== 'local') return undefined;
+  const declaration = localDeclaration(target.name, sourceFile);
+  if (!declaration || (declaration.parent.flags & ts.NodeFlags.Const) !== 0) return undefined;
+  const assigned: ts.Expression[] = [];
+  forEachDescendant(sourceFile, (node) => {
+    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return 'skip';
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && node.left.text === target.name) assigned.push(node.right);
+    return undefined;
+  });
+  if (assigned.length === 0) return undefined;
+  const values = declaration.initializer ? [declaration.initializer, ...assigned] : assigned;
+  const objects = values.map((v) => skipOuter(v));
+  // Only when every value is written as an object here: anything else is read as before (the evaluator).
+  return objects.every(ts.isObjectLiteralExpression) ? objects : undefined;
 }
 
 function hasOriginKey(object: ts.ObjectLiteralExpression): boolean {
@@ -212,10 +252,17 @@ export function reportedWhereWritten(scope: ProjectScope, node: ts.Node): boolea
   const inside = (container: ts.Node | undefined) => container !== undefined && node.pos >= container.pos && node.end <= container.end;
   let applied: Application[] | undefined;
   for (const [name, target] of foreign.exports) {
-    const declared = declarationOf(target, foreign);
+    const branches = assignedObjects(target, foreign.sourceFile);
+    const branch = branches?.find(inside);
+    if (branches && !branch) continue;
+    const declared = branch ?? declarationOf(target, foreign);
     if (!inside(declared)) continue;
     applied ??= applicationsOf({ project: scope, sourceFile: foreign.sourceFile });
-    if (applied.some((a) => a.name === name)) return true;
+    if (applied.some((a) => a.name === name && (!branch || a.role === 'options'))) return true;
+    if (branch) {
+      if (isOptionsObject(target, branch, foreign.sourceFile)) return true;
+      continue;
+    }
     const init = declared && (ts.isVariableDeclaration(declared) ? declared.initializer : (declared as ts.Expression));
     const object = init && skipOuter(init);
     if (!object || !ts.isObjectLiteralExpression(object)) continue;
