@@ -3,7 +3,7 @@
 // both places (text, json, sarif).
 import assert from 'node:assert/strict';
 import { cpSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { makeProject, runCli } from './helpers.mjs';
@@ -16,25 +16,31 @@ function copyOf(t, name) {
   return dir;
 }
 
-test('a value from another module (re-export chain, index file, .js→.ts): reported where applied, related to where written', (t) => {
+test('a value from another module (re-export chain, index file, .js→.ts): reported where written, related to where applied', (t) => {
   const dir = copyOf(t, 'esm-ts');
+  // constants/index.ts holds the allowlist; config/cors.ts makes it the origin of its options; app.ts applies
+  // them through config/index.ts (export *). The entry is reported once, where it is written.
   const text = runCli(['.'], { cwd: dir });
   assert.equal(text.code, 1, text.stderr);
-  assert.match(text.stdout, /^ {2}src\/app\.ts:8:14 {2}error {2}The allowed origin 'https:\/\/admin\.example\.com\/' can never match/m);
-  assert.match(text.stdout, /^ +related: src\/constants\/index\.ts:1:59 The value is written here\.$/m);
+  assert.match(text.stdout, /^ {2}src\/constants\/index\.ts:1:59 {2}error {2}The allowed origin 'https:\/\/admin\.example\.com\/' can never match/m);
+  assert.match(text.stdout, /^ +related: src\/config\/cors\.ts:5:11 Applied here \(cors\)\.$/m);
 
   const json = JSON.parse(runCli(['.', '--format', 'json'], { cwd: dir }).stdout);
-  const app = json.files.find((f) => f.path === 'src/app.ts');
-  assert.deepEqual(app.findings.map((f) => [f.ruleId, f.line, f.column]), [['invalid-origin', 8, 14]]);
-  assert.deepEqual(app.findings[0].related, [{ message: 'The value is written here.', path: 'src/constants/index.ts', line: 1, column: 59, endLine: 1, endColumn: 87 }]);
+  assert.deepEqual(json.files.flatMap((f) => f.findings.map((x) => [f.path, x.ruleId, x.line, x.column])), [['src/constants/index.ts', 'invalid-origin', 1, 59]]);
+  const [finding] = json.files.find((f) => f.path === 'src/constants/index.ts').findings;
+  assert.deepEqual(finding.related, [{ message: 'Applied here (cors).', path: 'src/config/cors.ts', line: 5, column: 11, endLine: 5, endColumn: 25 }]);
   const constants = readFileSync(join(dir, 'src/constants/index.ts'), 'utf8').split('\n')[0];
   assert.equal(constants.slice(58, 86), "'https://admin.example.com/'");
+  // The options know where they are applied, through the re-export chain; the application knows where they come from.
+  const provenance = Object.fromEntries(json.files.filter((f) => f.policies.length > 0).map((f) => [f.path, f.policies.map((p) => p.provenance)]));
+  assert.deepEqual(provenance['src/config/cors.ts'], [['origin ← allowedOrigins (src/constants/index.ts:1)', 'applied in src/app.ts:8']]);
+  assert.deepEqual(provenance['src/app.ts'], [['options ← corsOptions (src/config/cors.ts:4)', 'origin ← allowedOrigins (src/constants/index.ts:1)']]);
 
   const sarif = JSON.parse(runCli(['.', '--format', 'sarif'], { cwd: dir }).stdout);
   const [result] = sarif.runs[0].results;
-  assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'src/app.ts');
-  assert.equal(result.relatedLocations[0].physicalLocation.artifactLocation.uri, 'src/constants/index.ts');
-  assert.deepEqual(result.relatedLocations[0].physicalLocation.region, { startLine: 1, startColumn: 59, endLine: 1, endColumn: 87 });
+  assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'src/constants/index.ts');
+  assert.equal(result.relatedLocations[0].physicalLocation.artifactLocation.uri, 'src/config/cors.ts');
+  assert.deepEqual(result.relatedLocations[0].physicalLocation.region, { startLine: 5, startColumn: 11, endLine: 5, endColumn: 25 });
 });
 
 test('package.json imports (#alias) and CommonJS: the options module is found from the app', (t) => {
@@ -70,6 +76,22 @@ test('routers mounted from another file: the app-level cors() is known to the ro
   assert.equal(found.some(([, rule]) => rule === 'missing-preflight'), false);
 });
 
+test('CommonJS options assigned in a development-only branch (cjs-express config/cors.js): information, with the condition, where written', (t) => {
+  const dir = copyOf(t, 'cjs-express');
+  const json = JSON.parse(runCli(['.', '--format', 'json'], { cwd: dir }).stdout);
+  const config = json.files.find((f) => f.path === 'config/cors.js');
+  assert.deepEqual(config.findings.map((f) => [f.ruleId, f.severity, f.line, f.column, f.message, f.related.map((r) => `${r.path}:${r.line}:${r.column} ${r.message}`)]), [
+    ['permissive-wildcard', 'info', 4, 36, "In development: cors allows origin '*': every website can read these responses. Right for public data; otherwise list the allowed origins.", ['server/index.js:8:14 Applied here (cors).']],
+  ]);
+  assert.deepEqual(config.policies.map((p) => [p.line, p.origins.kind, p.credentials, p.provenance.at(-1)]), [
+    [4, 'any', false, 'applied in server/index.js:8'],
+    [5, 'unknown', true, 'applied in server/index.js:8'],
+  ]);
+  // The computed boolean origin next to it (origin: isHTTPS) is reported with its condition.
+  const index = json.files.find((f) => f.path === 'server/index.js');
+  assert.deepEqual(index.findings.map((f) => [f.ruleId, f.severity, f.line, f.message.slice(0, 61)]), [['reflected-origin', 'error', 9, "When HTTPS is 'true': cors: `origin: true` echoes the request"]]);
+});
+
 test('a monorepo: the workspace packages the app imports by name are checked in their own files', (t) => {
   const dir = copyOf(t, 'monorepo');
   const found = findingsOf(dir).map(([path, rule, line]) => [path, rule, line]);
@@ -77,4 +99,73 @@ test('a monorepo: the workspace packages the app imports by name are checked in 
     ['packages/cors-config/src/index.ts', 'invalid-origin', 2],
     ['packages/cors-config/src/origins.ts', 'insecure-origin', 1],
   ]);
+});
+
+test('a monorepo: app.register(import(\'@fastify/cors\'), …) is @fastify/cors, and the package list it applies points to it', (t) => {
+  const dir = copyOf(t, 'monorepo');
+  const json = JSON.parse(runCli(['.', '--format', 'json'], { cwd: dir }).stdout);
+  const server = json.files.find((f) => f.path === 'apps/api/src/server.ts');
+  assert.deepEqual(server.policies.filter((p) => p.source === 'middleware').map((p) => [p.line, p.framework, p.origins.origins, p.provenance]), [
+    [8, '@fastify/cors', ['https://acme.dev', 'http://intranet.acme.dev'], ['origin ← trustedOrigins (packages/cors-config/src/origins.ts:1)']],
+  ]);
+  const origins = json.files.find((f) => f.path === 'packages/cors-config/src/origins.ts');
+  assert.deepEqual(origins.findings.map((f) => [f.ruleId, f.line, f.column, f.related.map((r) => `${r.path}:${r.line}:${r.column} ${r.message}`)]), [
+    ['insecure-origin', 1, 52, ['apps/api/src/server.ts:8:65 Applied here (@fastify/cors).']],
+  ]);
+});
+
+/** Options in one module, applied in another, their origin from .env (issue 12, item 9). */
+const PROVENANCE_FILES = {
+  'package.json': JSON.stringify({ name: 'x', type: 'module' }),
+  '.env': 'ALLOWED_ORIGINS=*\n',
+  'src/config.js': 'export const corsOptions = { origin: process.env.ALLOWED_ORIGINS, credentials: true };\n',
+  'src/app.js': "import express from 'express';\nimport cors from 'cors';\nimport { corsOptions } from './config.js';\nconst app = express();\napp.use(cors(corsOptions));\nexport default app;\n",
+};
+
+test('provenance names files relative to the project root, in every format (never the absolute path)', (t) => {
+  const dir = makeProject(t, PROVENANCE_FILES);
+  const json = JSON.parse(runCli(['.', '--format', 'json'], { cwd: dir }).stdout);
+  const provenance = Object.fromEntries(json.files.map((f) => [f.path, f.policies.map((p) => p.provenance)]));
+  assert.deepEqual(provenance, {
+    'src/app.js': [['options ← corsOptions (src/config.js:1)', 'origin ← ALLOWED_ORIGINS (.env)']],
+    'src/config.js': [['origin ← ALLOWED_ORIGINS (.env)', 'applied in src/app.js:5']],
+  });
+  const config = json.files.find((f) => f.path === 'src/config.js');
+  assert.match(config.findings[0].message, /^With ALLOWED_ORIGINS=\* from \.env: cors allows any origin/);
+  assert.equal(JSON.stringify(json.files).includes(dir), false);
+  // Run from the parent folder: the names are those of the report's own paths (relative to its root).
+  const base = basename(dir);
+  const fromParent = JSON.parse(runCli([base, '--format', 'json'], { cwd: join(dir, '..') }).stdout);
+  assert.deepEqual(fromParent.files.map((f) => [f.path, f.policies[0].provenance[0]]), [
+    [`${base}/src/app.js`, `options ← corsOptions (${base}/src/config.js:1)`],
+    [`${base}/src/config.js`, `origin ← ALLOWED_ORIGINS (${base}/.env)`],
+  ]);
+  // The inventory of the audit report (markdown, html) shows the same lines; the root is named once, in the header.
+  const markdown = runCli(['.', '--format', 'markdown'], { cwd: dir }).stdout;
+  assert.match(markdown, /^\| ⚠ any origin with credentials \| `src\/app\.js:5` \|.*\| any \(\\\*\)<br>from: options ← corsOptions \(src\/config\.js:1\)<br>origin ← ALLOWED\\_ORIGINS \(\.env\) \|/m);
+  assert.equal(markdown.split(dir).length, 2);
+  const html = runCli(['.', '--format', 'html'], { cwd: dir }).stdout;
+  assert.deepEqual(html.match(/<div class="sub provenance">[^<]*<\/div>/g), [
+    '<div class="sub provenance">options ← corsOptions (src/config.js:1)</div>',
+    '<div class="sub provenance">origin ← ALLOWED_ORIGINS (.env)</div>',
+    '<div class="sub provenance">origin ← ALLOWED_ORIGINS (.env)</div>',
+    '<div class="sub provenance">applied in src/app.js:5</div>',
+  ]);
+  for (const format of ['text', 'sarif', 'github']) {
+    assert.equal(runCli(['.', '--format', format], { cwd: dir }).stdout.includes(`${dir}/src`), false, format);
+  }
+});
+
+test('a finding about a value written in another module names that module relative to the root', (t) => {
+  // constants.ts holds no CORS code (the prefilter skips it), so the value is reported where it is used.
+  const dir = makeProject(t, {
+    'src/constants.ts': "export const DOMAINS = ['https://a.com/'];\n",
+    'src/app.ts': "import cors from 'cors';\nimport { DOMAINS } from './constants';\napp.use(cors({ origin: DOMAINS }));\n",
+  });
+  const json = JSON.parse(runCli(['.', '--format', 'json'], { cwd: dir }).stdout);
+  const [finding] = json.files.find((f) => f.path === 'src/app.ts').findings;
+  assert.match(finding.message, / \(The value is written in src\/constants\.ts:1\.\)$/);
+  const cjs = JSON.parse(runCli(['.', '--format', 'json'], { cwd: copyOf(t, 'cjs-express') }).stdout);
+  const duplicate = cjs.files.find((f) => f.path === 'server/routes/items.js').findings.find((f) => f.ruleId === 'duplicate-origin-header');
+  assert.match(duplicate.message, /although cors \(server\/index\.js:8\), registered on the app that mounts this module/);
 });

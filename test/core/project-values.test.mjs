@@ -101,11 +101,15 @@ test('re-export chain (export { a as b } from, export *) and a default import', 
     'app.ts': "import cors from 'cors';\nimport { list } from './c';\nimport cfg from './cfg';\napp.use(cors({ origin: list }));\napp.use(cors(cfg));\n",
   };
   const { result, seen } = findings(files, 'app.ts');
+  // a.ts (an origin-named list, which its own analysis reads) learns through the re-exports that app.ts
+  // applies it, and reports it where it is written; cfg.ts, which the prefilter skips, is reported here.
   assert.deepEqual(seen.map((f) => [f.rule, f.line, f.text, f.related[0]]), [
-    ['insecure-origin', 4, 'list', "a.ts:1 'http://partner.example' — The value is written here."],
     ['wildcard-with-credentials', 5, 'cfg', "cfg.ts:1 '*' — The value is written here."],
   ]);
   assert.deepEqual(result.dependencies, ['a.ts', 'b.ts', 'c.ts', 'cfg.ts']);
+  const a = findings(files, 'a.ts');
+  assert.deepEqual(a.seen.map((f) => [f.rule, f.line, f.text, f.related]), [['insecure-origin', 1, "'http://partner.example'", ['app.ts:4 list — Applied here (cors).']]]);
+  assert.deepEqual(a.result.policies.map((p) => p.provenance), [['applied in app.ts:4']]);
 });
 
 test('an import cycle resolves to nothing and stays silent', () => {

@@ -8,8 +8,9 @@ import type { RuleContext } from './context';
 import { collectFacts } from './facts';
 import type { CorsConfig, HeaderWrite, OptionsAnswer } from './facts/model';
 import { isExportedOnly } from './exported';
+import { displayPathOf } from './host';
 import { isHttpMiddleware } from './libraries';
-import { MAX_MODULE_HOPS, ModuleRecord, ProjectModel, requiredSpecifier } from './modules';
+import { MAX_MODULE_HOPS, ModuleRecord, ProjectModel, ProjectScope, requiredSpecifier } from './modules';
 import { skipOuter } from './values';
 
 /** How the app around a module handles CORS. */
@@ -229,16 +230,20 @@ export interface Application {
   credentials: boolean;
 }
 
-/** The bindings a module (its record) imports and applies as CORS options or origins. */
-export function appliedIn(record: ModuleRecord): Application[] {
-  return summaryOf(record).applied;
-}
-
-/** Where the analysed file's exports are applied as CORS options or origins, in the files that import it. */
+/**
+ * Where the analysed file's exports are applied as CORS options or origins, in the files that import it,
+ * and through modules that re-export them (`export * from './cors'`, `export { a as b } from './cors'`):
+ * each application names the export of the analysed file.
+ */
 export function applicationsOf(context: RuleContext | { project?: RuleContext['project']; sourceFile: ts.SourceFile }): Application[] {
   const project = context.project;
   if (!project) return [];
-  const file = context.sourceFile.fileName;
+  return applicationsOfFile(project, context.sourceFile.fileName, 0, new Set());
+}
+
+function applicationsOfFile(project: ProjectScope, file: string, hops: number, seen: Set<string>): Application[] {
+  if (hops > MAX_MODULE_HOPS || seen.has(file)) return [];
+  seen.add(file);
   let importers: string[] | undefined;
   try {
     importers = project.model.host.importersOf(file);
@@ -251,8 +256,26 @@ export function applicationsOf(context: RuleContext | { project?: RuleContext['p
     const record = project.model.record(importer, project.dependencies);
     if (!record) continue;
     for (const a of summaryOf(record).applied) if (project.model.resolve(a.specifier, importer) === file) out.push(a);
+    const reexported = reexportedNames(project, record, file);
+    if (!reexported) continue;
+    for (const a of applicationsOfFile(project, importer, hops + 1, seen)) {
+      const name = reexported(a.name);
+      if (name !== undefined) out.push({ ...a, name });
+    }
   }
   return out;
+}
+
+/** How `record` re-exports names of `file`: its exported name → the name in `file`; undefined when it re-exports none. */
+function reexportedNames(project: ProjectScope, record: ModuleRecord, file: string): ((name: string) => string | undefined) | undefined {
+  const named = new Map<string, string>();
+  for (const [name, target] of record.exports) {
+    if (target.kind === 'reexport' && target.name !== '*' && project.resolve(target.specifier, record.file) === file) named.set(name, target.name);
+  }
+  // `export *` passes every name on but `default`, unless the module exports that name itself.
+  const star = record.starExports.some((specifier) => project.resolve(specifier, record.file) === file);
+  if (named.size === 0 && !star) return undefined;
+  return (name) => named.get(name) ?? (star && name !== 'default' && !record.exports.has(name) ? name : undefined);
 }
 
 /** The module a mounted argument comes from: an imported binding, `require('./r')`, `import('./r')`, `x.default`, `router.routes()`. */
@@ -293,7 +316,7 @@ export function reportMountedDuplicates(context: RuleContext, writes: HeaderWrit
     context.at(write.node);
     context.report({
       node: write.valueNode ?? write.node,
-      message: `Access-Control-Allow-Origin is written by hand although ${config.library} (${file}:${line}), registered on the app that mounts this module, already sets it; the two disagree or the header is sent twice, which browsers reject. Let the middleware own CORS.`,
+      message: `Access-Control-Allow-Origin is written by hand although ${config.library} (${displayPathOf(context.project?.model.host, file)}:${line}), registered on the app that mounts this module, already sets it; the two disagree or the header is sent twice, which browsers reject. Let the middleware own CORS.`,
       related: [{ node, message: 'CORS middleware registered on the mounting app here.' }],
       fixes: [context.fixer.fix('Remove the manual Access-Control-Allow-Origin write', 'suggestion', [context.fixer.removeWrite(write)])],
     });

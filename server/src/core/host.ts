@@ -35,4 +35,28 @@ export interface ProjectHost {
   envValues(name: string, fromFile: string): EnvValue[];
   /** The version of package `name` that `fromFile` gets, or undefined when the project does not say. */
   packageVersion(name: string, fromFile: string): PackageVersion | undefined;
+  /**
+   * How a file is named to people (messages, provenance in the inventory and the hover): relative to the
+   * project root that holds it, '/'-separated (`src/config/cors.ts`, `.env.production`). Without it a file
+   * is named as the host names it.
+   */
+  displayPath?(file: string): string;
+  /**
+   * The engine keeps the parsed modules it read through this host (their syntax trees) for the analyses
+   * of one batch, so a module that 20 dependents import is parsed once per batch, not 20 times. It hands
+   * the host, once per host, the function that drops them; the host calls it when a batch ends (the
+   * language server: when analyses pause), with the files whose trees may stay (open documents), so a
+   * long-lived process keeps no syntax tree of an unopened file. Without it the engine keeps a bounded
+   * number of recently used modules.
+   */
+  registerModuleCache?(release: (keep: (file: string) => boolean) => number): void;
+}
+
+/** The name of `file` shown to people (host.displayPath), never a throw. */
+export function displayPathOf(host: ProjectHost | undefined, file: string): string {
+  try {
+    return host?.displayPath?.(file) ?? file;
+  } catch {
+    return file;
+  }
 }

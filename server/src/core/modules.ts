@@ -1,10 +1,12 @@
 // The cross-file model (DESIGN §11, issue 12): what other modules export, read through the ProjectHost.
 // A module is parsed once per (file, text) and kept as a record: its export table and the scope index
-// the value evaluator needs to follow helpers and `let` assignments inside it. Records are few (only
-// modules that an analysed file imports or that import it, transitively) and bounded (MAX_RECORDS, least
-// recently used dropped), so a config module imported by 20 open files is parsed once per version, not
-// 20 times. A record keeps its module's syntax tree while it is in the cache (not only a summary).
+// the value evaluator needs to follow helpers and `let` assignments inside it. Records belong to the
+// host's model and live for one batch of analyses (host.registerModuleCache: the host drops them when
+// the batch ends, keeping only open documents'), so a config module imported by 20 open files is parsed
+// once per batch, not 20 times, and a long-lived server keeps no syntax tree of an unopened file. Within
+// a batch, and for hosts that never end one, records are bounded (MAX_RECORDS, least recently used dropped).
 import ts from 'typescript';
+import { displayPathOf } from './host';
 import type { ProjectHost } from './host';
 import { parseSource } from './parse';
 import type { ReportDescriptor } from './context';
@@ -48,7 +50,7 @@ export interface ImportSite {
 
 const models = new WeakMap<ProjectHost, ProjectModel>();
 
-/** The model of a host (records are shared by all hosts, see `records`). */
+/** The model of a host: its module records, kept for the host's current batch of analyses. */
 export function projectModelFor(host: ProjectHost): ProjectModel {
   let model = models.get(host);
   if (!model) {
@@ -58,19 +60,31 @@ export function projectModelFor(host: ProjectHost): ProjectModel {
   return model;
 }
 
-/**
- * Module records by file, shared by every host: a record depends only on (file, text), and the project
- * layer makes a host per analysis, so a module imported by 20 open files is parsed once per version.
- */
-const records = new Map<string, ModuleRecord>();
-/** Source files of records, to find a foreign node's record. */
+/** Source files of records, to find a foreign node's record (weak: a dropped record's tree goes with it). */
 const byFile = new WeakMap<ts.SourceFile, ModuleRecord>();
 
 export class ProjectModel {
-  private readonly records = records;
+  private readonly records = new Map<string, ModuleRecord>();
   private readonly byFile = byFile;
 
-  constructor(readonly host: ProjectHost) {}
+  constructor(readonly host: ProjectHost) {
+    try {
+      host.registerModuleCache?.((keep) => this.release(keep));
+    } catch {
+      // A host that cannot take it: records stay bounded by MAX_RECORDS.
+    }
+  }
+
+  /** Drops the records of files `keep` does not name (a batch ended); returns how many were dropped. */
+  release(keep: (file: string) => boolean): number {
+    let dropped = 0;
+    for (const file of [...this.records.keys()]) {
+      if (keep(file)) continue;
+      this.records.delete(file);
+      dropped++;
+    }
+    return dropped;
+  }
 
   /** The record of `file` for its current text (parsed once per text), or undefined when it cannot be read. */
   record(file: string, deps?: Set<string>): ModuleRecord | undefined {
@@ -290,7 +304,7 @@ export function placeInFile(scope: ProjectScope, descriptor: ReportDescriptor): 
   return {
     ...descriptor,
     node: entry,
-    message: `${descriptor.message} (The value is written in ${sf.fileName}:${line}.)`,
+    message: `${descriptor.message} (The value is written in ${displayPathOf(scope.model.host, sf.fileName)}:${line}.)`,
     related: [{ node, message: 'The value is written here.' }, ...(descriptor.related ?? [])],
     // Edits of another file are offered as a quick fix, never applied by fix-all or --fix on this file.
     fixes: (descriptor.fixes ?? []).flatMap((f) => (f && f.edits.every((e) => e.file !== undefined) ? [{ ...f, kind: 'suggestion' as const }] : [])),

@@ -5,6 +5,7 @@ import { compositionOf } from './composition';
 import type { RuleContext } from './context';
 import { applicationsFor } from './exported';
 import type { CorsConfig } from './facts/model';
+import { displayPathOf } from './host';
 import { Variant, envRead, skipOuter } from './values';
 
 const MAX_STEPS = 6;
@@ -23,7 +24,7 @@ export function provenanceOfConfig(context: RuleContext, config: CorsConfig): st
   const applied = applicationsFor(config);
   if (applied) {
     out.push(applied.length > 0
-      ? `applied in ${applied.slice(0, 3).map((a) => `${a.file}:${lineOf(a.node)}`).join(', ')}`
+      ? `applied in ${applied.slice(0, 3).map((a) => `${nameOf(context, a.file)}:${lineOf(a.node)}`).join(', ')}`
       : 'exported, not applied in this project (analysed for its values only)');
   }
   return out;
@@ -36,7 +37,7 @@ export function provenanceOfWrite(context: RuleContext, valueNode: ts.Expression
   const composed = compositionOf(context);
   if (composed.state === 'covered') {
     const what = composed.by.config ? composed.by.config.library : 'OPTIONS answer';
-    return { preflight: 'answered', lines: [...lines, `preflight ← ${what} (${composed.by.file}:${lineOf(composed.by.node)}), on the app that mounts this module`] };
+    return { preflight: 'answered', lines: [...lines, `preflight ← ${what} (${nameOf(context, composed.by.file)}:${lineOf(composed.by.node)}), on the app that mounts this module`] };
   }
   if (composed.state === 'unknown') return { preflight: 'unknown', lines: [...lines, 'mounting: not resolved (the app that mounts this module is not known)'] };
   return { lines };
@@ -51,7 +52,7 @@ function chain(context: RuleContext, start: ts.Expression): string | undefined {
     const e: ts.Expression = skipOuter(expr);
     const env = envRead(e);
     if (env) {
-      const files = [...new Set(evaluator.evaluate(e).variants.flatMap((v) => (v.kind === 'literal' && v.env ? [v.env.file] : [])))];
+      const files = [...new Set(evaluator.evaluate(e).variants.flatMap((v) => (v.kind === 'literal' && v.env ? [nameOf(context, v.env.file)] : [])))];
       steps.push(files.length > 0 ? `${env} (${files.join(', ')})` : `${env} (environment; no .env file defines it)`);
       break;
     }
@@ -76,7 +77,7 @@ function chain(context: RuleContext, start: ts.Expression): string | undefined {
     const collect = (variants: Variant[]) => {
       for (const v of variants) {
         if (v.kind === 'list') collect(v.items);
-        else if (v.kind === 'literal' && v.env) files.set(v.env.name, (files.get(v.env.name) ?? new Set()).add(v.env.file));
+        else if (v.kind === 'literal' && v.env) files.set(v.env.name, (files.get(v.env.name) ?? new Set()).add(nameOf(context, v.env.file)));
       }
     };
     collect(evaluator.evaluate(skipOuter(expr)).variants);
@@ -88,7 +89,12 @@ function chain(context: RuleContext, start: ts.Expression): string | undefined {
 }
 
 function fileOf(context: RuleContext, node: ts.Node): string {
-  return node.getSourceFile()?.fileName ?? context.sourceFile.fileName;
+  return nameOf(context, node.getSourceFile()?.fileName ?? context.sourceFile.fileName);
+}
+
+/** A file as people read it: relative to the project root (host.displayPath). */
+function nameOf(context: RuleContext, file: string): string {
+  return displayPathOf(context.project?.model.host, file);
 }
 
 function lineOf(node: ts.Node): number {

@@ -9,6 +9,9 @@ import { Project } from '../project/project';
 import type { FileChange } from '../project/project';
 import type { Log } from './guard';
 
+/** Quiet time after the last analysis before the modules parsed for the burst are released. */
+const BATCH_IDLE_MS = 1000;
+
 export class ProjectService {
   private project: Project | undefined;
   private generation = 0;
@@ -51,8 +54,28 @@ export class ProjectService {
   }
 
   hostFor(dependencies: Set<string>): ProjectHost | undefined {
-    return this.project?.hostFor(dependencies);
+    const project = this.project;
+    if (!project) return undefined;
+    this.batchActivity(project);
+    return project.hostFor(dependencies);
   }
+
+  /**
+   * Analyses come in bursts (a keystroke re-analyses its dependents, each after its own debounce): the
+   * modules parsed for them are shared until the burst has been quiet for BATCH_IDLE_MS, then dropped
+   * (issue 12, item 8: no syntax tree of an unopened file is kept between bursts).
+   */
+  private batchActivity(project: Project): void {
+    if (this.batchTimer) clearTimeout(this.batchTimer);
+    this.batchTimer = setTimeout(() => {
+      this.batchTimer = undefined;
+      const dropped = project.endBatch();
+      if (dropped > 0) this.log.log(`cors-lint: project: ${dropped} parsed module(s) released after the analyses`);
+    }, BATCH_IDLE_MS);
+    this.batchTimer.unref();
+  }
+
+  private batchTimer: NodeJS.Timeout | undefined;
 
   /** A document was opened or edited (text) or closed (undefined). Returns the files that import it. */
   documentChanged(filePath: string, text: string | undefined): string[] {
@@ -81,5 +104,7 @@ export class ProjectService {
   dispose(): void {
     this.generation++;
     this.project = undefined;
+    if (this.batchTimer) clearTimeout(this.batchTimer);
+    this.batchTimer = undefined;
   }
 }

@@ -11,7 +11,7 @@ import { discoverFiles } from './discover';
 import { EnvFiles, isEnvFileName } from './env-files';
 import { ModuleIndex } from './module-index';
 import type { IndexSnapshot } from './module-index';
-import { isInside } from './paths';
+import { isInside, relativePath } from './paths';
 import { createPackageVersionReader } from './packages';
 import { ModuleResolver } from './resolver';
 import { decodeSource } from './text-file';
@@ -102,7 +102,34 @@ export class Project {
       if (version) this.sink?.add(version.file);
       return version;
     },
+    displayPath: (file) => this.displayPath(file),
+    registerModuleCache: (release) => {
+      this.moduleCaches.push(release);
+    },
   };
+
+  /** The engine's module caches filled through this project's host (core/modules.ts); see endBatch. */
+  private readonly moduleCaches: ((keep: (file: string) => boolean) => number)[] = [];
+
+  /**
+   * A batch of analyses ended: the engine drops the syntax trees of the modules it parsed for it, except
+   * open documents'. The next batch parses what it needs once more. Returns how many were dropped.
+   */
+  endBatch(): number {
+    let dropped = 0;
+    for (const release of this.moduleCaches) dropped += release((file) => this.overlay.has(file));
+    return dropped;
+  }
+
+  /**
+   * A file as messages and provenance name it: relative to the deepest root that holds it ('/'-separated),
+   * else to the first root (with `..`), and absolute only when the project has no root.
+   */
+  displayPath(file: string): string {
+    const holding = this.options.roots.filter((root) => isInside(root, file)).sort((a, b) => b.length - a.length)[0];
+    const root = holding ?? this.options.roots[0];
+    return root === undefined ? file : relativePath(root, file);
+  }
 
   /** The text of a project file: an open document's, else the disk's (decoded as lintFile does). */
   readFile(file: string): string | undefined {

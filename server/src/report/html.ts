@@ -245,7 +245,7 @@ function renderPolicyRow(file: AuditFile, policy: AuditPolicy, ordinal: number, 
       : policy.origins.kind === 'list'
         ? `<ul class="origins">${detail.map((o) => `<li><code>${text(o)}</code></li>`).join('')}</ul>`
         : `<div class="sub">${text(detail.join('; '))}</div>`
-  }`;
+  }${(policy.provenance ?? []).map((line) => `<div class="sub provenance">${text(line)}</div>`).join('')}`;
   cell('origins', `${originKindLabel(policy.origins)} ${detail.join(' ')}`, originsHtml);
   cell('credentials', credentialsLabel(policy.credentials), `<span class="cred-${credentialsLabel(policy.credentials)}">${text(credentialsLabel(policy.credentials))}</span>`);
   cell('methods', listLabel(policy.methods), policy.methods ? text(listLabel(policy.methods)) : '<span class="muted">default</span>');
@@ -270,6 +270,7 @@ function renderPolicyRow(file: AuditFile, policy: AuditPolicy, ordinal: number, 
     originKindLabel(policy.origins),
     policy.origins.kind,
     ...detail,
+    ...(policy.provenance ?? []),
     `credentials ${credentialsLabel(policy.credentials)}`,
     listLabel(policy.methods),
     listLabel(policy.allowedHeaders),

@@ -59,12 +59,14 @@ export function renderMarkdown(report: AuditReport): string {
         const origins = p.origins.kind === 'list' && detail.length > 0
           ? detail.map((o) => code(o, true)).join(', ')
           : [cell(originKindLabel(p.origins)), ...detail.map((d) => cell(d))].join(': ');
+        // Where the policy's parts come from, when they are written in other files (issue 12, item 9).
+        const from = p.provenance && p.provenance.length > 0 ? `<br>from: ${p.provenance.map((line) => cell(line)).join('<br>')}` : '';
         out.push(`| ${[
           risks.length > 0 ? `⚠ ${cell(risks.map(riskLabel).join(', '))}` : '',
           code(`${file.path}:${p.line}`, true),
           cell(`${p.framework} (${p.source === 'middleware' ? 'middleware' : 'headers'})`),
           p.route ? cell(p.route) : '',
-          origins,
+          origins + from,
           credentialsLabel(p.credentials),
           cell(listLabel(p.methods)),
           cell(listLabel(p.allowedHeaders)),

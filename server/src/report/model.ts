@@ -154,6 +154,7 @@ function copyPolicy(p: Policy): Policy {
   if (p.route !== undefined) copy.route = p.route;
   if (p.methods !== undefined) copy.methods = [...p.methods];
   if (p.allowedHeaders !== undefined) copy.allowedHeaders = [...p.allowedHeaders];
+  if (p.provenance !== undefined) copy.provenance = [...p.provenance];
   return copy;
 }
 

@@ -187,6 +187,9 @@ function candidatesOf(statement: ts.Statement): Candidates {
         if (ts.isIdentifier(callee)) {
           c.namedCalls.push(call);
           if (callee.text === 'require' && call.arguments[0] && ts.isStringLiteralLike(call.arguments[0])) c.imports.push(call.arguments[0].text);
+        } else if (callee.kind === ts.SyntaxKind.ImportKeyword && call.arguments[0] && ts.isStringLiteralLike(call.arguments[0])) {
+          // import('@fastify/cors'): a dynamic import names a library as `import` and `require` do.
+          c.imports.push(call.arguments[0].text);
         }
         break;
       }

@@ -80,6 +80,11 @@ export class MiddlewareCollector {
     if (ts.isCallExpression(expr) && ts.isIdentifier(expr.expression) && expr.expression.text === 'require' && expr.arguments[0] && ts.isStringLiteralLike(expr.arguments[0])) {
       return expr.arguments[0].text;
     }
+    // `app.register(import('@fastify/cors'), options)`: Fastify's register takes the promise of the module
+    // and uses its default export (fastify/avvio), as the @fastify/cors README shows.
+    if (ts.isCallExpression(expr) && expr.expression.kind === ts.SyntaxKind.ImportKeyword && expr.arguments[0] && ts.isStringLiteralLike(expr.arguments[0])) {
+      return expr.arguments[0].text;
+    }
     if (ts.isPropertyAccessExpression(expr) && (expr.name.text === 'default' || expr.name.text === 'cors')) {
       const inner = this.moduleOf(expr.expression, depth + 1);
       if (inner) return inner;
@@ -208,8 +213,7 @@ export class MiddlewareCollector {
   }
 
   private readOptions(config: CorsConfig, options: ts.ObjectLiteralExpression, semantics: string): void {
-    const prop = (name: string) => options.properties.find((p): p is ts.PropertyAssignment | ts.ShorthandPropertyAssignment =>
-      (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && propertyNameText(p.name) === name);
+    const prop = (name: string) => this.optionProperty(options, name);
     const valueOf = (p: ts.PropertyAssignment | ts.ShorthandPropertyAssignment) => (ts.isPropertyAssignment(p) ? p.initializer : p.name);
     // `origin(origin, callback) { … }` written as a method.
     const originMethod = options.properties.find((p): p is ts.MethodDeclaration => ts.isMethodDeclaration(p) && propertyNameText(p.name) === 'origin');
@@ -239,6 +243,24 @@ export class MiddlewareCollector {
     if (!origin) return;
     config.originNode = origin;
     this.readOrigin(config, valueOf(origin), semantics);
+  }
+
+  /**
+   * The property `name` of an options object as the library receives it: the last one written wins, and a
+   * spread (`{ ...corsOptions, origin }`, options from a config module) gives the properties of the object
+   * it spreads when that object is known.
+   */
+  private optionProperty(options: ts.ObjectLiteralExpression, name: string, depth = 0): ts.PropertyAssignment | ts.ShorthandPropertyAssignment | undefined {
+    for (let i = options.properties.length - 1; i >= 0; i--) {
+      const p = options.properties[i];
+      if ((ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && propertyNameText(p.name) === name) return p;
+      if (ts.isSpreadAssignment(p) && depth < 3) {
+        const spread = this.evaluator.resolveObjectLiteral(p.expression);
+        const found = spread && this.optionProperty(spread, name, depth + 1);
+        if (found) return found;
+      }
+    }
+    return undefined;
   }
 
   readOrigin(config: CorsConfig, expr: ts.Expression, semantics: string): void {
