@@ -38,6 +38,24 @@ const typescriptWithoutInterop = {
   },
 };
 
+/**
+ * refa (the regex automata of core/origin-checks/regex.ts) is a CommonJS module, so esbuild keeps it in
+ * every bundle that merely reaches it through an import chain (prefilter → platform → rules → origin
+ * checks), even where nothing of it is used: it was 80% of the CLI's bundle, read and run at every
+ * start-up. Its module body only defines functions and classes, so it is marked free of side effects:
+ * bundles that use it keep it, the others drop it.
+ */
+const sideEffectFreeCommonJs = {
+  name: 'side-effect-free-commonjs',
+  setup(build) {
+    build.onResolve({ filter: /^refa$/ }, async (args) => {
+      if (args.pluginData?.sideEffectFree) return undefined;
+      const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { sideEffectFree: true } });
+      return resolved.errors.length > 0 ? resolved : { ...resolved, sideEffects: false };
+    });
+  },
+};
+
 const contexts = await Promise.all(entries.map((e) => esbuild.context({
   entryPoints: { [e.out]: e.in },
   outdir: 'dist',
@@ -51,7 +69,7 @@ const contexts = await Promise.all(entries.map((e) => esbuild.context({
   external: e.external ?? [],
   banner: e.banner ? { js: e.banner } : undefined,
   define: { CORS_LINT_SEPARATE_ENGINE: e.separateEngine ? 'true' : 'false' },
-  plugins: [typescriptWithoutInterop],
+  plugins: [typescriptWithoutInterop, sideEffectFreeCommonJs],
   logLevel: 'warning',
   // jsonc-parser's "main" is a UMD build whose factory requires its own files at run time, which a
   // bundle cannot resolve; its ES module build bundles.

@@ -53,6 +53,9 @@ export function ensureCorpus() {
   const fresh = install(corpus, CORPUS_PACKAGES);
   const src = join(corpus, 'src');
   if (fresh || !existsSync(src)) flatten(join(corpus, 'node_modules'), src);
+  // The corpus is a repository of its own, as a user's project is. Inside this one, discovery would
+  // honour this repository's .gitignore, which ignores bench/corpus/, and find no files at all.
+  if (!existsSync(join(src, '.git'))) execFileSync('git', ['init', '--quiet', src], { stdio: 'inherit' });
   install(tools, TOOL_PACKAGES);
   return { corpus: src, tools };
 }

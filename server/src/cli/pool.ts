@@ -17,8 +17,8 @@ export interface WorkerRequest { files: string[]; first: number }
 export interface WorkerResponse { first: number; outcomes: FileOutcome[] }
 
 export function defaultJobs(): number {
-  // Measured (bench/RESULTS.md): on two cores the prefilter leaves too little to parse for workers to
-  // repay their start-up (each loads TypeScript), so the main thread alone is faster there.
+  // Measured on 2026-11-25 (npm run bench of that day): on two cores the prefilter leaves too little to
+  // parse for workers to repay their start-up (each loads TypeScript), so the main thread alone is faster there.
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   return cores > 2 ? cores : 1;
 }
