@@ -23,12 +23,12 @@ test('a value from another module (re-export chain, index file, .js→.ts): repo
   const text = runCli(['.'], { cwd: dir });
   assert.equal(text.code, 1, text.stderr);
   assert.match(text.stdout, /^ {2}src\/constants\/index\.ts:1:59 {2}error {2}The allowed origin 'https:\/\/admin\.example\.com\/' can never match/m);
-  assert.match(text.stdout, /^ +related: src\/config\/cors\.ts:5:11 Applied here \(cors\)\.$/m);
+  assert.match(text.stdout, /^ +related: src\/config\/cors\.ts:5:11 Applied here \(cors, credentials: true\)\.$/m);
 
   const json = JSON.parse(runCli(['.', '--format', 'json'], { cwd: dir }).stdout);
   assert.deepEqual(json.files.flatMap((f) => f.findings.map((x) => [f.path, x.ruleId, x.line, x.column])), [['src/constants/index.ts', 'invalid-origin', 1, 59]]);
   const [finding] = json.files.find((f) => f.path === 'src/constants/index.ts').findings;
-  assert.deepEqual(finding.related, [{ message: 'Applied here (cors).', path: 'src/config/cors.ts', line: 5, column: 11, endLine: 5, endColumn: 25 }]);
+  assert.deepEqual(finding.related, [{ message: 'Applied here (cors, credentials: true).', path: 'src/config/cors.ts', line: 5, column: 11, endLine: 5, endColumn: 25 }]);
   const constants = readFileSync(join(dir, 'src/constants/index.ts'), 'utf8').split('\n')[0];
   assert.equal(constants.slice(58, 86), "'https://admin.example.com/'");
   // The options know where they are applied, through the re-export chain; the application knows where they come from.

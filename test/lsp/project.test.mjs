@@ -92,7 +92,7 @@ test('project: a finding about a value applied in another module points there (r
   const { diagnostics } = await nextDiagnostics(client, ws.fileUri('src/constants/index.ts'));
   assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start]), [['invalid-origin', { line: 0, character: 58 }]]);
   assert.deepEqual(diagnostics[0].relatedInformation, [
-    { location: { uri: ws.fileUri('src/config/cors.ts'), range: { start: { line: 4, character: 10 }, end: { line: 4, character: 24 } } }, message: 'Applied here (cors).' },
+    { location: { uri: ws.fileUri('src/config/cors.ts'), range: { start: { line: 4, character: 10 }, end: { line: 4, character: 24 } } }, message: 'Applied here (cors, credentials: true).' },
   ]);
   // The applying file does not repeat it.
   const app = ws.read('src/app.ts');
