@@ -1,0 +1,90 @@
+// Type-checks fixed TypeScript (issue 11 item 3): the text after a fix must have no diagnostic the text
+// before did not have — an identifier out of scope (`req` in a decorator argument), a member the
+// object does not offer (`request.headers.origin` on a Fetch `Headers`), a syntax error.
+//
+// One in-process program checks many texts at once (each its own virtual file, so the lib files are
+// parsed and bound once): `newDiagnostics([{ fileName, before, after }…])`. The frameworks' own types
+// are not installed, so an import of `hono` is `any` on both sides; what an unresolved import or global
+// hides before the fix, it hides after it too (a second "Cannot find name 'app'" is not new).
+import ts from 'typescript';
+
+const OPTIONS = {
+  noEmit: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  // The Fetch API (Request, Response, Headers) the examples' handlers use; no @types packages.
+  lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
+  types: [],
+  strict: false,
+  experimentalDecorators: true,
+  skipLibCheck: true,
+  allowJs: false,
+};
+
+/** Lib files parsed once for every program of the test run. */
+const libCache = new Map();
+
+function compilerHost(files) {
+  const host = ts.createCompilerHost(OPTIONS, true);
+  const getSourceFile = host.getSourceFile.bind(host);
+  return {
+    ...host,
+    fileExists: (name) => files.has(name) || host.fileExists(name),
+    readFile: (name) => files.get(name) ?? host.readFile(name),
+    getSourceFile(name, languageVersion) {
+      if (files.has(name)) return ts.createSourceFile(name, files.get(name), languageVersion, true);
+      if (!libCache.has(name)) libCache.set(name, getSourceFile(name, languageVersion));
+      return libCache.get(name);
+    },
+    writeFile() {},
+  };
+}
+
+/** A diagnostic without its position, which an edit shifts. */
+function key(diagnostic) {
+  return `TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
+}
+
+/** Names the program cannot resolve (`Cannot find name 'app'`, "… Did you mean …?"). */
+const UNRESOLVED = new Set([2304, 2552, 2580, 2582, 2591, 2592, 2593]);
+const unresolvedName = (text) => /^TS\d+: Cannot find name '([^']+)'/.exec(text)?.[1];
+
+/**
+ * For each `{ fileName, before, after }`: the diagnostics of `after` that `before` does not have
+ * (compared as a multiset of code and message). A name `before` could not resolve either (a global the
+ * snippet never declares) is not new however often the fix repeats it.
+ */
+export function newDiagnostics(cases) {
+  const files = new Map();
+  cases.forEach((c, i) => {
+    const ext = /\.(tsx|mts|cts|ts)$/i.exec(c.fileName)?.[0] ?? '.ts';
+    // A folder per text and side keeps each file's module scope its own.
+    files.set(`/__fix_typecheck__/${i}/before/file${ext}`, asModule(c.before));
+    files.set(`/__fix_typecheck__/${i}/after/file${ext}`, asModule(c.after));
+  });
+  const program = ts.createProgram([...files.keys()], OPTIONS, compilerHost(files));
+  const diagnosticsOf = (name) => {
+    const sf = program.getSourceFile(name);
+    return [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)].map(key);
+  };
+  const names = [...files.keys()];
+  return cases.map((_, i) => {
+    const before = diagnosticsOf(names[2 * i]);
+    const after = diagnosticsOf(names[2 * i + 1]);
+    const unresolvedBefore = new Set(before.map(unresolvedName).filter(Boolean));
+    const remaining = [...before];
+    const added = [];
+    for (const d of after) {
+      const at = remaining.indexOf(d);
+      if (at >= 0) remaining.splice(at, 1);
+      else if (!(UNRESOLVED.has(Number(/^TS(\d+)/.exec(d)[1])) && unresolvedBefore.has(unresolvedName(d)))) added.push(d);
+    }
+    return added;
+  });
+}
+
+/** A non-module script has one global scope shared by every file: make each a module of its own. */
+function asModule(text) {
+  return /^\s*(import|export)\b/m.test(text) ? text : `${text}\nexport {};\n`;
+}
