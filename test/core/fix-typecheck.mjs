@@ -7,6 +7,7 @@
 // are not installed, so an import of `hono` is `any` on both sides; what an unresolved import or global
 // hides before the fix, it hides after it too (a second "Cannot find name 'app'" is not new).
 import ts from 'typescript';
+import { analyzeFile, applyEdits, defaultConfig, fixAll } from '../../dist/core.js';
 
 const OPTIONS = {
   noEmit: true,
@@ -26,7 +27,7 @@ const OPTIONS = {
 const libCache = new Map();
 
 function compilerHost(files) {
-  const host = ts.createCompilerHost(OPTIONS, true);
+  const host = ts.createCompilerHost(OPTIONS, false); // lib files need no parent pointers: parsed faster
   const getSourceFile = host.getSourceFile.bind(host);
   return {
     ...host,
@@ -87,4 +88,18 @@ export function newDiagnostics(cases) {
 /** A non-module script has one global scope shared by every file: make each a module of its own. */
 function asModule(text) {
   return /^\s*(import|export)\b/m.test(text) ? text : `${text}\nexport {};\n`;
+}
+
+/** Every fixed text of a file: fix-all's (the safe fixes to the fixed point), then each suggestion's. */
+export function fixedVariants(code, fileName, config = defaultConfig()) {
+  const variants = [];
+  const all = fixAll(code, fileName, config);
+  if (all.text !== code) variants.push({ title: 'fix-all (safe fixes)', after: all.text });
+  for (const finding of analyzeFile(code, fileName, config).findings) {
+    for (const fix of finding.fixes) {
+      if (fix.kind !== 'suggestion' || fix.edits.some((e) => e.file !== undefined)) continue;
+      variants.push({ title: `${finding.ruleId}: ${fix.title}`, after: applyEdits(code, fix.edits) });
+    }
+  }
+  return variants;
 }

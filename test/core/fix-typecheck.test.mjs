@@ -7,8 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { analyzeFile, applyEdits, defaultConfig, fixAll } from '../../dist/core.js';
-import { newDiagnostics } from './fix-typecheck.mjs';
+import { fixedVariants, newDiagnostics } from './fix-typecheck.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -17,20 +16,6 @@ function typescriptSources(dir) {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? typescriptSources(path) : /\.(m|c)?tsx?$/.test(name) && !/\.d\.ts$/.test(name) ? [path] : [];
   });
-}
-
-/** Every fixed text of a file: fix-all's, then each suggestion's. */
-export function fixedVariants(code, fileName, config = defaultConfig()) {
-  const variants = [];
-  const all = fixAll(code, fileName, config);
-  if (all.text !== code) variants.push({ title: 'fix-all (safe fixes)', after: all.text });
-  for (const finding of analyzeFile(code, fileName, config).findings) {
-    for (const fix of finding.fixes) {
-      if (fix.kind !== 'suggestion' || fix.edits.some((e) => e.file !== undefined)) continue;
-      variants.push({ title: `${finding.ruleId}: ${fix.title}`, after: applyEdits(code, fix.edits) });
-    }
-  }
-  return variants;
 }
 
 describe('fixed TypeScript examples type-check', () => {
