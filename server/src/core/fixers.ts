@@ -316,11 +316,15 @@ export class FixBuilder {
     if (this.semi === undefined) {
       let withSemi = 0;
       let without = 0;
-      for (const statement of this.sf.statements) {
-        if (!ts.isExpressionStatement(statement) && !ts.isVariableStatement(statement) && !ts.isImportDeclaration(statement)) continue;
-        if (this.sf.text[statement.end - 1] === ';') withSemi++;
-        else without++;
-      }
+      // Statements that end with one or not, at any depth (a file of function declarations shows its
+      // style in their bodies); the first hundred tell.
+      forEachDescendant(this.sf, (node) => {
+        if (ts.isExpressionStatement(node) || ts.isVariableStatement(node) || ts.isImportDeclaration(node) || ts.isReturnStatement(node) || ts.isThrowStatement(node) || ts.isExportAssignment(node)) {
+          if (this.sf.text[node.end - 1] === ';') withSemi++;
+          else without++;
+        }
+        return withSemi + without < 100 ? undefined : 'stop';
+      });
       this.semi = without > withSemi ? '' : ';';
     }
     return this.semi;
