@@ -98,6 +98,7 @@ function optionsHandlerFix(context: RuleContext, route: Route, shape: HeaderWrit
   const originWrite = shape;
   const { fixer } = context;
   const unit = fixer.indentUnit();
+  const sc = fixer.semicolon();
   const imports = context.facts.imports;
   const has = (re: RegExp) => [...imports].some((m) => re.test(m));
   const edits: (TextEdit | undefined)[] = [];
@@ -128,20 +129,20 @@ function optionsHandlerFix(context: RuleContext, route: Route, shape: HeaderWrit
     const i2 = i1 + unit;
     let handler: string;
     if (has(/^(koa|@koa\/router|koa-router)$/)) {
-      handler = `(ctx) => {\n${i1}ctx.set({\n${headerLines(originValue("ctx.get('Origin')"), i2)}\n${i1}});\n${i1}ctx.status = 204;\n${indent}}`;
+      handler = `(ctx) => {\n${i1}ctx.set({\n${headerLines(originValue("ctx.get('Origin')"), i2)}\n${i1}})${sc}\n${i1}ctx.status = 204${sc}\n${indent}}`;
     } else if (has(/^hono/)) {
       handler = `(c) =>\n${i1}c.body(null, 204, {\n${headerLines(originValue("c.req.header('Origin')"), i2)}\n${i1}})`;
     } else if (has(/^fastify$/)) {
-      handler = `(request, reply) => {\n${i1}reply.headers({\n${headerLines(originValue('request.headers.origin'), i2)}\n${i1}}).code(204).send();\n${indent}}`;
+      handler = `(request, reply) => {\n${i1}reply.headers({\n${headerLines(originValue('request.headers.origin'), i2)}\n${i1}}).code(204).send()${sc}\n${indent}}`;
     } else {
       const method = has(/^restify$/) ? 'opts' : 'options';
       const send = has(/^restify$/) ? 'res.send(204)' : 'res.sendStatus(204)';
       const setter = has(/^restify$/) ? 'res.set' : 'res.set';
-      handler = `(req, res) => {\n${i1}${setter}({\n${headerLines(originValue('req.headers.origin'), i2)}\n${i1}});\n${i1}${send};\n${indent}}`;
-      edits.push(fixer.insertBefore(statement, `${receiver}.${method}(${pathArg}${handler});\n${indent}`));
+      handler = `(req, res) => {\n${i1}${setter}({\n${headerLines(originValue('req.headers.origin'), i2)}\n${i1}})${sc}\n${i1}${send}${sc}\n${indent}}`;
+      edits.push(fixer.insertBeforeStatement(statement, `${receiver}.${method}(${pathArg}${handler})${sc}\n${indent}`));
       return done(`Answer preflight requests: add ${receiver}.${method}(…) with 204 and the CORS headers`);
     }
-    edits.push(fixer.insertBefore(statement, `${receiver}.options(${pathArg}${handler});\n${indent}`));
+    edits.push(fixer.insertBeforeStatement(statement, `${receiver}.options(${pathArg}${handler})${sc}\n${indent}`));
     return done(`Answer preflight requests: add ${receiver}.options(…) with 204 and the CORS headers`);
   }
   // export function PUT → export async function OPTIONS at the end of the file.
@@ -149,7 +150,7 @@ function optionsHandlerFix(context: RuleContext, route: Route, shape: HeaderWrit
     const origin = originValue("request.headers.get('Origin')");
     const usesRequest = origin.includes('request');
     const text = context.text;
-    const fn = `\nexport async function OPTIONS(${usesRequest ? 'request' : ''}) {\n${unit}return new Response(null, {\n${unit}${unit}status: 204,\n${unit}${unit}headers: {\n${headerLines(origin, unit.repeat(3))}\n${unit}${unit}},\n${unit}});\n}\n`;
+    const fn = `\nexport async function OPTIONS(${usesRequest ? 'request' : ''}) {\n${unit}return new Response(null, {\n${unit}${unit}status: 204,\n${unit}${unit}headers: {\n${headerLines(origin, unit.repeat(3))}\n${unit}${unit}},\n${unit}})${sc}\n}\n`;
     edits.push({ start: text.length, end: text.length, newText: (text.endsWith('\n') ? '' : '\n') + fn });
     return done('Answer preflight requests: export an OPTIONS handler with 204 and the CORS headers');
   }
@@ -170,13 +171,13 @@ function optionsHandlerFix(context: RuleContext, route: Route, shape: HeaderWrit
     const methodExpr = /httpMethod/.test(node.parent.getText()) ? `${p}.httpMethod` : `${p}.method`;
     let branch: string;
     if (originWrite.api === 'function result headers') {
-      branch = `if (${methodExpr} === 'OPTIONS') {\n${i1}return {\n${i2}statusCode: 204,\n${i2}headers: {\n${headerLines(originValue(`${p}.headers?.origin`), i2 + unit)}\n${i2}},\n${i1}};\n${indent}}`;
+      branch = `if (${methodExpr} === 'OPTIONS') {\n${i1}return {\n${i2}statusCode: 204,\n${i2}headers: {\n${headerLines(originValue(`${p}.headers?.origin`), i2 + unit)}\n${i2}},\n${i1}}${sc}\n${indent}}`;
     } else if (res && !/Response|headers/i.test(originWrite.api)) {
-      branch = `if (${methodExpr} === 'OPTIONS') {\n${i1}${res}.writeHead(204, {\n${headerLines(originValue(`${p}.headers.origin`), i2)}\n${i1}});\n${i1}return ${res}.end();\n${indent}}`;
+      branch = `if (${methodExpr} === 'OPTIONS') {\n${i1}${res}.writeHead(204, {\n${headerLines(originValue(`${p}.headers.origin`), i2)}\n${i1}})${sc}\n${i1}return ${res}.end()${sc}\n${indent}}`;
     } else {
-      branch = `if (${methodExpr} === 'OPTIONS') {\n${i1}return new Response(null, {\n${i2}status: 204,\n${i2}headers: {\n${headerLines(originValue(`${p}.headers.get('Origin')`), i2 + unit)}\n${i2}},\n${i1}});\n${indent}}`;
+      branch = `if (${methodExpr} === 'OPTIONS') {\n${i1}return new Response(null, {\n${i2}status: 204,\n${i2}headers: {\n${headerLines(originValue(`${p}.headers.get('Origin')`), i2 + unit)}\n${i2}},\n${i1}})${sc}\n${indent}}`;
     }
-    edits.push(first ? fixer.insertBefore(first, `${branch}\n${indent}`) : { start: body.end - 1, end: body.end - 1, newText: `\n${indent}${branch}\n` });
+    edits.push(first ? fixer.insertBeforeStatement(first, `${branch}\n${indent}`) : { start: body.end - 1, end: body.end - 1, newText: `\n${indent}${branch}\n` });
     return done('Answer preflight requests: add an OPTIONS branch with 204 and the CORS headers');
   }
   return undefined;
@@ -340,7 +341,7 @@ function mergeIntoAnswer(context: RuleContext, answer: OptionsAnswer, policy: He
     if (!firstStatement) return undefined;
     const indent = fixer.indentOf(firstStatement);
     const lines = statements(pairs, indent);
-    edits.push(fixer.insertBefore(firstStatement, lines.map((line, i) => `${line}${i < lines.length - 1 ? fixer.semicolon() : fixer.terminatorBefore(firstStatement)}\n${indent}`).join('')));
+    edits.push(fixer.insertBeforeStatement(firstStatement, lines.map((line, i) => `${line}${i < lines.length - 1 ? fixer.semicolon() : fixer.terminatorBefore(firstStatement)}\n${indent}`).join('')));
     return done();
   }
   // `(req, res) => res.sendStatus(204)` / `if (…) return res.end()`: the body becomes a block.
