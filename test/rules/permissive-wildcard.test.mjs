@@ -113,6 +113,32 @@ ruleTester('permissive-wildcard', {
       config: { allowedOrigins: ['https://app.a.com'] },
       errors: [{ line: 7, text: "'*'", severity: 'info', suggestions: [{ title: /^Allow only the origins in allowedOrigins$/, output: "import { Controller, Get, Req, Res } from '@nestjs/common';\n\nconst allowedOrigins = ['https://app.a.com'];\n\n@Controller('x')\nexport class XController {\n  @Get()\n  x(@Req() req, @Res() res) {\n    res.setHeader('Access-Control-Allow-Origin', allowedOrigins.find((allowed) => allowed === req.headers.origin) ?? allowedOrigins[0]);\n    res.setHeader('Vary', 'Origin');\n    res.json({});\n  }\n}" }, { title: /^Keep it public/ }] }],
     },
+    // Issue 11: `*` in inline header objects and Headers.set gets the allowlist fix in the handler's framework.
+    {
+      name: "* in an inline writeHead header object (Node http): the allowlist fix reads req.headers.origin and adds Vary in the same object",
+      filename: 'server.js',
+      code: "import http from 'node:http';\nhttp.createServer((req, res) => {\n  res.writeHead(200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' });\n  res.end('{}');\n});\n",
+      errors: [
+        { line: 3, text: "'*'", severity: 'info', suggestions: [{ title: /^Allow only the origins in allowedOrigins \(inserts the placeholder https:\/\/app\.example\.com: replace it\)$/, output: "import http from 'node:http';\n\nconst allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\nhttp.createServer((req, res) => {\n  res.writeHead(200, { 'Content-Type': 'application/json', Vary: 'Origin', 'Access-Control-Allow-Origin': allowedOrigins.includes(req.headers.origin) ? req.headers.origin : allowedOrigins[0] });\n  res.end('{}');\n});\n" }, { title: /^Keep it public \(record that this data is meant for every site\)$/, output: "import http from 'node:http';\nhttp.createServer((req, res) => {\n  // cors-lint-disable-next-line permissive-wildcard -- public data, readable by every site\n  res.writeHead(200, { 'Content-Type': 'application/json', 'Access-Control-Allow-Origin': '*' });\n  res.end('{}');\n});\n" }] },
+      ],
+    },
+    {
+      name: "* in an inline new Response header object (Worker)",
+      filename: 'worker.ts',
+      code: "export default {\n  async fetch(request: Request) {\n    return new Response('{}', { headers: { 'Access-Control-Allow-Origin': '*' } });\n  },\n};\n",
+      errors: [
+        { line: 3, text: "'*'", severity: 'info', suggestions: [{ title: /^Allow only the origins in allowedOrigins \(inserts the placeholder https:\/\/app\.example\.com: replace it\)$/, output: "const allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\nexport default {\n  async fetch(request: Request) {\n    return new Response('{}', { headers: { Vary: 'Origin', 'Access-Control-Allow-Origin': allowedOrigins.find((allowed) => allowed === request.headers.get('Origin')) ?? allowedOrigins[0] } });\n  },\n};\n" }, { title: /^Keep it public \(record that this data is meant for every site\)$/, output: "export default {\n  async fetch(request: Request) {\n    // cors-lint-disable-next-line permissive-wildcard -- public data, readable by every site\n    return new Response('{}', { headers: { 'Access-Control-Allow-Origin': '*' } });\n  },\n};\n" }] },
+      ],
+    },
+    {
+      name: "* through Deno Headers.set: the Fetch request's headers.get('Origin'), Vary set beside it",
+      filename: 'main.ts',
+      code: "Deno.serve((req) => {\n  const headers = new Headers();\n  headers.set('Access-Control-Allow-Origin', '*');\n  return new Response('{}', { headers });\n});\n",
+      errors: [
+        { line: 3, text: "'*'", severity: 'info', suggestions: [{ title: /^Allow only the origins in allowedOrigins \(inserts the placeholder https:\/\/app\.example\.com: replace it\)$/, output: "const allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\nDeno.serve((req) => {\n  const headers = new Headers();\n  headers.set('Access-Control-Allow-Origin', allowedOrigins.find((allowed) => allowed === req.headers.get('Origin')) ?? allowedOrigins[0]);\n  headers.set('Vary', 'Origin');\n  return new Response('{}', { headers });\n});\n" }, { title: /^Keep it public \(record that this data is meant for every site\)$/, output: "Deno.serve((req) => {\n  const headers = new Headers();\n  // cors-lint-disable-next-line permissive-wildcard -- public data, readable by every site\n  headers.set('Access-Control-Allow-Origin', '*');\n  return new Response('{}', { headers });\n});\n" }] },
+      ],
+    },
+
     {
       name: "@fastify/cors array containing '*' allows any origin",
       code: "import Fastify from 'fastify';\nimport fastifyCors from '@fastify/cors';\nconst app = Fastify();\nawait app.register(fastifyCors, { origin: ['https://a.com', '*'] });",
