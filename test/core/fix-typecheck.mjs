@@ -3,9 +3,11 @@
 // object does not offer (`request.headers.origin` on a Fetch `Headers`), a syntax error.
 //
 // One in-process program checks many texts at once (each its own virtual file, so the lib files are
-// parsed and bound once): `newDiagnostics([{ fileName, before, after }…])`. The frameworks' own types
-// are not installed, so an import of `hono` is `any` on both sides; what an unresolved import or global
+// parsed and bound once): `newDiagnostics([{ fileName, before, after }…])`. Node's modules are typed
+// by the project's @types/node and the Fetch API by lib.dom; the frameworks' own types are not
+// installed, so an import of `hono` is unresolved on both sides: what an unresolved import or global
 // hides before the fix, it hides after it too (a second "Cannot find name 'app'" is not new).
+import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { analyzeFile, applyEdits, defaultConfig, fixAll } from '../../dist/core.js';
 
@@ -14,24 +16,36 @@ const OPTIONS = {
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.ESNext,
   moduleResolution: ts.ModuleResolutionKind.Bundler,
-  // The Fetch API (Request, Response, Headers) the examples' handlers use; no @types packages.
+  // The Fetch API (Request, Response, Headers) the examples' handlers use, and Node's modules
+  // (`node:http`: a request's headers are a plain object) from the project's @types/node.
   lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
   types: [],
+  typeRoots: [fileURLToPath(new URL('../../node_modules/@types', import.meta.url))],
   strict: false,
   experimentalDecorators: true,
   skipLibCheck: true,
   allowJs: false,
 };
 
+/**
+ * The texts live in a folder of the project that does not exist, so imports resolve from the project's
+ * node_modules: `node:http` gets @types/node's IncomingMessage (`req.headers.get` is an error there).
+ */
+const VIRTUAL = fileURLToPath(new URL('../../.fix-typecheck', import.meta.url)).replace(/\\/g, '/');
+
 /** Lib files parsed once for every program of the test run. */
 const libCache = new Map();
 
-function compilerHost(files) {
-  const host = ts.createCompilerHost(OPTIONS, false); // lib files need no parent pointers: parsed faster
+/** An import of Node's HTTP modules (`node:http`, `https`…), whose request types the fixes must respect. */
+const NODE_IMPORT = /(from\s*|require\(\s*|import\(\s*)['"](node:[\w/]+|https?|http2)['"]/;
+
+function compilerHost(files, options) {
+  const host = ts.createCompilerHost(options, false); // lib files need no parent pointers: parsed faster
   const getSourceFile = host.getSourceFile.bind(host);
   return {
     ...host,
     fileExists: (name) => files.has(name) || host.fileExists(name),
+    directoryExists: (name) => name.startsWith(VIRTUAL) || host.directoryExists?.(name) !== false,
     readFile: (name) => files.get(name) ?? host.readFile(name),
     getSourceFile(name, languageVersion) {
       if (files.has(name)) return ts.createSourceFile(name, files.get(name), languageVersion, true);
@@ -61,10 +75,13 @@ export function newDiagnostics(cases) {
   cases.forEach((c, i) => {
     const ext = /\.(tsx|mts|cts|ts)$/i.exec(c.fileName)?.[0] ?? '.ts';
     // A folder per text and side keeps each file's module scope its own.
-    files.set(`/__fix_typecheck__/${i}/before/file${ext}`, asModule(c.before));
-    files.set(`/__fix_typecheck__/${i}/after/file${ext}`, asModule(c.after));
+    files.set(`${VIRTUAL}/${i}/before/file${ext}`, asModule(c.before));
+    files.set(`${VIRTUAL}/${i}/after/file${ext}`, asModule(c.after));
   });
-  const program = ts.createProgram([...files.keys()], OPTIONS, compilerHost(files));
+  // @types/node is large: it is loaded only for texts that use Node's modules.
+  const node = cases.some((c) => NODE_IMPORT.test(c.before) || NODE_IMPORT.test(c.after));
+  const options = node ? { ...OPTIONS, types: ['node'] } : OPTIONS;
+  const program = ts.createProgram([...files.keys()], options, compilerHost(files, options));
   const diagnosticsOf = (name) => {
     const sf = program.getSourceFile(name);
     return [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)].map(key);

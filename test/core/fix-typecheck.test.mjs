@@ -45,6 +45,13 @@ describe('the checker catches broken fixes', () => {
     const [added] = newDiagnostics([{ fileName: 'worker.ts', before, after }]);
     assert.deepEqual(added, ["TS2339: Property 'origin' does not exist on type 'Headers'."]);
   });
+  it("a Fetch read on a Node request (the issue's TypeError): req.headers.get on IncomingMessage, typed by @types/node", () => {
+    const before = "import http from 'node:http';\nhttp.createServer((req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', '*');\n  res.end();\n});\n";
+    const after = before.replace("'*'", "req.headers.get('Origin')");
+    const [added] = newDiagnostics([{ fileName: 'server.ts', before, after }]);
+    assert.equal(added.length, 1);
+    assert.match(added[0], /^TS2349: This expression is not callable/); // headers.get is a header value (string | string[]), not a method
+  });
   it('a syntax error', () => {
     const before = "export function GET() {\n  return new Response('ok');\n}\n";
     const [added] = newDiagnostics([{ fileName: 'route.ts', before, after: before.replace('new Response', 'new Response(') }]);
