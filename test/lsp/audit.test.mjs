@@ -522,6 +522,23 @@ test('audit: cancelling while one file hangs answers at once and replaces the st
   assert.deepEqual(codes(latestDiagnostics(client).get(ws.fileUri('app.js'))), ['reflected-origin']);
 });
 
+test('audit: a newer audit started while the superseded one hangs in a file still runs to the end', async (t) => {
+  // The superseded job is stuck past the cancel grace, so the worker thread is replaced before the newer
+  // job has listed its files; the newer job starts again on the new thread instead of failing.
+  const ws = generatedWorkspace(t, 'stuck', 0);
+  ws.write('hang.js', routeFile(1));
+  const client = await startServer(t, { workspace: ws, capabilities: auditCapabilities(), env: { CORS_LINT_TEST_AUDIT_HANG: 'hang.js' } });
+  const first = audit(client, { workDoneToken: 'first' });
+  await nextProgress(client, 'first', 'report');
+  ws.remove('hang.js');
+  ws.write('app.js', routeFile(2));
+  const second = audit(client, { workDoneToken: 'second' });
+  assert.equal((await first).cancelled, true);
+  const result = await second;
+  assert.deepEqual([result.cancelled, result.error, result.filesTotal, result.filesScanned], [false, undefined, 1, 1]);
+  assert.deepEqual(codes(latestDiagnostics(client).get(ws.fileUri('app.js'))), ['reflected-origin']);
+});
+
 test('audit: a .corslintrc.json change runs the audit again, so unopened files follow the new config', async (t) => {
   const ws = copyProject(t, 'express-api');
   const client = await startServer(t, { workspace: ws, capabilities: auditCapabilities() });

@@ -35,7 +35,7 @@ test('cli: platform files are discovered by name and reported with their positio
   const files = Object.fromEntries(report.files.map((f) => [f.path, f.findings.map((x) => `${x.line}:${x.column} ${x.ruleId}`)]));
   assert.deepEqual(Object.keys(files).sort(), ['api/serverless.yml', 'api/src/products.js', 'api/template.yaml', 'site/_headers', 'site/netlify.toml', 'web/api/profile.js', 'web/vercel.json']);
   assert.deepEqual(files['web/vercel.json'], ['8:58 wildcard-with-credentials', '16:58 multiple-origins', '22:58 invalid-origin']);
-  assert.deepEqual(files['api/serverless.yml'], ['16:11 multiple-origins', '31:21 wildcard-with-credentials', '36:13 insecure-origin']);
+  assert.deepEqual(files['api/serverless.yml'], ['19:11 multiple-origins', '33:11 missing-preflight', '34:21 wildcard-with-credentials', '39:13 insecure-origin']);
   assert.deepEqual(files['api/template.yaml'], ['17:11 null-origin', '25:22 invalid-origin']);
   assert.deepEqual(files['site/netlify.toml'], ['13:35 duplicate-origin-header']);
   assert.deepEqual(files['site/_headers'], ['3:32 permissive-wildcard', '6:32 invalid-origin']);

@@ -1,6 +1,7 @@
 // What a user sees for a platform configuration file: each finding's rule, severity, the exact text
 // it underlines and its message; the file after a fix, which must still parse.
 import assert from 'node:assert/strict';
+import { posix } from 'node:path';
 import { analyzeFile, applyEdits, defaultConfig } from '../../dist/core.js';
 
 export function lint(fileName, text, config = {}) {
@@ -35,4 +36,21 @@ export function applyFix(fileName, text, finding, title, config = {}) {
 /** 1-based line of an offset, as messages and editors count. */
 export function lineOf(text, offset) {
   return text.slice(0, offset).split('\n').length;
+}
+
+/**
+ * A project host answering from memory (`{ '/p/src/items.js': text }`): modules resolve relative to the
+ * importing file with the usual source extensions, as the CLI's resolver does; nothing else is known.
+ */
+export function memoryHost(files) {
+  return {
+    resolveModule(specifier, fromFile) {
+      const base = posix.join(posix.dirname(fromFile), specifier);
+      return ['.js', '.ts', '.mjs', '/index.js'].map((ext) => base + ext).find((f) => f in files);
+    },
+    readFile: (file) => files[file],
+    importersOf: () => undefined,
+    envValues: () => [],
+    packageVersion: () => undefined,
+  };
 }

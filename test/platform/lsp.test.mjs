@@ -3,7 +3,7 @@
 // code actions, disable comments in the file's own comment syntax, and hover.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import {
   applyWorkspaceEdit,
   codeActions,
@@ -17,6 +17,7 @@ import {
   startServer,
   tempWorkspace,
 } from '../lsp/helpers.mjs';
+import { pathToFileURL } from 'node:url';
 
 const VERCEL = readFileSync(new URL('../../examples/vercel/vercel.json', import.meta.url), 'utf8');
 const SERVERLESS = readFileSync(new URL('../../examples/serverless/serverless.yml', import.meta.url), 'utf8');
@@ -94,4 +95,20 @@ test('a platform file that stops parsing while typing gets one syntax diagnostic
   client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: SERVERLESS }] });
   const fixed = await nextDiagnostics(client, uri, { since, version: 2 });
   assert.deepEqual(fixed.diagnostics.map((d) => d.code), ['multiple-origins', 'wildcard-with-credentials', 'insecure-origin']);
+});
+
+test('serverless.yml: the handler on disk behind an http event gives a cross-layer diagnostic whose related information is in the handler file', async (t) => {
+  const ws = tempWorkspace(t);
+  const yml = 'service: items\nfunctions:\n  update:\n    handler: src/items.update\n    events:\n      - http:\n          path: items/{id}\n          method: put\n          cors: true\n';
+  const handler = "exports.update = async (event) => ({ statusCode: 200, body: event.body });\n";
+  mkdirSync(ws.path('src'));
+  writeFileSync(ws.path('src/items.js'), handler);
+  const client = await startServer(t, { workspace: ws });
+  const { diagnostics } = await open(client, ws, 'serverless.yml', yml, 'yaml');
+  const missing = diagnostics.find((d) => d.code === 'missing-preflight');
+  assert.ok(missing, JSON.stringify(diagnostics.map((d) => d.code)));
+  assert.deepEqual(missing.range, rangeOfText(yml, 'cors'));
+  assert.deepEqual(missing.relatedInformation, [
+    { location: { uri: pathToFileURL(ws.path('src/items.js')).href, range: rangeOfText(handler, '{ statusCode: 200, body: event.body }') }, message: 'Returned without Access-Control-Allow-Origin.' },
+  ]);
 });

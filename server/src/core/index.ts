@@ -13,7 +13,7 @@ export { fixAll, wholeTextEdit, MAX_FIX_PASSES } from './fix-all';
 export type { FixAllOptions, FixAllResult } from './fix-all';
 export { mayContainCors, isAnalyzableFile, ANALYZABLE_EXTENSIONS } from './prefilter';
 export { analyzePlatformFile, directiveCommentOf, isPlatformConfigFile, platformKindOf } from './platform';
-export { ruleDocsUrl, DOCS_BASE_URL } from './docs';
+export { ruleDocsUrl, DOCS_BASE_URL, REPOSITORY_FILES_URL } from './docs';
 export { describePolicy, describeOriginGrant } from './describe';
 export { parseSource, reparseIncrementally, syntaxErrorCount, scriptKindFor } from './parse';
 export { scanImports } from './imports';

@@ -41,7 +41,7 @@ export function buildPolicies(context: RuleContext, findings: Finding[]): Policy
       end: write.node.end,
       source: 'header',
       framework: write.framework,
-      route: routeOf(write.node, context),
+      route: write.group.configRoute?.pattern ?? routeOf(write.node, context),
       origins: grantOfWrite(write, context),
       credentials: credentialsWrite(write) ? true : false,
       methods: acam ? listOf(acam) : undefined,

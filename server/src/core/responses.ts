@@ -183,9 +183,24 @@ function mayLeaveAfter(node: ts.Node, top: ts.Node): boolean {
   return false;
 }
 
-/** The `Access-Control-Allow-Credentials: true` write on the same response, if any. */
+/**
+ * The `Access-Control-Allow-Credentials: true` write on the same response, if any: in the write's own
+ * group, or (next.config headers(), Nitro routeRules) in an entry for a wider path pattern that applies
+ * to the same requests (platform/config-routes.ts).
+ */
 export function credentialsWrite(write: HeaderWrite): HeaderWrite | undefined {
-  return sameResponseCandidates(write).find((w) => w.name === ACAC && isTrueValue(w.value) && coexist(w, write));
+  return sameResponseCandidates(write).find((w) => w.name === ACAC && isTrueValue(w.value) && coexist(w, write)) ?? credentialsFromCoveringRoutes(write);
+}
+
+function credentialsFromCoveringRoutes(write: HeaderWrite): HeaderWrite | undefined {
+  const { covering, configRoute, writes } = write.group;
+  // The entry's own Access-Control-Allow-Credentials (any value) decides for its paths.
+  if (!covering || !configRoute || writes.some((w) => w.name === ACAC)) return undefined;
+  const credentials = covering.flatMap((g) => g.writes.filter((w) => w.name === ACAC));
+  if (credentials.length === 0 || !credentials.every((w) => isTrueValue(w.value))) return undefined;
+  // next.config: the last entry wins a header, so a later entry's Access-Control-Allow-Origin replaces this one.
+  const replaced = configRoute.family === 'next.config headers()' && covering.some((g) => g.configRoute!.node.pos > configRoute.node.pos && g.writes.some((w) => w.name === ACAO));
+  return replaced ? undefined : credentials[0];
 }
 
 /** Does this response send Vary with Origin (or does the file add it through res.vary / vary())? */

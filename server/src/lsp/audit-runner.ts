@@ -142,7 +142,10 @@ export class AuditRunner {
         continue;
       }
       if (!running.queue) {
-        running.handlers.onFailed(`the audit's worker thread stopped while listing files (${reason})`);
+        // Not listed yet: it may not have started (a superseded job held the thread), or its own listing
+        // stopped the thread. It lists again on the new thread, a bounded number of times.
+        if (++running.blindRestarts > MAX_BLIND_RESTARTS) running.handlers.onFailed(`the audit's worker thread stopped while listing files (${reason})`);
+        else this.start(running.job, running.handlers, running.blindRestarts);
         continue;
       }
       const remaining = running.queue.slice(running.received);

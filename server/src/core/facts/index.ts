@@ -2,6 +2,7 @@
 // kind. Adapters only collect candidates and the scope index during the walk; values are evaluated
 // afterwards, when every binding and call site is known.
 import ts from 'typescript';
+import { configRouteOf, coveringRoutes } from '../platform/config-routes';
 import { readsCredentials } from '../credential-reads';
 import { GuardClassifier, CheckResult } from '../guards';
 import { addExportedOptions } from '../exported';
@@ -297,7 +298,17 @@ function groupWrites(raw: RawWrite[], sourceFile: ts.SourceFile, framework: stri
     group.writes.push(write);
     writes.push(write);
   }
-  return { writes, groups: [...groups.values()] };
+  // next.config headers() entries and Nitro route rules apply by path pattern, several to one response.
+  const all = [...groups.values()];
+  for (const group of all) {
+    group.configRoute = configRouteOf(group.node);
+    if (group.configRoute?.family === 'Nitro routeRules') for (const w of group.writes) if (w.framework === 'custom') w.framework = 'Nitro routeRules';
+  }
+  for (const group of all) {
+    const covering = coveringRoutes(group, all);
+    if (covering.length > 0) group.covering = covering;
+  }
+  return { writes, groups: all };
 }
 
 function frameworkFromApi(write: RawWrite): string {

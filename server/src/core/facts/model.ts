@@ -1,6 +1,7 @@
 // Normalised, framework-free CORS facts (DESIGN §3). Adapters in this folder produce them from the AST;
 // rules read only these.
 import type * as ts from 'typescript';
+import type { ConfigRoute } from '../platform/config-routes';
 import type { AbstractValue } from '../values';
 import type { Verdict } from '../origin-checks/verdict';
 
@@ -47,6 +48,10 @@ export interface ResponseGroup {
   node: ts.Node;
   handler?: Handler;
   writes: HeaderWrite[];
+  /** A next.config `headers()` entry or a Nitro route rule: the path pattern it applies to. */
+  configRoute?: ConfigRoute;
+  /** The other entries of that configuration that apply to every path this one does (their headers reach the same responses). */
+  covering?: ResponseGroup[];
 }
 
 /** A function that receives a request and produces a response. */

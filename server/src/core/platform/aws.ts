@@ -37,15 +37,16 @@ export function credentialsOf(text: string, options: PNode, found: PEntry | unde
  * A list-style CORS option (`true`, or an object with an origin list): `*` or no origin option means
  * any origin; the platform echoes the request's origin when it is on the list.
  */
-export function listCors(text: string, cors: PEntry, keys: ListCorsKeys, base: Pick<PlatformCors, 'platform' | 'library' | 'route' | 'handler'>, variables: boolean): PlatformCors | undefined {
+export function listCors(text: string, cors: PEntry, keys: ListCorsKeys, base: Pick<PlatformCors, 'platform' | 'library' | 'route' | 'handlers' | 'actualResponse'>, variables: boolean): PlatformCors | undefined {
   const value = cors.value;
   const range = { start: cors.start, end: cors.end };
+  const keyRange = { start: cors.keyRange.start, end: cors.keyRange.end };
   if (value.kind === 'scalar' && !value.unknown) {
     if (booleanOf(value) !== true) return undefined;
-    return { ...base, range, originRange: value, origin: 'any', entries: [], style: 'list', credentials: false, defaultNote: `${cors.key}: true allows any origin` };
+    return { ...base, range, keyRange, originRange: value, origin: 'any', entries: [], style: 'list', credentials: false, defaultNote: `${cors.key}: true allows any origin` };
   }
   if (value.kind !== 'object' || value.unknown) {
-    return { ...base, range, originRange: value, origin: 'unknown', entries: [], style: 'list', credentials: 'unknown' };
+    return { ...base, range, keyRange, originRange: value, origin: 'unknown', entries: [], style: 'list', credentials: 'unknown' };
   }
   const origins = childOf(value, ...keys.origins);
   const entries = origins ? originEntries(origins.value, variables) : [];
@@ -55,6 +56,7 @@ export function listCors(text: string, cors: PEntry, keys: ListCorsKeys, base: P
   return {
     ...base,
     range,
+    keyRange,
     originRange: origins?.value ?? { start: cors.keyRange.start, end: cors.keyRange.end },
     origin,
     entries,

@@ -8,8 +8,14 @@
 //   AWS::Serverless::Function  Properties.FunctionUrlConfig.Cors: { AllowOrigins, AllowCredentials, … }
 //   Globals.Api.Cors, Globals.HttpApi.CorsConfiguration
 // https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-property-api-corsconfiguration.html
+//
+// SAM `Api` events are Lambda-proxy integrations, and a REST API's `Cors` only adds the OPTIONS method:
+// "For a Lambda proxy integration or HTTP proxy integration, your backend is responsible for returning
+// the Access-Control-Allow-Origin, Access-Control-Allow-Methods, and Access-Control-Allow-Headers headers"
+// (https://docs.aws.amazon.com/apigateway/latest/developerguide/how-to-cors.html, which the SAM Cors page
+// points to). So each REST Cors carries the functions whose Api events it answers preflights for.
 import { credentialsOf, listCors, stringsOf, type ListCorsKeys } from './aws';
-import type { PlatformCors, PlatformValue } from './model';
+import type { HandlerRef, PlatformCors, PlatformValue } from './model';
 import { child, childOf, entry, stringOf, type PEntry, type PNode } from './tree';
 import { valueOf } from './values';
 
@@ -26,11 +32,21 @@ export function templateCors(text: string, root: PNode | undefined): PlatformCor
     if (cors) found.push(cors);
   };
   const globals = child(root, 'Globals');
-  const globalApiCors = entry(child(globals, 'Api'), 'Cors');
-  if (globalApiCors) push(restCors(text, globalApiCors, 'Globals.Api'));
-  const globalHttpCors = entry(child(globals, 'HttpApi'), 'CorsConfiguration');
-  if (globalHttpCors) push(listCors(text, globalHttpCors, LIST_KEYS, { platform: 'aws-sam', library: 'SAM HttpApi CorsConfiguration', route: 'Globals.HttpApi' }, false));
   const resources = child(root, 'Resources');
+  const apiEvents = samApiEvents(globals, resources, 'Api', 'RestApiId');
+  const httpApiEvents = samApiEvents(globals, resources, 'HttpApi', 'ApiId');
+  const globalApiCors = entry(child(globals, 'Api'), 'Cors');
+  // Globals.Api applies to the implicit API of `Type: Api` events and to every AWS::Serverless::Api (not
+  // to plain AWS::ApiGateway::RestApi resources); an Api with a Cors of its own is read with that one.
+  const inheritsGlobalCors = resourcesWithout(resources, 'AWS::Serverless::Api', 'Cors');
+  if (globalApiCors) push(restCors(text, globalApiCors, 'Globals.Api', apiEvents.filter((e) => e.api === undefined || inheritsGlobalCors.has(e.api)).map((e) => e.handler)));
+  const globalHttpCors = entry(child(globals, 'HttpApi'), 'CorsConfiguration');
+  // HTTP APIs add the configured headers to every response and ignore the function's ("If you configure
+  // CORS for an API, API Gateway ignores CORS headers returned from your backend integration",
+  // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html).
+  const httpApisInheriting = resourcesWithout(resources, 'AWS::Serverless::HttpApi', 'CorsConfiguration');
+  const httpHandlers = (api: (id: string | undefined) => boolean) => ({ handlers: uniqueHandlers(httpApiEvents.filter((e) => api(e.api)).map((e) => e.handler)), actualResponse: 'platform' as const });
+  if (globalHttpCors) push(listCors(text, globalHttpCors, LIST_KEYS, { platform: 'aws-sam', library: 'SAM HttpApi CorsConfiguration', route: 'Globals.HttpApi', ...httpHandlers((id) => id === undefined || httpApisInheriting.has(id)) }, false));
   if (resources?.kind !== 'object') return found;
   for (const resource of resources.entries) {
     const type = stringOf(child(resource.value, 'Type'));
@@ -39,12 +55,12 @@ export function templateCors(text: string, root: PNode | undefined): PlatformCor
     switch (type) {
       case 'AWS::Serverless::Api': {
         const cors = entry(properties, 'Cors');
-        if (cors) push(restCors(text, cors, resource.key));
+        if (cors) push(restCors(text, cors, resource.key, apiEvents.filter((e) => e.api === resource.key).map((e) => e.handler)));
         break;
       }
       case 'AWS::Serverless::HttpApi': {
         const cors = entry(properties, 'CorsConfiguration');
-        if (cors) push(listCors(text, cors, LIST_KEYS, base('SAM HttpApi CorsConfiguration'), false));
+        if (cors) push(listCors(text, cors, LIST_KEYS, { ...base('SAM HttpApi CorsConfiguration'), ...httpHandlers((id) => id === resource.key) }, false));
         break;
       }
       case 'AWS::ApiGatewayV2::Api': {
@@ -59,8 +75,7 @@ export function templateCors(text: string, root: PNode | undefined): PlatformCor
       }
       case 'AWS::Serverless::Function': {
         const cors = entry(child(properties, 'FunctionUrlConfig'), 'Cors');
-        const handler = stringOf(child(properties, 'Handler'));
-        if (cors) push(listCors(text, cors, LIST_KEYS, { ...base('SAM function URL Cors'), handler }, false));
+        if (cors) push(listCors(text, cors, LIST_KEYS, base('SAM function URL Cors'), false));
         break;
       }
     }
@@ -73,9 +88,18 @@ export function templateCors(text: string, root: PNode | undefined): PlatformCor
  * mapping expression, so a static origin is written `"'https://app.example.com'"`; the text inside the
  * quotes is sent as Access-Control-Allow-Origin as it is.
  */
-function restCors(text: string, cors: PEntry, route: string): PlatformCors | undefined {
+function restCors(text: string, cors: PEntry, route: string, handlers: HandlerRef[]): PlatformCors | undefined {
   const value = cors.value;
-  const base = { platform: 'aws-sam' as const, library: 'SAM Api Cors', route, range: { start: cors.start, end: cors.end }, style: 'sam-rest' as const };
+  const base = {
+    platform: 'aws-sam' as const,
+    library: 'SAM Api Cors',
+    route,
+    range: { start: cors.start, end: cors.end },
+    keyRange: { start: cors.keyRange.start, end: cors.keyRange.end },
+    style: 'sam-rest' as const,
+    handlers: uniqueHandlers(handlers),
+    actualResponse: 'handler' as const,
+  };
   const origin = value.kind === 'object' && !value.unknown ? childOf(value, 'AllowOrigin')?.value : value;
   if (!origin) return undefined;
   const read = samExpression(origin);
@@ -102,4 +126,55 @@ function samExpression(node: PNode): { value: PlatformValue; unquoted?: Platform
   // Without the inner quotes API Gateway reads the text as a mapping expression and the deploy fails
   // ("Invalid mapping expression specified"); the origin it was meant to be is still worth checking.
   return { value, unquoted: value };
+}
+
+/** The resources of a SAM type that do not set `property` themselves (Globals fill it in). */
+function resourcesWithout(resources: PNode | undefined, type: string, property: string): Set<string> {
+  const all = resources?.kind === 'object' ? resources.entries : [];
+  return new Set(all.filter((r) => stringOf(child(r.value, 'Type')) === type && !entry(child(r.value, 'Properties'), property)).map((r) => r.key));
+}
+
+function uniqueHandlers(handlers: HandlerRef[]): HandlerRef[] {
+  return [...new Map(handlers.map((h) => [h.name, h])).values()];
+}
+
+/**
+ * The `Type: Api` (or `HttpApi`) events of AWS::Serverless::Function resources with a Node.js handler:
+ * the API they belong to (`RestApiId` / `ApiId: !Ref ShopApi`, or undefined for the implicit API) and the
+ * function's code (`Handler` and `CodeUri`, from the function or `Globals.Function`). An id that is not a
+ * plain `Ref` to a resource of the template is left out: which API it is cannot be told.
+ */
+function samApiEvents(globals: PNode | undefined, resources: PNode | undefined, eventType: 'Api' | 'HttpApi', idKey: 'RestApiId' | 'ApiId'): { api: string | undefined; handler: HandlerRef }[] {
+  if (resources?.kind !== 'object') return [];
+  const defaults = child(globals, 'Function');
+  const events: { api: string | undefined; handler: HandlerRef }[] = [];
+  for (const resource of resources.entries) {
+    if (stringOf(child(resource.value, 'Type')) !== 'AWS::Serverless::Function') continue;
+    const properties = child(resource.value, 'Properties');
+    const setting = (key: string) => child(properties, key) ?? child(defaults, key);
+    const handler = stringOf(setting('Handler'));
+    const runtime = setting('Runtime');
+    const codeUri = setting('CodeUri');
+    // Another runtime's handler is not JavaScript; an S3 location or a deploy-time CodeUri is not in the project.
+    if (!handler || (runtime && !/^nodejs/i.test(stringOf(runtime) ?? '')) || (codeUri && stringOf(codeUri) === undefined)) continue;
+    const ref: HandlerRef = { handler, codeUri: stringOf(codeUri), name: resource.key };
+    const eventsNode = child(properties, 'Events');
+    for (const event of eventsNode?.kind === 'object' ? eventsNode.entries : []) {
+      if (stringOf(child(event.value, 'Type')) !== eventType) continue;
+      const restApiId = child(child(event.value, 'Properties'), idKey);
+      if (!restApiId) events.push({ api: undefined, handler: ref });
+      else {
+        const target = refTarget(restApiId);
+        if (target) events.push({ api: target, handler: ref });
+      }
+    }
+  }
+  return events;
+}
+
+/** `!Ref ShopApi` / `{ "Ref": "ShopApi" }` → ShopApi. */
+function refTarget(node: PNode): string | undefined {
+  if (node.kind === 'scalar' && node.unknown === '!Ref' && typeof node.value === 'string') return node.value;
+  if (node.kind === 'object' && node.unknown === 'Ref') return stringOf(child(node, 'Ref'));
+  return undefined;
 }

@@ -7,7 +7,7 @@ import type { AnalysisResult, CorsLintConfig, Finding } from '../types';
 import { PLATFORM_SYNTAX_ERROR_ID } from '../types';
 import type { ProjectHost } from '../host';
 import { PlatformChecker } from './checks';
-import { checkHandlerCredentials, type AnalyzeCode } from './cross-layer';
+import { checkActualResponseHeader, checkHandlerCredentials, checkIgnoredHandlerHeaders, checkVercelFunctionHeaders, HandlerLookup, type AnalyzeCode } from './cross-layer';
 import { isTemplate, templateCors } from './cloudformation';
 import { firebaseRules } from './firebase';
 import type { PlatformFacts } from './model';
@@ -97,18 +97,22 @@ export function analyzePlatformFile(text: string, fileName: string, config: Cors
   const checker = new PlatformChecker(text, syntax, config);
   let findings = checker.check(facts);
   // Checks with the handler code behind the configuration, when the caller has a project.
-  const dependencies: string[] = [];
+  let dependencies: string[] = [];
   if (project) {
+    const lookup = new HandlerLookup(fileName, config, project.host, project.analyzeCode);
     for (const cors of facts.cors) {
-      const file = checkHandlerCredentials(cors, fileName, config, project.host, project.analyzeCode, checker);
-      if (file) dependencies.push(file);
+      checkHandlerCredentials(cors, lookup, checker);
+      checkActualResponseHeader(cors, lookup, checker);
+      checkIgnoredHandlerHeaders(cors, lookup, checker);
     }
+    checkVercelFunctionHeaders(facts.rules, lookup, checker);
+    dependencies = [...lookup.dependencies];
   }
   const lineOf = lineIndex(text);
   findings = applyDirectives(findings, findHashDirectives(text, tree.comments, lineOf), lineOf, config.reportUnusedDisableDirectives, text);
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   const result: AnalysisResult = { findings, policies: platformPolicies(facts, checker, findings), internalErrors: [], skipped: false };
-  if (dependencies.length > 0) result.dependencies = [...new Set(dependencies)];
+  if (dependencies.length > 0) result.dependencies = dependencies;
   return result;
 }
 

@@ -75,10 +75,29 @@ export interface PlatformCors {
   credentialsRemoval?: TextEdit;
   methods?: string[];
   allowedHeaders?: string[];
-  /** The serverless/SAM function behind the event (`handler: src/items.list`), for cross-layer checks. */
-  handler?: string;
+  /** The `cors` key itself (findings about CORS being switched on for an API are placed there). */
+  keyRange: TextRange;
+  /** The Lambda functions whose responses this setting governs, for cross-layer checks. */
+  handlers?: HandlerRef[];
+  /**
+   * Who puts CORS headers on the actual (non-preflight) response. 'handler': a REST API with the
+   * Lambda-proxy integration, where API Gateway answers only the preflight and the function must return
+   * Access-Control-Allow-Origin itself. 'platform': an HTTP API, where API Gateway adds the configured
+   * headers to every response and ignores the ones the function returns. Undefined: not known.
+   */
+  actualResponse?: 'handler' | 'platform';
   /** Why a default applies, for messages ("cors: true allows any origin"). */
   defaultNote?: string;
+}
+
+/** A Lambda function's code as the configuration names it. */
+export interface HandlerRef {
+  /** `src/items.update` (module path, then the export), as serverless.yml and SAM write it. */
+  handler: string;
+  /** SAM's `CodeUri` folder, which the handler's module path is relative to. */
+  codeUri?: string;
+  /** How messages name the function: `functions.update`, `UpdateFunction`. */
+  name: string;
 }
 
 export interface PlatformFacts {
