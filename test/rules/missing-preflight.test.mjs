@@ -95,6 +95,15 @@ ruleTester('missing-preflight', {
       ],
     },
     {
+      name: "SvelteKit OPTIONS({ request: req }) without CORS headers: the destructured request is read",
+      filename: '+server.js',
+      code: "export async function PUT({ request }) {\n  return new Response('ok', { headers: { 'Access-Control-Allow-Origin': request.headers.get('Origin') === 'https://a.com' ? 'https://a.com' : '' } });\n}\n\nexport function OPTIONS({ request: req }) {\n  return new Response(null, { status: 204 });\n}\n",
+      errors: [
+        { line: 1, text: "PUT", severity: 'warning', suggestions: [{ title: /^Answer preflight requests: add the CORS headers to the OPTIONS handler \(inserts the placeholder https:\/\/app\.example\.com: replace it\)$/, output: "const allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\nexport async function PUT({ request }) {\n  return new Response('ok', { headers: { 'Access-Control-Allow-Origin': request.headers.get('Origin') === 'https://a.com' ? 'https://a.com' : '' } });\n}\n\nexport function OPTIONS({ request: req }) {\n  return new Response(null, { status: 204, headers: { 'Access-Control-Allow-Origin': allowedOrigins.includes(req.headers.get('Origin')) ? req.headers.get('Origin') : allowedOrigins[0], 'Access-Control-Allow-Methods': 'GET, POST, PUT', 'Access-Control-Allow-Headers': 'Content-Type, Authorization', Vary: 'Origin' } });\n}\n" }] },
+      ],
+    },
+
+    {
       name: 'Express PUT with hand-written CORS and no OPTIONS (issue case)',
       filename: 'a.js',
       code: "const express = require('express');\nconst app = express();\napp.put('/items/:id', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', 'https://a.com');\n  res.json({});\n});",

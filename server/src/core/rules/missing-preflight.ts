@@ -228,9 +228,8 @@ const CORS_HEADERS = new Set([ACAO, ACAM, ACAH]);
 function answersWithoutCors(answer: OptionsAnswer, facts: CorsFacts): boolean {
   const scope = answer.scope;
   if (!scope) return false;
-  const fn = ts.isFunctionLike(scope) ? scope : enclosingFunction(scope);
-  if (!fn || !('body' in fn) || !fn.body) return false;
-  const inFunction = ts.isFunctionLike(scope) ? scope : fn;
+  const inFunction = ts.isFunctionLike(scope) ? scope : enclosingFunction(scope);
+  if (!inFunction || !('body' in inFunction) || !inFunction.body) return false;
   if (!ts.isFunctionLike(scope) && !isBranch(scope)) return false;
   // A CORS write in the answer, or one in its function that can run before the branch answers.
   // (`exclusive` asks about a node inside the branch, so the branch's own exit counts.)
@@ -288,12 +287,18 @@ function mergeIntoAnswer(context: RuleContext, answer: OptionsAnswer, policy: He
   if (responses.length > 0) {
     const response = responses[0];
     if (responses.length > 1 || !response.arguments || response.arguments.length === 0) return undefined;
+    // The Fetch Request: the parameter, a Pages function's `context.request`, a destructured `{ request }`
+    // (SvelteKit, Astro), or a `request` parameter the fix adds to `OPTIONS()`.
+    const binding = fn.parameters[0] && ts.isObjectBindingPattern(fn.parameters[0].name)
+      ? fn.parameters[0].name.elements.find((e) => ts.isIdentifier(e.name) && (e.propertyName?.getText(context.sourceFile) ?? e.name.text) === 'request')
+      : undefined;
     let read: string;
-    if (first) read = `${first}.headers.get('Origin')`;
+    if (first) read = /^(context|ctx)$/.test(first) ? `${first}.request.headers.get('Origin')` : `${first}.headers.get('Origin')`;
+    else if (binding && ts.isIdentifier(binding.name)) read = `${binding.name.text}.headers.get('Origin')`;
     else if (fn.parameters.length === 0) read = `request.headers.get('Origin')`;
     else return undefined;
     const origin = value(read);
-    if (origin.dynamic && !first) {
+    if (origin.dynamic && fn.parameters.length === 0) {
       const open = fn.getChildren(context.sourceFile).find((c) => c.kind === ts.SyntaxKind.OpenParenToken);
       if (!open) return undefined;
       edits.push({ start: open.end, end: open.end, newText: /\.(ts|tsx|mts|cts)$/i.test(context.sourceFile.fileName) ? 'request: Request' : 'request' });
