@@ -52,6 +52,17 @@ describe('the checker catches broken fixes', () => {
     assert.equal(added.length, 1);
     assert.match(added[0], /^TS2349: This expression is not callable/); // headers.get is a header value (string | string[]), not a method
   });
+  it("a value the library's types reject: a RegExp in hono/cors's origin array (Hono compares entries with ===), typed by the hono dev dependency", () => {
+    const before = "import { Hono } from 'hono';\nimport { cors } from 'hono/cors';\nconst app = new Hono();\napp.use('*', cors({ origin: ['https://a.com'] }));\n";
+    const after = before.replace("['https://a.com']", "[/^https:\\/\\/[a-z]+\\.a\\.com$/, 'https://a.com']");
+    assert.deepEqual(newDiagnostics([{ fileName: 'app.ts', before, after }]), [["TS2322: Type 'RegExp' is not assignable to type 'string'."]]);
+  });
+  it("a member Hono's request does not offer: c.req.headers", () => {
+    const before = "import { Hono } from 'hono';\nconst app = new Hono();\napp.get('/x', (c) => c.json({}));\n";
+    const [added] = newDiagnostics([{ fileName: 'app.ts', before, after: before.replace('c.json({})', 'c.json({ o: c.req.headers.origin })') }]);
+    assert.equal(added.length, 1);
+    assert.match(added[0], /^TS2551: Property 'headers' does not exist on type 'HonoRequest/);
+  });
   it('a syntax error', () => {
     const before = "export function GET() {\n  return new Response('ok');\n}\n";
     const [added] = newDiagnostics([{ fileName: 'route.ts', before, after: before.replace('new Response', 'new Response(') }]);
