@@ -93,6 +93,10 @@ test('the prefilter keeps every way code can name a CORS library or option', () 
     'a cors: key in a Socket.IO server': ["import { Server } from 'socket.io';\nconst io = new Server(http, { cors: { origin: 'null' } });\n", ['null-origin']],
     'code after a doc comment closes on the same line': ["/**\n * the API\n */ app.use(cors({ origin: 'null' }));\n", ['null-origin']],
     'an unused directive in a line comment': ['// cors-lint-disable-next-line null-origin\nconst x = 1;\n', ['unused-disable-directive']],
+    'micro-cors, named only in its specifier': ["const microCors = require('micro-cors');\nmodule.exports = microCors()(handler);\n", ['wildcard-with-credentials']],
+    "oRPC's new CORSPlugin() (echoes by default)": ["import { CORSPlugin } from '@orpc/server/plugins';\nconst plugins = [new CORSPlugin({ credentials: true })];\n", ['reflected-origin']],
+    "Effect's HttpApiBuilder.middlewareCors (no other marker)": ["import { HttpApiBuilder } from '@effect/platform';\nexport const C = HttpApiBuilder.middlewareCors({ credentials: true });\n", ['wildcard-with-credentials']],
+    "Effect's HttpMiddleware.cors": ["import { HttpMiddleware } from '@effect/platform';\nconst m = HttpMiddleware.cors({ allowedOrigins: () => true });\n", ['reflected-origin']],
   };
   for (const [name, [code, rules]] of Object.entries(kept)) {
     assert.equal(mayContainCors(code), true, name);

@@ -5,8 +5,8 @@
 //                an array containing '*' echoes every request Origin, credentials default false;
 //   oakCors      tajpouria/cors cors.ts @ 15a9d1a (deno.land/x/cors): a port of the cors package — origin '*' by
 //                default, `true` echoes (isOriginAllowed: `!!allowedOrigin`), list entries compared exactly.
-// Not modelled: micro-cors (src/index.js @ a391b63 always sends Access-Control-Allow-Credentials: true and
-// `origin || '*'`; a single string, so the allowlist fix does not apply) — see docs/frameworks.md.
+// micro-cors, oRPC's CORSPlugin and Effect's HttpMiddleware.cors have test files of their own
+// (adapters-micro-cors, adapters-orpc, adapters-effect).
 import { ruleTester } from './rule-tester.mjs';
 
 const next = "import NextCors from 'nextjs-cors';\n\nexport default async function handler(req, res) {\n";

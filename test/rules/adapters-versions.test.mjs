@@ -110,3 +110,85 @@ ruleTester('invalid-origin', {
     },
   ],
 });
+
+// The upgrade as an edit (issue 13, item 2): a suggestion that raises the library in the package.json that
+// declares it (the nearest one up the folders that lists it), keeping the range's style. It edits another
+// file, so the CLI's --fix and fix-all (safe fixes only) never apply it.
+const manifests = (files, name, version) => ({
+  name: `${name}@${version} ${Object.keys(files).join(',')}`, resolveModule: () => undefined, importersOf: () => undefined, envValues: () => [],
+  readFile: (file) => files[file],
+  packageVersion: (n) => (n === name ? { version, exact: true, file: '/app/package-lock.json' } : undefined),
+});
+const manifest = (deps, section = 'dependencies') => `{\n  "name": "api",\n  "${section}": {\n${Object.entries(deps).map(([n, v]) => `    "${n}": "${v}"`).join(',\n')}\n  }\n}\n`;
+const elysiaHead = "import { Elysia } from 'elysia';\nimport { cors } from '@elysiajs/cors';\n\n";
+
+ruleTester('reflected-origin', {
+  valid: [],
+  invalid: [
+    {
+      name: '@koa/cors ^4.0.0: upgrade to ^5.0.0 in package.json (first suggestion), then the allowlist',
+      filename: '/app/src/server.js',
+      code: `${koa}app.use(cors());`,
+      host: manifests({ '/app/package.json': manifest({ koa: '^2.15.0', '@koa/cors': '^4.0.0' }) }, '@koa/cors', '4.0.0'),
+      errors: [{
+        line: 5, column: 9, text: 'cors()', severity: 'warning', message: /Upgrade @koa\/cors to 5\.0\.0 or later \(CVE-2023-49803\), and list the allowed origins\.$/,
+        suggestions: [
+          { title: /^Upgrade @koa\/cors to 5\.0\.0 in package\.json$/, file: '/app/package.json', output: manifest({ koa: '^2.15.0', '@koa/cors': '^5.0.0' }) },
+          { output: koaAllowlist('') },
+        ],
+      }],
+    },
+    {
+      name: 'hono pinned exactly (4.12.9) in devDependencies: the fixed version, exact',
+      filename: '/app/src/index.ts',
+      code: `${hono}app.use('/api/*', cors({ credentials: true }));`,
+      host: manifests({ '/app/package.json': manifest({ hono: '4.12.9' }, 'devDependencies') }, 'hono', '4.12.9'),
+      errors: [{
+        text: 'cors({ credentials: true })', severity: 'error',
+        suggestions: [
+          { title: /^Upgrade hono to 4\.12\.25 in package\.json$/, file: '/app/package.json', output: manifest({ hono: '4.12.25' }, 'devDependencies') },
+          { title: /^Allow only the origins in allowedOrigins/ },
+        ],
+      }],
+    },
+    {
+      name: 'a workspace package that does not list it: the root package.json that does (~ kept)',
+      filename: '/repo/packages/api/src/server.js',
+      code: `${koa}app.use(cors({ maxAge: 600 }));`,
+      host: manifests({
+        '/repo/packages/api/package.json': manifest({ koa: '^2.15.0' }),
+        '/repo/package.json': manifest({ '@koa/cors': '~4.0.0' }),
+      }, '@koa/cors', '4.0.0'),
+      errors: [{
+        text: 'cors({ maxAge: 600 })',
+        suggestions: [
+          { file: '/repo/package.json', output: manifest({ '@koa/cors': '~5.0.0' }) },
+          { output: koaAllowlist(', maxAge: 600') },
+        ],
+      }],
+    },
+    {
+      name: 'a range of another form (a tag) is not rewritten: no upgrade edit, the advisory stays in the message',
+      filename: '/app/src/server.js',
+      code: `${koa}app.use(cors({ keepHeadersOnError: true }));`,
+      host: manifests({ '/app/package.json': manifest({ '@koa/cors': 'latest' }) }, '@koa/cors', '4.0.0'),
+      errors: [{ message: /Upgrade @koa\/cors to 5\.0\.0 or later \(CVE-2023-49803\)/, suggestions: [{ output: koaAllowlist(', keepHeadersOnError: true') }] }],
+    },
+  ],
+});
+
+ruleTester('weak-origin-check', {
+  invalid: [{
+    name: '@elysiajs/cors before 1.3.1: upgrade in package.json, or write the scheme',
+    filename: '/app/src/index.ts',
+    code: `${elysiaHead}new Elysia().use(cors({ origin: 'example.com' })).listen(3000);`,
+    host: manifests({ '/app/package.json': manifest({ elysia: '^1.2.0', '@elysiajs/cors': '^1.2.0' }) }, '@elysiajs/cors', '1.2.0'),
+    errors: [{
+      text: "'example.com'", severity: 'error', message: /^Weak origin check: @elysiajs\/cors 1\.2\.0 matches 'example\.com' anywhere in the request Origin/,
+      suggestions: [
+        { title: /^Upgrade @elysiajs\/cors to 1\.3\.1 in package\.json$/, file: '/app/package.json', output: manifest({ elysia: '^1.2.0', '@elysiajs/cors': '^1.3.1' }) },
+        { output: `${elysiaHead}new Elysia().use(cors({ origin: 'https://example.com' })).listen(3000);` },
+      ],
+    }],
+  }],
+});

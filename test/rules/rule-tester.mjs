@@ -68,7 +68,7 @@ export function ruleTester(ruleId, { valid = [], invalid = [] }) {
           assertPrefilterConservative(c.code, c.filename ?? 'file.ts', c.config, c.host);
           const mine = result.findings.filter((f) => f.ruleId === ruleId);
           assert.deepEqual(mine.map((f) => `${lineColumn(c.code, f.start).line}: ${f.message}`), [], 'expected no findings');
-          checkFixes(c.code, c.filename ?? 'file.ts', c.config);
+          checkFixes(c.code, c.filename ?? 'file.ts', c.config, c.host);
         });
       }
     });
@@ -97,9 +97,9 @@ export function ruleTester(ruleId, { valid = [], invalid = [] }) {
             else if (expected.message !== undefined) assert.equal(got.message, expected.message);
           });
           // The fix oracle: safe fixes keep every policy, suggestions give the policy their title states.
-          checkFixes(c.code, filename, c.config);
-          // Every fix re-parses and changes something.
-          for (const f of mine) for (const fix of f.fixes) assertReparses(c.code, applyEdits(c.code, fix.edits), filename, fix.title);
+          checkFixes(c.code, filename, c.config, c.host);
+          // Every fix re-parses and changes something (a fix into another file: checked by the oracle).
+          for (const f of mine) for (const fix of f.fixes) if (!fix.edits.some((e) => e.file !== undefined)) assertReparses(c.code, applyEdits(c.code, fix.edits), filename, fix.title);
           // Safe fixes: the text after applying all of them (one pass), or none declared.
           const safe = mine.flatMap((f) => f.fixes.filter((x) => x.kind === 'safe').slice(0, 1));
           if (c.output === undefined) {
@@ -116,7 +116,11 @@ export function ruleTester(ruleId, { valid = [], invalid = [] }) {
             assert.equal(suggestions.length, expected.suggestions.length, `finding ${i}: suggestions: ${suggestions.map((s) => s.title).join(' | ')}`);
             expected.suggestions.forEach((s, j) => {
               if (s.title) assert.match(suggestions[j].title, s.title);
-              if (s.output !== undefined) assert.equal(applyEdits(c.code, suggestions[j].edits), s.output);
+              // `file`: the suggestion edits that file (e.g. package.json), read through the case's host.
+              if (s.file !== undefined) {
+                assert.ok(suggestions[j].edits.every((e) => e.file === s.file), `finding ${i}: suggestion ${j} edits ${s.file} only`);
+                assert.equal(applyEdits(c.host.readFile(s.file), suggestions[j].edits), s.output);
+              } else if (s.output !== undefined) assert.equal(applyEdits(c.code, suggestions[j].edits), s.output);
             });
           });
         });

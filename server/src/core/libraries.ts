@@ -23,12 +23,15 @@ export function isHttpMiddleware(config: CorsConfig): boolean {
  */
 export function restrictConfigToAllowlist(config: CorsConfig, fixer: FixBuilder): Fix | undefined {
   const { origins, example } = fixer.allowlist();
-  const declaration = fixer.declaresTopLevel(ALLOWLIST_NAME) ? undefined : fixer.allowlistDeclaration(origins, example);
+  // A library that sends its origin option as the header value (micro-cors) takes one trusted origin.
+  const declaration = config.singleOrigin || fixer.declaresTopLevel(ALLOWLIST_NAME) ? undefined : fixer.allowlistDeclaration(origins, example);
   const koa = config.library === '@koa/cors';
-  const value = koa
-    ? `(ctx) => (${ALLOWLIST_NAME}.includes(ctx.get('Origin')) ? ctx.get('Origin') : ${ALLOWLIST_NAME}[0])`
-    : ALLOWLIST_NAME;
-  const key = config.library === '@middy/http-cors' ? 'origins' : 'origin';
+  const value = config.singleOrigin
+    ? `${fixer.quote(origins[0])}${example ? ' /* placeholder: replace with the origin you trust */' : ''}`
+    : koa
+      ? `(ctx) => (${ALLOWLIST_NAME}.includes(ctx.get('Origin')) ? ctx.get('Origin') : ${ALLOWLIST_NAME}[0])`
+      : ALLOWLIST_NAME;
+  const key = config.optionKeys?.origin ?? (config.library === '@middy/http-cors' ? 'origins' : 'origin');
   let edit: TextEdit | undefined;
   const host = config.optionsHost;
   if (host && !config.originNode) {
@@ -42,7 +45,7 @@ export function restrictConfigToAllowlist(config: CorsConfig, fixer: FixBuilder)
   } else if (config.options) {
     const first = config.options.properties[0];
     edit = first ? fixer.insertBefore(first, `${key}: ${value}, `) : fixer.replace(config.options, `{ ${key}: ${value} }`);
-  } else if (ts.isCallExpression(config.node) && config.node.arguments.length === 0) {
+  } else if ((ts.isCallExpression(config.node) || ts.isNewExpression(config.node)) && config.node.arguments?.length === 0) {
     const call = config.node;
     edit = { start: call.end - 1, end: call.end - 1, newText: `{ ${key}: ${value} }` };
   } else if (ts.isCallExpression(config.node) && ts.isPropertyAccessExpression(config.node.expression) && config.node.expression.name.text === 'register' && config.node.arguments.length === 1) {
@@ -54,6 +57,7 @@ export function restrictConfigToAllowlist(config: CorsConfig, fixer: FixBuilder)
     edit = fixer.replace(config.node, `{ name: ${config.node.getText()}, config: { ${key}: ${value} } }`);
   }
   if (!edit) return undefined;
+  if (config.singleOrigin) return fixer.fix(example ? `Allow only one origin (inserts the placeholder ${origins[0]}: replace it)` : `Allow only ${origins[0]}`, 'suggestion', [edit]);
   return fixer.fix(`Allow only the origins in ${ALLOWLIST_NAME}${fixer.placeholderNote([declaration])}`, 'suggestion', [edit, declaration].filter((e): e is TextEdit => e !== undefined));
 }
 
@@ -88,34 +92,44 @@ export function disableDefaultCredentials(config: CorsConfig, fixer: FixBuilder)
   if (!config.credentialsByDefault && !(config.credentialsNode && isDefaultOnLibrary(config))) return undefined;
   const title = `Turn credentials off (${config.library} sends them by default)`;
   const node = config.credentialsNode;
+  const off = `${config.optionKeys?.credentials ?? 'credentials'}: false`;
   if (node && ts.isPropertyAssignment(node)) return fixer.fix(title, 'suggestion', [fixer.replace(node.initializer, 'false')]);
   if (node) return undefined;
   if (config.options) {
     const first = config.options.properties[0];
-    return fixer.fix(title, 'suggestion', [first ? fixer.insertBefore(first, 'credentials: false, ') : fixer.replace(config.options, '{ credentials: false }')]);
+    return fixer.fix(title, 'suggestion', [first ? fixer.insertBefore(first, `${off}, `) : fixer.replace(config.options, `{ ${off} }`)]);
   }
   const host = config.optionsHost;
   if (host?.object && !host.valueIsOrigin) {
     const first = host.object.properties[0];
-    const option = `${host.key}: { credentials: false }`;
+    const option = `${host.key}: { ${off} }`;
     return fixer.fix(title, 'suggestion', [first ? fixer.insertBefore(first, `${option}, `) : fixer.replace(host.object, `{ ${option} }`)]);
   }
-  if (ts.isCallExpression(config.node) && config.node.arguments.length === 0) {
+  if ((ts.isCallExpression(config.node) || ts.isNewExpression(config.node)) && config.node.arguments?.length === 0) {
     const call = config.node;
-    return fixer.fix(title, 'suggestion', [{ start: call.end - 1, end: call.end - 1, newText: '{ credentials: false }' }]);
+    return fixer.fix(title, 'suggestion', [{ start: call.end - 1, end: call.end - 1, newText: `{ ${off} }` }]);
   }
   if (ts.isStringLiteralLike(config.node)) {
-    return fixer.fix(title, 'suggestion', [fixer.replace(config.node, `{ name: ${config.node.getText()}, config: { credentials: false } }`)]);
+    return fixer.fix(title, 'suggestion', [fixer.replace(config.node, `{ name: ${config.node.getText()}, config: { ${off} } }`)]);
   }
   if (ts.isPropertyAssignment(config.node) && config.node.initializer.kind === ts.SyntaxKind.TrueKeyword) {
-    return fixer.fix(title, 'suggestion', [fixer.replace(config.node.initializer, '{ credentials: false }')]);
+    return fixer.fix(title, 'suggestion', [fixer.replace(config.node.initializer, `{ ${off} }`)]);
   }
   return undefined;
 }
 
 /** Libraries whose `credentials` default is true (removing `credentials: true` would change nothing). */
 function isDefaultOnLibrary(config: CorsConfig): boolean {
-  return /^(GraphQL Yoga|@whatwg-node|@elysiajs\/cors|@adonisjs\/cors|Strapi)/.test(config.library);
+  return /^(GraphQL Yoga|@whatwg-node|@elysiajs\/cors|@adonisjs\/cors|Strapi|micro-cors)/.test(config.library);
+}
+
+/**
+ * For a library version with a known problem: raise it in the package.json that declares it (an edit of
+ * that file, so never applied by fix-all or `--fix`, which take safe fixes only).
+ */
+export function upgradeFix(config: CorsConfig, fixer: FixBuilder): Fix | undefined {
+  const upgrade = config.upgrade;
+  return upgrade && fixer.fix(`Upgrade ${upgrade.packageName} to ${upgrade.fixedIn} in package.json`, 'suggestion', [upgrade.edit]);
 }
 
 /** The advice of a message, led by the upgrade when the installed version has a known advisory. */

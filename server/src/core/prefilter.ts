@@ -10,7 +10,8 @@
 //     (NestJS, Socket.IO, Apollo, hapi: facts/middleware.ts, CORS_OPTION_HOSTS; Firebase's onRequest,
 //     facts/firebase.ts; GraphQL Yoga, facts/graphql.ts);
 //   - a framework that grants CORS by default without naming it in lower case: GraphQL Yoga's
-//     createYoga and @whatwg-node/server's useCORS, and Firebase's onCall (`cors: true` unless given);
+//     createYoga and @whatwg-node/server's useCORS, Firebase's onCall (`cors: true` unless given) and
+//     oRPC's `new CORSPlugin()` (echoes every Origin unless given an origin);
 //   - a list named for origins (`allowedOrigins`, `whitelist`…), checked on its own.
 // Files that only mention the word do not pass: `CORS` in prose, `hasCORS`, `"cors": true` in an AWS
 // service table, "cors" inside another word (`asyncOrSync`), or a line comment / doc-comment line that
@@ -20,7 +21,7 @@ import { isPlatformConfigFile } from './platform';
 const HEADER_NAME = /access[-_]control[-_]/i;
 // Frameworks that grant CORS by default without naming it in lower case, and lists named for origins
 // (`allowedOrigins`, `ALLOWED_ORIGINS`, `whitelist`), which are checked on their own (issue 12, item 7).
-const OTHER_MARKERS = /createYoga|useCORS|\bonCall\b|origins\b|whitelist|allowlist/i;
+const OTHER_MARKERS = /createYoga|useCORS|CORSPlugin|\bonCall\b|origins\b|whitelist|allowlist/i;
 const CORS_MENTION = /cors/gi;
 // An adapter that reads a `cors:` key under another framework adds that framework's module here.
 const OPTION_HOSTS = /@nestjs\/|socket\.io|apollo|hapi|graphql-yoga|firebase-functions/;

@@ -8,6 +8,7 @@ import type { Condition } from './conditions';
 import { conditionOfTest, negate } from './conditions';
 import type { ProjectScope } from './modules';
 import { MAX_MODULE_HOPS, requiredSpecifier } from './modules';
+import { isNuxtRuntimeConfigImport, isRuntimeConfigCall, mentionsRuntimeConfig, readRuntimeConfig, runtimeConfigPath } from './facts/nuxt-runtime-config';
 
 export type Variant = VariantShape & {
   /** The condition under which this variant holds (an env variable unset, development, a flag), when known. */
@@ -93,6 +94,34 @@ export class ValueEvaluator {
       project.dependencies.add(e.file);
       return { kind: 'literal', text: e.value, env: { name, file: e.file }, condition: { kind: 'env-file', name, file: e.file, value: e.value } };
     });
+  }
+
+  /**
+   * A read of Nuxt's runtime config (facts/nuxt-runtime-config.ts): the nuxt.config value when the env
+   * variable that overrides it at runtime (NUXT_…) is unset, that variable, and its values in `.env*` files.
+   * Undefined when the path or the value is not known (the read then evaluates as usual: unknown).
+   */
+  private runtimeConfigValue(keyPath: string[] | undefined, at: ts.Node): AbstractValue | undefined {
+    if (!keyPath || !this.project) return undefined;
+    const value = readRuntimeConfig(this.project.model.host, this.sourceFile.fileName, keyPath);
+    if (!value) return undefined;
+    const condition: Condition = { kind: 'env-unset', name: value.envName };
+    const fallback: Variant = value.boolean !== undefined
+      ? { kind: 'boolean', value: value.boolean, node: at, condition }
+      : { kind: 'literal', text: value.text, condition };
+    return { variants: [{ kind: 'env', name: value.envName, node: at }, fallback, ...this.envFileValues(value.envName, at)] };
+  }
+
+  /** The initializer of the const an identifier names. */
+  private constInitializer(id: ts.Identifier): ts.Expression | undefined {
+    const decl = this.resolve(id);
+    return decl?.kind === 'variable' && !decl.binding && decl.isConst ? decl.declaration.initializer : undefined;
+  }
+
+  /** `useRuntimeConfig` as Nuxt/Nitro provide it: auto-imported (undeclared) or imported from their modules. */
+  private isUseRuntimeConfig(id: ts.Identifier): boolean {
+    const decl = this.resolve(id);
+    return !decl || (decl.kind === 'import' && isNuxtRuntimeConfigImport(decl.module));
   }
 
   /** The scope index of the file a node belongs to (this file's, or an imported module's). */
@@ -245,6 +274,9 @@ export class ValueEvaluator {
         return { variants: [{ kind: 'request', source: 'other', node: binding, path: [...path, binding] }] };
       }
       if (isRequestDataObject(container)) return { variants: [{ kind: 'request', source: 'other', node: binding, path: [...path, binding] }] };
+      // `const { corsOrigin } = useRuntimeConfig()`: Nuxt's runtime config.
+      const runtimeConfig = this.project && mentionsRuntimeConfig(binding.getSourceFile()) && isRuntimeConfigCall(container, (id) => this.isUseRuntimeConfig(id)) ? this.runtimeConfigValue([key], binding) : undefined;
+      if (runtimeConfig) return runtimeConfig;
       const object = this.resolveObjectLiteral(container, depth);
       const prop = object && findProperty(object, key);
       if (prop) return this.evaluate(prop, depth, path);
@@ -291,6 +323,9 @@ export class ValueEvaluator {
     const object = skipOuter(expr.expression);
     // `const headers = req.headers` or `const { headers } = ctx.req`, then `headers.origin`.
     if (key.toLowerCase() === 'origin' && this.isHeadersAlias(object)) return { variants: [{ kind: 'request', source: 'origin', node: expr, path: [...path, expr] }] };
+    const runtimeConfig = this.project && mentionsRuntimeConfig(expr.getSourceFile())
+      && this.runtimeConfigValue(runtimeConfigPath(expr, (id) => this.constInitializer(id), (id) => this.isUseRuntimeConfig(id)), expr);
+    if (runtimeConfig) return runtimeConfig;
     // `ns.corsOptions` where `ns` is another module (`import * as ns`, `require('./m')`).
     const member = this.resolveNamespaceMember(expr);
     if (member) return this.evaluateDeclaration(member, expr, depth, [...path, expr]);

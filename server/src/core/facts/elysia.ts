@@ -69,4 +69,5 @@ export function applyElysiaVersion(collector: MiddlewareCollector, config: CorsC
     weakness: `@elysiajs/cors ${declared!.version} matches '${hostOnly.text}' anywhere in the request Origin, so https://${hostOnly.text}.attacker.example passes (fixed in 1.3.1, which compares the host exactly)`,
     replacement: `${quote}https://${hostOnly.text}${quote}`,
   };
+  collector.offerUpgrade(config, '@elysiajs/cors', '1.3.1');
 }

@@ -73,6 +73,12 @@ export function readH3Origin(middleware: MiddlewareCollector, config: CorsConfig
     return true;
   }
   const value = middleware.evaluator.evaluate(e);
+  // `origin: true` is neither '*' nor a string, array or function: isCorsOriginAllowed calls it and throws
+  // (h3 v1.15 src/utils/cors/utils.ts), so it grants nothing a rule could describe.
+  if (value.variants.some((v) => v.kind === 'boolean' && v.value)) {
+    config.origin = 'unknown';
+    return true;
+  }
   if (value.variants.length === 0 || value.variants.some((v) => v.kind !== 'literal' && v.kind !== 'boolean' && !(v.kind === 'unknown' && isFalsyNode(e)))) return false;
   // A falsy origin or '*' sends '*' (createOriginHeaders: `!originOption || originOption === "*"`).
   if (isFalsyNode(e) || value.variants.every((v) => (v.kind === 'literal' && (v.text === '*' || v.text === '')) || (v.kind === 'boolean' && !v.value))) {

@@ -46,7 +46,7 @@ export function collectFacts(sourceFile: ts.SourceFile, project?: ProjectScope):
   const parts = sourceFile.statements.map(candidatesOf);
   const {
     headerCalls, middlewareCalls, routeCalls, checkCalls, varyCalls: varyCandidates, objects, pairs, decorators, comparisons, caseClauses,
-    corsProperties, declarations: arrayDeclarations,
+    corsProperties, declarations: arrayDeclarations, newExpressions,
   } = concatCandidates(parts);
   for (const p of parts) {
     for (const m of p.imports) imports.add(m);
@@ -63,6 +63,7 @@ export function collectFacts(sourceFile: ts.SourceFile, project?: ProjectScope):
   for (const call of headerCalls) headerCollector.visitCall(call);
   for (const call of middlewareCalls) middleware.visitCall(call);
   for (const call of middlewareCalls) visitH3Call(call, headerCollector, middleware);
+  for (const expr of newExpressions) middleware.visitNew(expr);
   visitConfigFile(sourceFile, middleware);
   for (const call of routeCalls) routes.visitCall(call);
   const varyCalls: ts.Node[] = varyCandidates.filter(isVaryCall);
@@ -111,6 +112,8 @@ interface Candidates {
   caseClauses: ts.CaseClause[];
   corsProperties: ts.PropertyAssignment[];
   declarations: ts.VariableDeclaration[];
+  /** `new X(…)` of a name: plugin objects that configure CORS (oRPC's `new CORSPlugin(…)`). */
+  newExpressions: ts.NewExpression[];
 }
 
 const candidateCache = new WeakMap<ts.Statement, Candidates>();
@@ -133,7 +136,7 @@ function concatCandidates(parts: Candidates[]): Candidates {
 function emptyCandidates(): Candidates {
   return {
     headerCalls: [], middlewareCalls: [], routeCalls: [], checkCalls: [], varyCalls: [], namedCalls: [], imports: [], objects: [], pairs: [],
-    decorators: [], comparisons: [], assignments: [], caseClauses: [], corsProperties: [], declarations: [],
+    decorators: [], comparisons: [], assignments: [], caseClauses: [], corsProperties: [], declarations: [], newExpressions: [],
   };
 }
 
@@ -182,6 +185,13 @@ function candidatesOf(statement: ts.Statement): Candidates {
           c.namedCalls.push(call);
           if (callee.text === 'require' && call.arguments[0] && ts.isStringLiteralLike(call.arguments[0])) c.imports.push(call.arguments[0].text);
         }
+        break;
+      }
+      case ts.SyntaxKind.NewExpression: {
+        // Only classes named like a CORS plugin: `new Date()`, `new Map()`… are sorted out here.
+        const callee = skipOuter((node as ts.NewExpression).expression);
+        const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+        if (/cors/i.test(name)) c.newExpressions.push(node as ts.NewExpression);
         break;
       }
       case ts.SyntaxKind.ImportDeclaration: {

@@ -20,7 +20,10 @@ import { readWhatwgOrigin, WHATWG_SEMANTICS, visitGraphqlCall, isYogaFile } from
 import { visitFirebaseCall } from './firebase';
 import { ADONIS_SEMANTICS, STRAPI_SEMANTICS, visitAdonisCall } from './config-files';
 import { H3_SEMANTICS, readH3Origin } from './h3';
-import { allInRange, packageVersionOf } from './versions';
+import { allInRange, packageVersionOf, upgradeEdit } from './versions';
+import { MICRO_SEMANTICS, readMicroOrigin } from './micro-cors';
+import { ORPC_SEMANTICS, readOrpcOrigin, visitOrpcNew } from './orpc';
+import { EFFECT_SEMANTICS, readEffectOrigin, visitEffectCall } from './effect';
 
 const LIBRARIES: Record<string, string> = {
   cors: 'cors',
@@ -36,6 +39,7 @@ const LIBRARIES: Record<string, string> = {
   'restify-cors-middleware2': 'restify-cors-middleware',
   '@elysiajs/cors': '@elysiajs/cors',
   '@tinyhttp/cors': '@tinyhttp/cors',
+  'micro-cors': 'micro-cors',
 };
 
 /** Libraries whose options object takes a `cors:` key (value: true or cors-package options). */
@@ -43,7 +47,7 @@ const LIBRARIES: Record<string, string> = {
  * Method names of the property-access calls visitCall can recognise (app.enableCors, fastify.register,
  * cors.default(), mod.cors()); calls of a plain name or of an expression may be any library.
  */
-export const MIDDLEWARE_CALL_METHODS: readonly string[] = ['enableCors', 'register', 'default', 'cors', 'onRequest', 'onCall'];
+export const MIDDLEWARE_CALL_METHODS: readonly string[] = ['enableCors', 'register', 'default', 'cors', 'onRequest', 'onCall', 'middlewareCors'];
 
 const CORS_OPTION_HOSTS: [RegExp, string][] = [
   [/^@nestjs\//, 'NestJS'],
@@ -91,6 +95,7 @@ export class MiddlewareCollector {
   visitCall(call: ts.CallExpression): void {
     if (visitGraphqlCall(this, call) || visitFirebaseCall(this, call) || visitAdonisCall(this, call)) return;
     const callee = skipOuter(call.expression);
+    if (visitEffectCall(this, call, callee)) return;
     // app.enableCors(options?) — NestJS, cors-package semantics.
     if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'enableCors') {
       this.add('NestJS enableCors', 'cors', call, call.arguments[0], 'app.enableCors() with no options allows any origin');
@@ -110,6 +115,10 @@ export class MiddlewareCollector {
     // is taken to be the cors package.
     const module = (this.importsLibrary ? this.moduleOf(callee) : undefined) ?? (ts.isIdentifier(callee) && callee.text === 'cors' && !this.evaluator.resolve(callee) ? 'cors' : undefined);
     const library = module && LIBRARIES[module];
+    if (library === 'micro-cors') {
+      this.add(library, MICRO_SEMANTICS, call, call.arguments[0], "micro-cors with no origin option sends '*'");
+      return;
+    }
     if (library === '@elysiajs/cors') {
       this.add(library, ELYSIA_SEMANTICS, call, call.arguments[0], '@elysiajs/cors with no origin option echoes the request Origin');
       return;
@@ -131,6 +140,11 @@ export class MiddlewareCollector {
       return;
     }
     // require('socket.io')(server, { cors }) is handled through the `cors:` property.
+  }
+
+  /** `new CORSPlugin(options)` (oRPC). */
+  visitNew(expr: ts.NewExpression): void {
+    visitOrpcNew(this, expr);
   }
 
   /** `{ cors: true | {...} }` in the options of NestJS, Socket.IO, Apollo, hapi… */
@@ -157,6 +171,12 @@ export class MiddlewareCollector {
     const config: CorsConfig = {
       library, node, options, origin: 'default', entries: [], credentials: false, answersPreflight: true, defaultNote,
     };
+    // Libraries whose options have other names, or whose origin option is one header value.
+    if (semantics === EFFECT_SEMANTICS) config.optionKeys = { origin: 'allowedOrigins' };
+    if (semantics === MICRO_SEMANTICS) {
+      config.optionKeys = { credentials: 'allowCredentials' };
+      config.singleOrigin = true;
+    }
     if (optionsExpr && !options) {
       const fn = this.evaluator.resolveFunction(optionsExpr);
       // cors(delegate): options computed per request; look for the object handed to the callback.
@@ -173,11 +193,18 @@ export class MiddlewareCollector {
       return config;
     }
     if (options) this.readOptions(config, options, semantics);
-    else if (semantics === WHATWG_SEMANTICS || semantics === ELYSIA_SEMANTICS) this.credentialsByDefault(config);
+    else if (semantics === WHATWG_SEMANTICS || semantics === ELYSIA_SEMANTICS || semantics === MICRO_SEMANTICS) this.credentialsByDefault(config);
     if (config.origin === 'default') this.applyDefault(config, semantics);
     this.applyVersion(config);
+    if (config.advisory) this.offerUpgrade(config, config.advisory.packageName, config.advisory.fixedIn);
     this.configs.push(config);
     return config;
+  }
+
+  /** The package.json edit that raises the library to its first fixed version (versions.ts). */
+  offerUpgrade(config: CorsConfig, packageName: string, fixedIn: string): void {
+    const edit = upgradeEdit(this.host, packageName, fixedIn, this.fileName);
+    if (edit) config.upgrade = { packageName, fixedIn, edit };
   }
 
   private readOptions(config: CorsConfig, options: ts.ObjectLiteralExpression, semantics: string): void {
@@ -187,14 +214,14 @@ export class MiddlewareCollector {
     // `origin(origin, callback) { … }` written as a method.
     const originMethod = options.properties.find((p): p is ts.MethodDeclaration => ts.isMethodDeclaration(p) && propertyNameText(p.name) === 'origin');
 
-    const credentials = prop('credentials');
+    const credentials = prop(config.optionKeys?.credentials ?? 'credentials');
     if (credentials) {
       const v = this.evaluator.evaluate(valueOf(credentials));
       const booleans = v.variants.map((x) => (x.kind === 'boolean' ? x.value : x.kind === 'literal' ? x.text === 'true' : undefined));
       config.credentials = booleans.every((b) => b === true) ? true : booleans.every((b) => b === false) ? false : 'unknown';
       config.credentialsNode = credentials;
-    } else if (semantics === WHATWG_SEMANTICS || semantics === ELYSIA_SEMANTICS) {
-      // useCORS and @elysiajs/cors send Access-Control-Allow-Credentials: true unless `credentials: false`.
+    } else if (semantics === WHATWG_SEMANTICS || semantics === ELYSIA_SEMANTICS || semantics === MICRO_SEMANTICS) {
+      // useCORS, @elysiajs/cors and micro-cors send Access-Control-Allow-Credentials: true unless told not to.
       this.credentialsByDefault(config);
     }
     config.methods = this.stringList(prop('methods') ?? prop('allowMethods') ?? prop('allowedMethods'));
@@ -209,7 +236,7 @@ export class MiddlewareCollector {
       if (verdict.weak?.weakNode) config.weakCheck = { node: verdict.weak.weakNode, strength: 'weak', weakness: verdict.weak.weakness, replacement: verdict.weak.replacement };
       return;
     }
-    const origin = prop('origin') ?? prop('origins');
+    const origin = prop(config.optionKeys?.origin ?? 'origin') ?? prop('origins');
     if (!origin) return;
     config.originNode = origin;
     this.readOrigin(config, valueOf(origin), semantics);
@@ -221,6 +248,9 @@ export class MiddlewareCollector {
     if (semantics === ELYSIA_SEMANTICS && readElysiaOrigin(this, config, e)) return;
     if (semantics === H3_SEMANTICS && readH3Origin(this, config, e)) return;
     if (semantics === '@tinyhttp/cors' && readTinyhttpOrigin(this, config, e)) return;
+    if (semantics === MICRO_SEMANTICS && readMicroOrigin(this, config, e)) return;
+    if (semantics === ORPC_SEMANTICS && readOrpcOrigin(this, config, e)) return;
+    if (semantics === EFFECT_SEMANTICS && readEffectOrigin(this, config, e)) return;
     const fn = this.evaluator.resolveFunction(e);
     if (fn) {
       config.originFunction = fn;
@@ -299,6 +329,19 @@ export class MiddlewareCollector {
     config.origin = 'unknown';
   }
 
+  /** The entries of an origin array of plain strings; undefined when one is a spread or not a known string. */
+  literalEntries(array: ts.ArrayLiteralExpression): OriginEntry[] | undefined {
+    const entries: OriginEntry[] = [];
+    for (const element of array.elements) {
+      if (ts.isSpreadElement(element) || ts.isOmittedExpression(element)) return undefined;
+      for (const v of this.evaluator.evaluate(element).variants) {
+        if (v.kind !== 'literal') return undefined;
+        entries.push({ node: v.node ?? element, text: v.text, isRegExp: false });
+      }
+    }
+    return entries;
+  }
+
   /** Credentials that the library sends unless the options switch them off. */
   credentialsByDefault(config: CorsConfig): void {
     config.credentials = true;
@@ -325,7 +368,7 @@ export class MiddlewareCollector {
       config.defaultNote = '@koa/cors without an origin option sends * (5.0.0 and later)';
       return;
     }
-    if (semantics === WHATWG_SEMANTICS || semantics === ELYSIA_SEMANTICS || semantics === ADONIS_SEMANTICS) {
+    if (semantics === WHATWG_SEMANTICS || semantics === ELYSIA_SEMANTICS || semantics === ADONIS_SEMANTICS || semantics === ORPC_SEMANTICS) {
       config.origin = 'reflect';
       config.reflectNote = config.defaultNote;
       return;

@@ -4,6 +4,7 @@ import type * as ts from 'typescript';
 import type { ConfigRoute } from '../platform/config-routes';
 import type { AbstractValue } from '../values';
 import type { Verdict } from '../origin-checks/verdict';
+import type { TextEdit } from '../types';
 
 /** How a write combines with an earlier write of the same header on the same response. */
 export type WriteMode = 'set' | 'append' | 'init';
@@ -116,8 +117,22 @@ export interface CorsConfig {
    * when the option's value is the origin itself (Firebase `cors: [...]`), not an options object.
    */
   optionsHost?: { object?: ts.ObjectLiteralExpression; before?: ts.Node; key: string; valueIsOrigin?: boolean };
+  /** Option names where the library does not use `origin` / `credentials` (Effect `allowedOrigins`, micro-cors `allowCredentials`). */
+  optionKeys?: { origin?: string; credentials?: string };
+  /** True when the origin option is sent as the header value itself, so it holds one origin (micro-cors). */
+  singleOrigin?: true;
+  /**
+   * For a single-origin library given an array of several origins: the array and its origins (Node sends one
+   * Access-Control-Allow-Origin line per entry, which browsers reject; multiple-origins reports it).
+   */
+  originArray?: { node: ts.ArrayLiteralExpression; origins: string[] };
   /** A known advisory for the installed version of the library (e.g. 'CVE-2023-49803'), and the first fixed version. */
   advisory?: { id: string; fixedIn: string; packageName: string };
+  /**
+   * For a version with a known problem: the edit of the package.json that declares the library, raising it to
+   * the first fixed version (offered as a suggestion; see versions.ts upgradeEdit).
+   */
+  upgrade?: { packageName: string; fixedIn: string; edit: TextEdit };
 }
 
 /** A route with a method: `app.put(path, h)`, `export function DELETE`, `method === 'PUT'`… */

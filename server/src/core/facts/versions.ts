@@ -2,7 +2,9 @@
 // or a package.json range. Behaviour that changed between versions is modelled only when every version
 // the answer allows falls on one side; otherwise the answer is "cannot tell" and the current behaviour
 // applies with nothing version-specific said.
+import { findNodeAtLocation, parseTree } from 'jsonc-parser';
 import type { PackageVersion, ProjectHost } from '../host';
+import type { TextEdit } from '../types';
 
 export type Version = readonly [number, number, number];
 
@@ -87,4 +89,48 @@ export function packageVersionOf(host: ProjectHost | undefined, name: string, fi
 
 export function formatVersion(v: PackageVersion): string {
   return v.exact ? v.version : `${v.version} (declared range)`;
+}
+
+/** Dependency sections of package.json that decide what is installed. */
+const DEPENDENCY_SECTIONS = ['dependencies', 'devDependencies', 'optionalDependencies'];
+
+/**
+ * The edit that raises `name` to `fixedIn` in the package.json that declares it for `fromFile` (the nearest
+ * one up the folders that lists it; a workspace package first, then the root), keeping the range's style:
+ * `^4.0.0` → `^5.0.0`, `~4.0.0` → `~5.0.0`, `4.0.0` → `5.0.0`. Undefined without a host, when no
+ * package.json declares it, or for a range of another form (`*`, `||`, tags, URLs, workspace protocols).
+ */
+export function upgradeEdit(host: ProjectHost | undefined, name: string, fixedIn: string, fromFile: string): TextEdit | undefined {
+  if (!host) return undefined;
+  let dir = fromFile;
+  for (let level = 0; level < 30; level++) {
+    const cut = Math.max(dir.lastIndexOf('/'), dir.lastIndexOf('\\'));
+    if (cut < 0) return undefined;
+    dir = dir.slice(0, cut);
+    const file = `${dir}${fromFile.includes('\\') && !fromFile.includes('/') ? '\\' : '/'}package.json`;
+    let text: string | undefined;
+    try {
+      text = host.readFile(file);
+    } catch {
+      text = undefined;
+    }
+    const declared = text === undefined ? undefined : declaredRange(text, name);
+    if (!declared) continue;
+    const style = /^\s*([\^~]|=|v)?\s*\d+(\.\d+)?(\.\d+)?([-+][\w.-]*)?\s*$/.exec(declared.value);
+    if (!style) return undefined;
+    const prefix = style[1] === '^' || style[1] === '~' ? style[1] : '';
+    return { file, start: declared.start, end: declared.end, newText: `${prefix}${fixedIn}` };
+  }
+  return undefined;
+}
+
+/** The range string of `name` in a package.json text, with the offsets of its contents (inside the quotes). */
+function declaredRange(text: string, name: string): { value: string; start: number; end: number } | undefined {
+  const tree = parseTree(text);
+  if (!tree || tree.type !== 'object') return undefined;
+  for (const section of DEPENDENCY_SECTIONS) {
+    const node = findNodeAtLocation(tree, [section, name]);
+    if (node?.type === 'string' && typeof node.value === 'string') return { value: node.value, start: node.offset + 1, end: node.offset + node.length - 1 };
+  }
+  return undefined;
 }

@@ -58,6 +58,18 @@ export const multipleOrigins: Rule = {
       });
     }
     for (const config of context.facts.configs) {
+      // A library whose origin option is the header value itself (micro-cors) takes one origin: not a list in
+      // one string, and not an array (one header line per entry). The fix keeps the first origin.
+      const reportSingleOrigin = (node: ts.Node, origins: string[], how: string) => {
+        const first = serializedOrigins(origins)[0];
+        context.at(node);
+        context.report({
+          node,
+          message: `${config.library} is given ${origins.length} origins ${how} (${origins.join(', ')}); it sends its origin option as the header value and takes one origin, so browsers reject this. Name the one trusted origin.`,
+          fixes: first ? [fixer.fix(`Allow only ${first}`, 'suggestion', [fixer.replace(node, fixer.quote(first))])] : [],
+        });
+      };
+      if (config.originArray) reportSingleOrigin(config.originArray.node, config.originArray.origins, 'in an array, one header each');
       for (const entry of config.entries) {
         if (entry.isRegExp || !ts.isStringLiteralLike(entry.node)) continue;
         const origins = originsIn(entry.text);
@@ -68,6 +80,10 @@ export const multipleOrigins: Rule = {
         const arrayFix = (all: string[]) => valid.length === all.length
           ? fixer.fix(inArray ? 'List the origins as separate entries' : 'Pass the origins as an array', 'suggestion', [fixer.replace(entry.node, inArray ? valid.map((o) => fixer.quote(o)).join(', ') : `[${valid.map((o) => fixer.quote(o)).join(', ')}]`)])
           : undefined;
+        if (config.singleOrigin) {
+          reportSingleOrigin(entry.node, origins, 'in one string');
+          continue;
+        }
         context.at(entry.node);
         context.report({
           node: entry.node,

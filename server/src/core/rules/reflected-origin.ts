@@ -1,5 +1,5 @@
 import { credentialsWrite, originWrites, requestVariants } from '../responses';
-import { disableDefaultCredentials, withAdvisory, reflectsWithCredentials, restrictConfigToAllowlist } from '../libraries';
+import { disableDefaultCredentials, withAdvisory, reflectsWithCredentials, restrictConfigToAllowlist, upgradeFix } from '../libraries';
 import type { Rule } from './rule';
 
 export const reflectedOrigin: Rule = {
@@ -52,7 +52,7 @@ export const reflectedOrigin: Rule = {
           ? `${lead}${config.credentialsByDefault ? '' : ', and credentials are allowed'}, so any website can read responses with the user's cookies. ${withAdvisory(config, 'List the allowed origins.')}`
           : `${lead}, so any website can read responses (without credentials this equals '*'). ${withAdvisory(config, 'List the allowed origins.')}`,
         related: config.credentialsNode ? [{ node: config.credentialsNode, message: 'Credentials are allowed here.' }] : [],
-        fixes: [restrictConfigToAllowlist(config, fixer), disableDefaultCredentials(config, fixer)],
+        fixes: [upgradeFix(config, fixer), restrictConfigToAllowlist(config, fixer), disableDefaultCredentials(config, fixer)],
       });
     }
   },

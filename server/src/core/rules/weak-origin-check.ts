@@ -3,6 +3,7 @@ import { describeBypass, judge, judgeCheckAround, type Verdict } from '../origin
 import { repairAtom } from '../origin-checks/repair';
 import { subdomainsDomain } from '../origin-checks/grant';
 import type { Rule } from './rule';
+import { upgradeFix } from '../libraries';
 
 type Bypass = Extract<Verdict, { kind: 'weak' | 'subdomains' }>;
 
@@ -83,7 +84,7 @@ export const weakOriginCheck: Rule = {
           node: check.node,
           severity: credentials ? 'error' : 'warning',
           message: `Weak origin check: ${check.weakness ?? 'an attacker-controlled origin passes it'}.${credentials ? ' Credentials are allowed, so that site can read users\' data.' : ''} Compare against exact origins or an anchored, escaped pattern.`,
-          fixes: check.replacement ? [fixer.fix('Use a strict, anchored check', 'suggestion', [fixer.replace(check.node, check.replacement)])] : [],
+          fixes: [upgradeFix(config, fixer), check.replacement ? fixer.fix('Use a strict, anchored check', 'suggestion', [fixer.replace(check.node, check.replacement)]) : undefined],
         });
         continue;
       }

@@ -4,8 +4,10 @@ import type { Rule } from './rule';
 
 /** The messages, shared with the platform configuration checks (platform/checks.ts). */
 export const WILDCARD_CREDENTIALS_HEADER_MESSAGE = "Access-Control-Allow-Origin '*' cannot be combined with Access-Control-Allow-Credentials: true; browsers reject the response. Echo an allowlisted origin, or drop credentials if the data is public.";
-export function wildcardCredentialsConfigMessage(library: string, how: string, credentialsByDefault = false): string {
-  return `${library} allows any origin (${how}) together with credentials: true${credentialsByDefault ? ' (its default)' : ''}; it sends '*' with Access-Control-Allow-Credentials: true, which browsers reject. List the allowed origins instead.`;
+export function wildcardCredentialsConfigMessage(library: string, how: string, credentialsByDefault = false, singleOrigin = false): string {
+  // A library that sends its origin option as the header value (micro-cors) takes one origin, not a list.
+  const advice = singleOrigin ? 'Name the one trusted origin instead.' : 'List the allowed origins instead.';
+  return `${library} allows any origin (${how}) together with credentials: true${credentialsByDefault ? ' (its default)' : ''}; it sends '*' with Access-Control-Allow-Credentials: true, which browsers reject. ${advice}`;
 }
 
 export const wildcardWithCredentials: Rule = {
@@ -48,7 +50,7 @@ export const wildcardWithCredentials: Rule = {
       }
       context.report({
         node,
-        message: wildcardCredentialsConfigMessage(config.library, star ? "'*'" : config.defaultNote ?? 'the default', config.credentialsByDefault === true),
+        message: wildcardCredentialsConfigMessage(config.library, star ? "'*'" : config.defaultNote ?? 'the default', config.credentialsByDefault === true, config.singleOrigin === true),
         related: config.credentialsNode && config.credentialsNode !== node ? [{ node: config.credentialsNode, message: 'Credentials are allowed here.' }] : [],
         fixes,
       });
