@@ -76,6 +76,33 @@ ruleTester('reflected-origin', {
       code: "function getOrigin(req) {\n  return req.headers.origin;\n}\napp.get('/x', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', getOrigin(req));\n});",
       errors: [{ line: 5, column: 48, text: 'getOrigin(req)', severity: 'warning', message: ECHO }],
     },
+    // Issue 11: request data other than Origin (params, body, query) gets the allowlist fix too.
+    {
+      name: "request data from the route params: the fix echoes the request Origin from the allowlist instead",
+      filename: 'params.js',
+      code: "app.get('/x/:site', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', req.params.site);\n  res.json({});\n});\n",
+      errors: [
+        { line: 2, text: "req.params.site", severity: 'warning', suggestions: [{ title: /^Echo the request Origin only when it is in allowedOrigins \(inserts the placeholder https:\/\/app\.example\.com: replace it\)$/, output: "const allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\napp.get('/x/:site', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', allowedOrigins.includes(req.headers.origin) ? req.headers.origin : allowedOrigins[0]);\n  res.setHeader('Vary', 'Origin');\n  res.json({});\n});\n" }] },
+      ],
+    },
+    {
+      name: "request data from the body: the fix echoes the request Origin from the allowlist instead",
+      filename: 'body.js',
+      code: "app.post('/y', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', req.body.origin);\n  res.json({});\n});\n",
+      errors: [
+        { line: 2, text: "req.body.origin", severity: 'warning', suggestions: [{ title: /^Echo the request Origin only when it is in allowedOrigins \(inserts the placeholder https:\/\/app\.example\.com: replace it\)$/, output: "const allowedOrigins = ['https://app.example.com']; // placeholder: replace with the origins you trust\n\napp.post('/y', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', allowedOrigins.includes(req.headers.origin) ? req.headers.origin : allowedOrigins[0]);\n  res.setHeader('Vary', 'Origin');\n  res.json({});\n});\n" }] },
+      ],
+    },
+    {
+      name: "request data from the query string, with the configured allowlist",
+      filename: 'query.js',
+      config: {"allowedOrigins":["https://app.a.com"]},
+      code: "app.get('/z', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', req.query.origin);\n  res.json({});\n});\n",
+      errors: [
+        { line: 2, text: "req.query.origin", severity: 'warning', suggestions: [{ title: /^Echo the request Origin only when it is in allowedOrigins$/, output: "const allowedOrigins = ['https://app.a.com'];\n\napp.get('/z', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', allowedOrigins.includes(req.headers.origin) ? req.headers.origin : allowedOrigins[0]);\n  res.setHeader('Vary', 'Origin');\n  res.json({});\n});\n" }] },
+      ],
+    },
+
     {
       name: 'other request data (query string)',
       code: "app.get('/x', (req, res) => {\n  res.setHeader('Access-Control-Allow-Origin', req.query.origin);\n});",

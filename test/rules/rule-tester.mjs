@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeFile, applyEdits, defaultConfig, parseSource, syntaxErrorCount } from '../../dist/core.js';
 import { checkFixes } from '../core/fix-oracle.mjs';
+import { fixedVariants, newDiagnostics } from '../core/fix-typecheck.mjs';
 
 /** The text prefilter must never drop a file the engine reports on: every case is also run without it. */
 function assertPrefilterConservative(code, filename, config, host) {
@@ -49,6 +50,14 @@ export function ruleTester(ruleId, { valid = [], invalid = [] }) {
     seen.add(key);
   };
   describe(ruleId, () => {
+    // Every fix of the TypeScript cases, type-checked in one program (test/core/fix-typecheck.mjs).
+    it('fixed TypeScript cases add no type error', () => {
+      const cases = invalid.map(normalise).filter((c) => /\.(m|c)?tsx?$/.test(c.filename ?? 'file.ts') && !c.host)
+        .flatMap((c) => fixedVariants(c.code, c.filename ?? 'file.ts', configOf(c.config)).map((v) => ({ ...v, fileName: c.filename ?? 'file.ts', before: c.code })));
+      const added = newDiagnostics(cases);
+      const broken = cases.map((c, i) => ({ ...c, added: added[i] })).filter((c) => c.added.length > 0);
+      assert.deepEqual(broken.map((c) => `${c.title}: ${c.added.join('; ')}\n${c.after}`), []);
+    });
     describe('valid', () => {
       for (const raw of valid) {
         const c = normalise(raw);

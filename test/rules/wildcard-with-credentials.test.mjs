@@ -94,6 +94,17 @@ ruleTester('wildcard-with-credentials', {
       errors: [{ line: 3, column: 45, text: 'ORIGIN', severity: 'error', message: HEADER_MESSAGE }],
     },
     {
+      name: "NestJS @Header '*' with @Header credentials: a fixed origin in the decorator (no request is in scope there)",
+      code: "import { Controller, Get, Header, Req } from '@nestjs/common';\n\n@Controller('me')\nexport class MeController {\n  @Get()\n  @Header('Access-Control-Allow-Origin', '*')\n  @Header('Access-Control-Allow-Credentials', 'true')\n  me(@Req() req) {\n    return req.user;\n  }\n}",
+      errors: [{
+        line: 6, column: 42, text: "'*'",
+        suggestions: [
+          { title: /^Allow only one origin \(inserts the placeholder https:\/\/app\.example\.com: replace it\)$/, output: "import { Controller, Get, Header, Req } from '@nestjs/common';\n\n@Controller('me')\nexport class MeController {\n  @Get()\n  @Header('Access-Control-Allow-Origin', 'https://app.example.com' /* placeholder: replace with the origin you trust */)\n  @Header('Access-Control-Allow-Credentials', 'true')\n  me(@Req() req) {\n    return req.user;\n  }\n}" },
+          { title: /^Drop Access-Control-Allow-Credentials/, output: "import { Controller, Get, Header, Req } from '@nestjs/common';\n\n@Controller('me')\nexport class MeController {\n  @Get()\n  @Header('Access-Control-Allow-Origin', '*')\n  me(@Req() req) {\n    return req.user;\n  }\n}" },
+        ],
+      }],
+    },
+    {
       name: 'next.config.js headers() entries on the same source',
       filename: 'next.config.js',
       code: "module.exports = {\n  async headers() {\n    return [\n      {\n        source: '/api/:path*',\n        headers: [\n          { key: 'Access-Control-Allow-Credentials', value: 'true' },\n          { key: 'Access-Control-Allow-Origin', value: '*' },\n        ],\n      },\n    ];\n  },\n};",

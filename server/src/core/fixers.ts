@@ -93,16 +93,66 @@ export class FixBuilder {
     if (parent && (ts.isIfStatement(parent) || ts.isIterationStatement(parent, false) || ts.isLabeledStatement(parent) || ts.isWithStatement(parent))) {
       return { start, end, newText: '{}' };
     }
-    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    let lineStart = text.lastIndexOf('\n', start - 1) + 1;
     // A comment after the statement on its line describes it: it goes with it.
     end = this.endOfTrailingComments(statement);
     const newline = text.indexOf('\n', end);
     const lineEnd = newline < 0 ? text.length : newline;
     if (text.slice(lineStart, start).trim() === '' && text.slice(end, lineEnd).trim() === '') {
+      // So do the comment lines directly above it when they are its own: it ends its paragraph (a blank
+      // line, the block's end or another comment follows), so they describe no other statement; and a
+      // cors-lint directive for the next line always describes this one.
+      const comments = this.leadingCommentLines(statement);
+      if (comments && (this.endsParagraph(lineEnd) || /^\s*\/\/\s*cors-lint-disable-next-line\b/.test(text.slice(comments, start)))) {
+        lineStart = text.lastIndexOf('\n', comments - 1) + 1;
+      }
       start = lineStart;
       end = newline < 0 ? lineEnd : newline + 1;
+      // A paragraph removed after a blank line or a block's opening line leaves no doubled blank line.
+      const previous = text.slice(text.lastIndexOf('\n', Math.max(start - 2, 0)) + 1, Math.max(start - 1, 0)).trim();
+      const blank = /^[ \t]*\r?\n/.exec(text.slice(end));
+      if (blank && (start === 0 || previous === '' || /[{([]$/.test(previous))) end += blank[0].length;
     }
     return { start, end, newText: '' };
+  }
+
+  /**
+   * The start of the comment lines directly above a statement (each on its own line, no blank line
+   * between them and the statement), or undefined when there are none. A comment at the end of the
+   * previous statement's line is that statement's.
+   */
+  leadingCommentLines(statement: ts.Node): number | undefined {
+    const text = this.sf.text;
+    const ranges = ts.getLeadingCommentRanges(text, statement.pos) ?? [];
+    let start: number | undefined;
+    let next = statement.getStart(this.sf);
+    for (let i = ranges.length - 1; i >= 0; i--) {
+      const range = ranges[i];
+      const between = text.slice(range.end, next);
+      if (/\n[ \t]*\r?\n/.test(between) || !/^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', range.pos - 1) + 1, range.pos))) break;
+      if (range.kind === ts.SyntaxKind.SingleLineCommentTrivia && !between.includes('\n')) break;
+      start = range.pos;
+      next = range.pos;
+    }
+    return start;
+  }
+
+  /** Does the line that ends at `lineEnd` end a paragraph (the next line is blank, closes a block, is a comment, or there is none)? */
+  private endsParagraph(lineEnd: number): boolean {
+    const text = this.sf.text;
+    if (lineEnd >= text.length) return true;
+    const nextEnd = text.indexOf('\n', lineEnd + 1);
+    const nextLine = text.slice(lineEnd + 1, nextEnd < 0 ? text.length : nextEnd).trim();
+    return nextLine === '' || /^[})\]]/.test(nextLine) || /^(\/\/|\/\*)/.test(nextLine);
+  }
+
+  /**
+   * Inserts `newText` (whole lines, ending with the statement's indentation) before a statement, above
+   * the comment lines that describe it, so an inserted line never separates a comment from its code.
+   */
+  insertBeforeStatement(statement: ts.Node, newText: string): TextEdit {
+    const start = this.leadingCommentLines(statement) ?? statement.getStart(this.sf);
+    return { start, end: start, newText };
   }
 
   /** The end of the comments that follow a node on its own line (`write(); // why`), else the node's end. */
@@ -155,7 +205,7 @@ export class FixBuilder {
     }
     if (write.api === '@Header') {
       const decorator = write.node.parent;
-      return this.insertBefore(decorator, `@Header(${this.quote(name)}, ${this.quote(value)})\n${this.indentOf(decorator)}`);
+      return this.insertBeforeStatement(decorator, `@Header(${this.quote(name)}, ${this.quote(value)})\n${this.indentOf(decorator)}`);
     }
     if (write.api === 'header tuple') {
       return this.insertBefore(write.node, `[${this.quote(name)}, ${this.quote(value)}], `);
@@ -165,7 +215,7 @@ export class FixBuilder {
       if (write.statement) {
         // A header every response needs (Vary) must not sit inside the branch that allows the origin.
         const outer = everyResponse ? outermostConditional(write.statement) : undefined;
-        if (outer) return followsIncompleteStatement(outer) ? undefined : this.insertBefore(outer, `${call}${this.terminatorBefore(outer)}\n${this.indentOf(outer)}`);
+        if (outer) return followsIncompleteStatement(outer) ? undefined : this.insertBeforeStatement(outer, `${call}${this.terminatorBefore(outer)}\n${this.indentOf(outer)}`);
         // After the write's trailing comment, which stays on the write's line.
         const at = this.endOfTrailingComments(write.statement);
         return { start: at, end: at, newText: `\n${this.indentOf(write.statement)}${call}${this.terminatorBefore(nextStatement(write.statement))}` };
@@ -316,11 +366,15 @@ export class FixBuilder {
     if (this.semi === undefined) {
       let withSemi = 0;
       let without = 0;
-      for (const statement of this.sf.statements) {
-        if (!ts.isExpressionStatement(statement) && !ts.isVariableStatement(statement) && !ts.isImportDeclaration(statement)) continue;
-        if (this.sf.text[statement.end - 1] === ';') withSemi++;
-        else without++;
-      }
+      // Statements that end with one or not, at any depth (a file of function declarations shows its
+      // style in their bodies); the first hundred tell.
+      forEachDescendant(this.sf, (node) => {
+        if (ts.isExpressionStatement(node) || ts.isVariableStatement(node) || ts.isImportDeclaration(node) || ts.isReturnStatement(node) || ts.isThrowStatement(node) || ts.isExportAssignment(node)) {
+          if (this.sf.text[node.end - 1] === ';') withSemi++;
+          else without++;
+        }
+        return withSemi + without < 100 ? undefined : 'stop';
+      });
       this.semi = without > withSemi ? '' : ';';
     }
     return this.semi;
@@ -349,11 +403,17 @@ export class FixBuilder {
       else break;
     }
     if (anchor) {
-      const blankFollows = /^[ \t]*\r?\n[ \t]*\r?\n/.test(this.sf.text.slice(anchor.end));
-      return { start: anchor.end, end: anchor.end, newText: `\n\n${statement}${blankFollows ? '' : '\n'}` };
+      // After the last import's trailing comment, which stays on the import's line.
+      const end = this.endOfTrailingComments(anchor);
+      const blankFollows = /^[ \t]*\r?\n[ \t]*\r?\n/.test(this.sf.text.slice(end));
+      return { start: end, end, newText: `\n\n${statement}${blankFollows ? '' : '\n'}` };
     }
     const first = this.sf.statements[0];
-    const at = first ? first.getStart(this.sf) : this.sf.text.length;
+    // Above the comment lines that describe the first statement, unless they are the file's pragmas
+    // (`// @ts-check`, `/* eslint-env node */`), which must stay first.
+    const comments = first ? this.leadingCommentLines(first) : undefined;
+    const pragma = comments !== undefined && /@ts-|eslint|@flow|jshint|\bglobal\b|@jsx/.test(this.sf.text.slice(comments, first!.getStart(this.sf)));
+    const at = first ? (comments !== undefined && !pragma ? comments : first.getStart(this.sf)) : this.sf.text.length;
     return { start: at, end: at, newText: `${statement}\n\n` };
   }
 }

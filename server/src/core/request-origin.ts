@@ -18,7 +18,37 @@ export interface OriginRead {
 export const ORIGIN_READ = /(\.headers(\?\.|\.)origin\b|\.headers(\?\.)?\[\s*['"`]origin['"`]\s*\]|\.(get|header)\(\s*['"`]origin['"`]\s*\))/i;
 const HTTP_METHOD_EXPORT = /^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/;
 
+/**
+ * Is the write's value fixed before any request arrives? A NestJS `@Header` decorator takes a constant,
+ * a next.config `headers()` entry is read once at start-up, a setting that implies the header
+ * (Nitro's `cors: true`) and a header object outside any function have no request in scope. A fix
+ * there writes a fixed origin, never an expression that reads the request.
+ */
+export function isStaticWrite(write: HeaderWrite): boolean {
+  return write.api === '@Header' || write.api === 'headers() entry' || write.implied === true || write.group.handler === undefined;
+}
+
+/** Parameter names frameworks give the request (or the context that carries it). */
+const REQUEST_NAME = /^_?(req|request|ctx|context|c|event|evt|e|r|incoming|httpRequest|\w+(Req|Request|Event|Context|Ctx))$/;
+/** Parameter names of the response object that follows the request. */
+const RESPONSE_NAME = /^_?(res|response|resp|reply|h|\w+(Res|Response|Reply))$/;
+/** Request, context and event types (`NextRequest`, `IncomingMessage`, `APIGatewayProxyEvent`, `Context`…). */
+const REQUEST_TYPE = /(Request|IncomingMessage|Context|Event)\b/;
+
+/**
+ * Does the parameter hold the request (or its context)? A helper such as `corsHeaders(origin)` or a
+ * NestJS method taking only `@Res() res` has no request to read: the fix must not invent one.
+ */
+function holdsRequest(handler: ts.SignatureDeclaration, sourceFile: ts.SourceFile): boolean {
+  const [first, second] = handler.parameters;
+  if (!first || !ts.isIdentifier(first.name)) return false;
+  if (REQUEST_NAME.test(first.name.text)) return true;
+  if (first.type && REQUEST_TYPE.test(first.type.getText(sourceFile))) return true;
+  return second !== undefined && ts.isIdentifier(second.name) && RESPONSE_NAME.test(second.name.text);
+}
+
 export function requestOriginRead(write: HeaderWrite, sourceFile: ts.SourceFile, imports: ReadonlySet<string>): OriginRead | undefined {
+  if (isStaticWrite(write)) return undefined;
   for (const v of write.value.variants) {
     if (v.kind === 'request' && v.source === 'origin' && ts.isExpression(v.node)) return { text: v.node.getText(sourceFile), edits: [] };
   }
@@ -39,6 +69,7 @@ export function requestOriginRead(write: HeaderWrite, sourceFile: ts.SourceFile,
   const p = first && ts.isIdentifier(first.name) ? first.name.text : undefined;
   const second = params[1] && ts.isIdentifier(params[1].name) ? params[1].name.text : undefined;
   if (!p) return noParameterRead(handler, write, sourceFile);
+  if (!holdsRequest(handler, sourceFile)) return undefined;
 
   if (write.api === 'function result headers' || (/^(event|evt|_event)$/.test(p) && !second)) {
     // API Gateway REST (v1) keeps the client's header case; HTTP APIs (v2) and ALB lower-case it.
