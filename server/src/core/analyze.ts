@@ -14,7 +14,8 @@ import { RULES } from './rules';
 import type { ProjectHost } from './host';
 import { relateApplications } from './exported';
 import { ProjectScope, projectModelFor } from './modules';
-import { AnalysisResult, CorsLintConfig, Finding, InternalError } from './types';
+import { checkSummaries } from './origin-checks/uses';
+import { AnalysisResult, CorsLintConfig, Finding, InternalError, OriginCheckSummary } from './types';
 
 export interface AnalyzeOptions {
   /** An already-parsed SourceFile for exactly `text` (e.g. from reparseIncrementally), to skip parsing. */
@@ -100,8 +101,14 @@ export function analyzeFile(
   } catch (error) {
     internalErrors.push(toInternalError('policies', error, sourceFile));
   }
+  let checks: OriginCheckSummary[] = [];
+  try {
+    checks = checkSummaries(context);
+  } catch (error) {
+    internalErrors.push(toInternalError('origin-checks', error, sourceFile));
+  }
   const dependencies = project ? [...project.dependencies].filter((f) => f !== fileName).sort() : [];
-  return { findings, policies, internalErrors, skipped: false, ...(dependencies.length > 0 ? { dependencies } : {}) };
+  return { findings, policies, internalErrors, skipped: false, ...(dependencies.length > 0 ? { dependencies } : {}), ...(checks.length > 0 ? { checks } : {}) };
 }
 
 /**

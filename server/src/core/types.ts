@@ -108,6 +108,17 @@ export interface Policy extends TextRange {
   defaults?: string[];
 }
 
+/**
+ * An origin check written here and applied in other modules (an exported `isAllowedOrigin`), with what it
+ * accepts as applied there: the hover's answer where the module grants no policy of its own.
+ */
+export interface OriginCheckSummary extends TextRange {
+  /** "exactly https://a.com and https://b.com", "also https://evilexample.com — suffix match", one per distinct use */
+  accepts: string[];
+  /** Where it is applied: "src/app.js:5 (cors)" */
+  appliedIn: string[];
+}
+
 /** A rule that threw: the other rules' findings still come back. */
 export interface InternalError {
   ruleId: string;
@@ -128,6 +139,8 @@ export interface AnalysisResult {
    * when one of them changes, this result is stale. Absent or empty when the file stood alone.
    */
   dependencies?: string[];
+  /** Origin checks exported here and applied elsewhere (project model only); absent when there are none. */
+  checks?: OriginCheckSummary[];
 }
 
 export interface CorsLintConfig {

@@ -3,7 +3,7 @@
 import type * as ts from 'typescript';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { analyzeFile, Finding, InternalError, isPlatformConfigFile, mayContainCors, Policy } from '../core';
+import { analyzeFile, Finding, InternalError, isPlatformConfigFile, mayContainCors, OriginCheckSummary, Policy } from '../core';
 import type { ProjectHost } from '../core/host';
 import { parseSource, reparseIncrementally } from '../core/parse';
 import type { ResolvedConfig } from './config-watch';
@@ -20,6 +20,8 @@ export interface DocumentAnalysis {
   /** After the config file and the `corsLint.rules.customizations` setting. */
   findings: Finding[];
   policies: Policy[];
+  /** Origin checks written here and applied in other modules, with what they accept there (hover). */
+  checks: OriginCheckSummary[];
   /** findings[i] ↔ diagnostics[i]; a skipped large file has one extra informational diagnostic. */
   diagnostics: Diagnostic[];
   settings: CorsLintSettings;
@@ -83,7 +85,7 @@ export class AnalysisCache {
   }
 
   private compute(document: TextDocument, settings: CorsLintSettings, config: ResolvedConfig): DocumentAnalysis {
-    const base = { uri: document.uri, version: document.version, settings, config, policies: [] as Policy[], dependencies: [] as string[] };
+    const base = { uri: document.uri, version: document.version, settings, config, policies: [] as Policy[], checks: [] as OriginCheckSummary[], dependencies: [] as string[] };
     const fileName = analysisFileName(document);
     if (!fileName || !settings.enable || config.ignored) return { ...base, findings: [], diagnostics: [] };
     const text = document.getText();
@@ -109,6 +111,7 @@ export class AnalysisCache {
       ...base,
       findings,
       policies: result.policies,
+      checks: result.checks ?? [],
       dependencies: [...dependencies].sort(),
       diagnostics: findings.map((finding) => findingToDiagnostic(finding, document, this.others)),
     };

@@ -6,14 +6,16 @@
 // to where it is applied, and raised when the applying side allows credentials.
 import ts from 'typescript';
 import type { RuleContext } from '../context';
-import { collectFacts, type FactsBundle } from '../facts';
+import { collectFacts, isRegExpExpression, type FactsBundle } from '../facts';
 import { ACAO } from '../facts/headers';
 import type { CorsConfig } from '../facts/model';
 import { ProjectScope, exportTable, type ModuleRecord } from '../modules';
 import { mayContainCors } from '../prefilter';
 import { configHasCredentials, credentialsWrite } from '../responses';
 import { skipOuter } from '../values';
-import { judge, judgeCheckAround, type Verdict } from './verdict';
+import type { OriginCheckSummary } from '../types';
+import { displayPathOf } from '../host';
+import { describeAcceptance, judge, judgeCheckAround, type Verdict } from './verdict';
 
 /** How many importers are read for uses (as composition.ts reads them for mounts). */
 const MAX_IMPORTERS = 32;
@@ -76,6 +78,87 @@ function findUses(context: RuleContext): CheckUse[] {
     for (const use of usesIn(record, project, localOf)) uses.push(use);
   }
   return uses;
+}
+
+/**
+ * The exported allowlists named for origins that their module never reads (a config module for a server
+ * elsewhere), holding patterns: judged as an origin list (strings compared exactly, RegExps tested), as
+ * `cors` would.
+ */
+export function unappliedOriginLists(context: RuleContext): { list: ts.VariableDeclaration; verdict: Verdict }[] {
+  const { facts, sourceFile } = context;
+  const out: { list: ts.VariableDeclaration; verdict: Verdict }[] = [];
+  for (const list of facts.originLists) {
+    const array = list.initializer && skipOuter(list.initializer);
+    if (!array || !ts.isArrayLiteralExpression(array) || !array.elements.some((e) => isRegExpExpression(e as ts.Expression))) continue;
+    if (!isExportedUnused(list, sourceFile) || facts.configs.some((c) => c.node.pos <= list.pos && list.end <= c.node.end)) continue;
+    if (array.elements.some((e) => ts.isSpreadElement(e))) continue;
+    out.push({ list, verdict: judge(facts.guards.compiler.membershipWithPatterns([...array.elements], array)) });
+  }
+  return out;
+}
+
+/**
+ * A top-level variable the module exports and never reads itself: its use, if any, is in another module
+ * (`export const allowedOrigins = […]`, `module.exports = { allowedOrigins }`).
+ */
+function isExportedUnused(d: ts.VariableDeclaration, sourceFile: ts.SourceFile): boolean {
+  const statement = d.parent.parent;
+  if (!ts.isIdentifier(d.name) || !ts.isVariableStatement(statement) || statement.parent !== sourceFile) return false;
+  const name = d.name.text;
+  const exported = [...exportTable(sourceFile).exports.values()].some((t) => t.kind === 'local' && t.name === name || t.kind === 'expression' && ts.isIdentifier(skipOuter(t.expr)) && (skipOuter(t.expr) as ts.Identifier).text === name);
+  if (!exported) return false;
+  let read = false;
+  const visit = (node: ts.Node): void => {
+    if (read) return;
+    if (ts.isIdentifier(node) && node.text === name && node !== d.name && !isPropertyName(node) && !isExportOnly(node)) read = true;
+    else node.forEachChild(visit);
+  };
+  sourceFile.forEachChild(visit);
+  return !read;
+}
+
+/** `a.x`, `{ x: 1 }`: a property called x, not the variable. */
+function isPropertyName(id: ts.Identifier): boolean {
+  const parent = id.parent;
+  return (ts.isPropertyAccessExpression(parent) && parent.name === id) || (ts.isPropertyAssignment(parent) && parent.name === id);
+}
+
+/** `export { x }`, `module.exports = { x }`, `exports.x = x`: naming a binding for export, not using it. */
+function isExportOnly(id: ts.Identifier): boolean {
+  const parent = id.parent;
+  if (ts.isExportSpecifier(parent) || ts.isExportAssignment(parent)) return true;
+  let statement: ts.Node = id;
+  while (statement.parent && !ts.isSourceFile(statement.parent)) statement = statement.parent;
+  if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression) || statement.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
+  const left = statement.expression.left.getText();
+  return /^(module\.)?exports\b/.test(left) && id.pos >= statement.expression.right.pos;
+}
+
+/**
+ * What each exported check accepts as its importers apply it (for the hover in the module that writes it,
+ * which grants no policy itself). A check whose uses cannot be judged says nothing.
+ */
+export function checkSummaries(context: RuleContext): OriginCheckSummary[] {
+  const uses = checkUsesOf(context);
+  const host = context.project?.model.host;
+  const summaries: OriginCheckSummary[] = [];
+  for (const fn of new Set(uses.map((u) => u.fn))) {
+    const ofFn = uses.filter((u) => u.fn === fn);
+    const accepts = [...new Set(ofFn.flatMap((u) => describeAcceptance(u.verdict) ?? []))];
+    if (accepts.length === 0) continue;
+    const appliedIn = ofFn.map((u) => {
+      const sf = u.call.getSourceFile();
+      const line = sf.getLineAndCharacterOfPosition(u.call.getStart(sf)).line + 1;
+      return `${displayPathOf(host, sf.fileName)}:${line}${u.library ? ` (${u.library})` : ''}`;
+    });
+    summaries.push({ start: fn.getStart(context.sourceFile), end: fn.end, accepts, appliedIn: [...new Set(appliedIn)] });
+  }
+  for (const { list, verdict } of unappliedOriginLists(context)) {
+    const accepts = describeAcceptance(verdict);
+    if (accepts) summaries.push({ start: list.getStart(context.sourceFile), end: list.end, accepts: [accepts], appliedIn: [] });
+  }
+  return summaries;
 }
 
 /** The calls in one importer of the analysed file's exported functions, judged as the importer applies them. */

@@ -2,11 +2,8 @@ import ts from 'typescript';
 import { describeBypass, judge, judgeCheckAround, type Verdict } from '../origin-checks/verdict';
 import { repairAtom } from '../origin-checks/repair';
 import { subdomainsDomain } from '../origin-checks/grant';
-import { checkUsesOf, judgeOriginFunction, reportedWhereCheckIsWritten, type CheckUse } from '../origin-checks/uses';
+import { checkUsesOf, judgeOriginFunction, reportedWhereCheckIsWritten, unappliedOriginLists, type CheckUse } from '../origin-checks/uses';
 import { applicationsFor } from '../exported';
-import { isRegExpExpression } from '../facts';
-import { exportTable } from '../modules';
-import { skipOuter } from '../values';
 import type { Rule } from './rule';
 import { upgradeFix } from '../libraries';
 
@@ -117,12 +114,7 @@ export const weakOriginCheck: Rule = {
     }
     // An exported allowlist named for origins that this file does not use (a config module): its
     // patterns are judged as an origin list (strings compared exactly, RegExps tested), as `cors` would.
-    for (const list of facts.originLists) {
-      const array = list.initializer && skipOuter(list.initializer);
-      if (!array || !ts.isArrayLiteralExpression(array) || !array.elements.some((e) => isRegExpExpression(e as ts.Expression))) continue;
-      if (!isExportedUnused(list, context.sourceFile) || facts.configs.some((c) => c.node.pos <= list.pos && list.end <= c.node.end)) continue;
-      if (array.elements.some((e) => ts.isSpreadElement(e))) continue;
-      const verdict = judge(facts.guards.compiler.membershipWithPatterns([...array.elements], array));
+    for (const { verdict } of unappliedOriginLists(context)) {
       if ((verdict.kind === 'weak' || verdict.kind === 'subdomains') && verdict.atom) consider(verdict.atom.regex?.node ?? verdict.atom.node, verdict);
     }
     for (const config of facts.configs) {
@@ -158,43 +150,6 @@ export const weakOriginCheck: Rule = {
     }
   },
 };
-
-/**
- * A top-level variable the module exports and never reads itself: its use, if any, is in another module
- * (`export const allowedOrigins = […]`, `module.exports = { allowedOrigins }`).
- */
-function isExportedUnused(d: ts.VariableDeclaration, sourceFile: ts.SourceFile): boolean {
-  const statement = d.parent.parent;
-  if (!ts.isIdentifier(d.name) || !ts.isVariableStatement(statement) || statement.parent !== sourceFile) return false;
-  const name = d.name.text;
-  const exported = [...exportTable(sourceFile).exports.values()].some((t) => t.kind === 'local' && t.name === name || t.kind === 'expression' && ts.isIdentifier(skipOuter(t.expr)) && (skipOuter(t.expr) as ts.Identifier).text === name);
-  if (!exported) return false;
-  let read = false;
-  const visit = (node: ts.Node): void => {
-    if (read) return;
-    if (ts.isIdentifier(node) && node.text === name && node !== d.name && !isPropertyName(node) && !isExportOnly(node)) read = true;
-    else node.forEachChild(visit);
-  };
-  sourceFile.forEachChild(visit);
-  return !read;
-}
-
-/** `a.x`, `{ x: 1 }`: a property called x, not the variable. */
-function isPropertyName(id: ts.Identifier): boolean {
-  const parent = id.parent;
-  return (ts.isPropertyAccessExpression(parent) && parent.name === id) || (ts.isPropertyAssignment(parent) && parent.name === id);
-}
-
-/** `export { x }`, `module.exports = { x }`, `exports.x = x`: naming a binding for export, not using it. */
-function isExportOnly(id: ts.Identifier): boolean {
-  const parent = id.parent;
-  if (ts.isExportSpecifier(parent) || ts.isExportAssignment(parent)) return true;
-  let statement: ts.Node = id;
-  while (statement.parent && !ts.isSourceFile(statement.parent)) statement = statement.parent;
-  if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression) || statement.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return false;
-  const left = statement.expression.left.getText();
-  return /^(module\.)?exports\b/.test(left) && id.pos >= statement.expression.right.pos;
-}
 
 /** The node of `sourceFile` at the place of `node` (from another tree of the same text), inside `fn`. */
 function localNode(sourceFile: ts.SourceFile, node: ts.Node, fn: ts.Node): ts.Node | undefined {
