@@ -26,7 +26,7 @@ test('a value from another module (re-export chain, index file, .js→.ts): repo
   assert.match(text.stdout, /^ +related: src\/config\/cors\.ts:5:11 Applied here \(cors, credentials: true\)\.$/m);
 
   const json = JSON.parse(runCli(['.', '--format', 'json'], { cwd: dir }).stdout);
-  assert.deepEqual(json.files.flatMap((f) => f.findings.map((x) => [f.path, x.ruleId, x.line, x.column])), [['src/constants/index.ts', 'invalid-origin', 1, 59]]);
+  assert.deepEqual(json.files.flatMap((f) => f.findings.map((x) => [f.path, x.ruleId, x.line, x.column])), [['src/constants/index.ts', 'invalid-origin', 1, 59], ['src/routes/users.ts', 'weak-origin-check', 7, 42]]);
   const [finding] = json.files.find((f) => f.path === 'src/constants/index.ts').findings;
   assert.deepEqual(finding.related, [{ message: 'Applied here (cors, credentials: true).', path: 'src/config/cors.ts', line: 5, column: 11, endLine: 5, endColumn: 25 }]);
   const constants = readFileSync(join(dir, 'src/constants/index.ts'), 'utf8').split('\n')[0];
@@ -41,6 +41,39 @@ test('a value from another module (re-export chain, index file, .js→.ts): repo
   assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'src/constants/index.ts');
   assert.equal(result.relatedLocations[0].physicalLocation.artifactLocation.uri, 'src/config/cors.ts');
   assert.deepEqual(result.relatedLocations[0].physicalLocation.region, { startLine: 5, startColumn: 11, endLine: 5, endColumn: 25 });
+});
+
+test('a callback factory from another module, called with its argument: the check reads the argument', (t) => {
+  const factory = [
+    'export function originFrom(suffix) {',
+    '  return (origin, callback) => {',
+    '    callback(null, !origin || origin.endsWith(suffix));',
+    '  };',
+    '}',
+    '',
+  ].join('\n');
+  const dir = makeProject(t, {
+    'src/lib/origin.js': factory,
+    'src/app.js': "import cors from 'cors';\nimport { originFrom } from './lib/origin.js';\napp.use(cors({ origin: originFrom('example.com'), credentials: true }));\n",
+    'src/admin.js': "import cors from 'cors';\nimport { originFrom } from './lib/origin.js';\napp.use(cors({ origin: originFrom('.example.com') }));\n",
+  });
+  const json = JSON.parse(runCli(['.', '--format', 'json'], { cwd: dir }).stdout);
+  const findings = json.files.flatMap((f) => f.findings.map((x) => ({ path: f.path, ...x })));
+  // 'example.com' without a dot boundary: an attacker's registrable domain passes, reported where the argument is given.
+  const weak = findings.find((x) => x.path === 'src/app.js');
+  assert.equal(weak.ruleId, 'weak-origin-check');
+  assert.equal(weak.severity, 'error');
+  assert.match(weak.message, /^Weak origin check: https:\/\/evilexample\.com passes \(suffix match\)\./);
+  assert.deepEqual(weak.related.map((r) => `${r.path}:${r.line}`), ['src/lib/origin.js:3']);
+  // The check serves every caller of the factory: no repair writes one caller's origins into it.
+  assert.deepEqual(weak.fixes, []);
+  // The same factory called with '.example.com' (a dot boundary) accepts subdomains only: information.
+  const admin = findings.filter((x) => x.path === 'src/admin.js');
+  assert.deepEqual(admin.map((x) => [x.ruleId, x.severity]), [['weak-origin-check', 'info']]);
+  assert.match(admin[0].message, /^Origin check accepts any subdomain of example\.com/);
+  // The property the message promises: the check, run as written with the argument, lets the named origin through.
+  const check = (suffix, origin) => !origin || origin.endsWith(suffix);
+  assert.equal(check('example.com', 'https://evilexample.com'), true);
 });
 
 test('package.json imports (#alias) and CommonJS: the options module is found from the app', (t) => {

@@ -69,6 +69,12 @@ export class ValueEvaluator {
   private readonly declarationCache = new Map<ts.Identifier, Declaration | undefined>();
   /** Parameter bindings of helper calls being followed (innermost last). */
   private readonly bindings: Map<ts.ParameterDeclaration, { arg: ts.Expression | undefined }>[] = [];
+  /**
+   * Parameters of callback factories whose returned function this evaluator resolved
+   * (`origin: originFrom('example.com')`, the factory possibly in another module): the arguments of
+   * those calls, so the returned function's checks read `suffix` as 'example.com'.
+   */
+  private readonly factoryArguments = new Map<ts.ParameterDeclaration, ts.Expression[]>();
   /** Nesting of evaluate() calls, and the steps left to the outermost one (MAX_STEPS). */
   private active = 0;
   private stepsLeft = MAX_STEPS;
@@ -305,6 +311,13 @@ export class ValueEvaluator {
         }
       }
     }
+    // A parameter of a callback factory whose returned function was resolved from one call: its argument.
+    // (Several calls with other arguments would mix their checks into one; then the rules below decide.)
+    const factoryArgs = this.factoryArguments.get(decl.parameter);
+    if (factoryArgs?.length === 1 && !decl.binding) {
+      const value = this.evaluate(factoryArgs[0], depth, [...path, factoryArgs[0]]);
+      if (value.variants.length) return value;
+    }
     // A helper function declared in this file: the union of the arguments at its call sites.
     const name = functionName(decl.fn);
     const calls = name ? this.indexFor(decl.fn).callsByName.get(name) ?? [] : [];
@@ -394,6 +407,23 @@ export class ValueEvaluator {
     }
   }
 
+  /** Does `node` read a parameter of a callback factory this evaluator resolved a call of (factoryArguments)? */
+  readsFactoryParameter(node: ts.Node): boolean {
+    if (this.factoryArguments.size === 0) return false;
+    let reads = false;
+    const visit = (n: ts.Node): void => {
+      if (reads) return;
+      if (ts.isIdentifier(n)) {
+        const decl = this.resolve(n);
+        if (decl?.kind === 'parameter' && this.factoryArguments.has(decl.parameter)) reads = true;
+        return;
+      }
+      n.forEachChild(visit);
+    };
+    visit(node);
+    return reads;
+  }
+
   /** The object literal an expression stands for (directly or through consts), if any. */
   resolveObjectLiteral(expr: ts.Expression, depth = 0): ts.ObjectLiteralExpression | undefined {
     expr = skipOuter(expr);
@@ -462,7 +492,15 @@ export class ValueEvaluator {
       if (!body) return undefined;
       const returned = ts.isBlock(body) ? returnStatements(body).map((r) => r.expression).filter((e): e is ts.Expression => !!e) : [body as ts.Expression];
       const fns = returned.map((r) => skipOuter(r)).filter((r): r is ts.ArrowFunction | ts.FunctionExpression => ts.isArrowFunction(r) || ts.isFunctionExpression(r));
-      return fns.length === 1 && returned.length === 1 ? fns[0] : undefined;
+      if (fns.length !== 1 || returned.length !== 1) return undefined;
+      factory!.parameters.forEach((p, i) => {
+        const arg = expr.arguments[i];
+        if (!arg || ts.isSpreadElement(arg)) return;
+        const args = this.factoryArguments.get(p) ?? [];
+        if (!args.includes(arg)) args.push(arg);
+        this.factoryArguments.set(p, args);
+      });
+      return fns[0];
     }
     return undefined;
   }

@@ -41,7 +41,9 @@ export const weakOriginCheck: Rule = {
       reported.push(node);
       context.at(node);
       const quote = fixer.quote('')[0];
-      const repair = verdict.kind === 'weak' && verdict.atom ? repairAtom(verdict.atom, quote) : undefined;
+      // A check inside a callback factory that reads the factory's parameters (`origin.endsWith(suffix)`) serves
+      // every caller: writing one caller's origins into it would change the others, so no repair is offered.
+      const repair = verdict.kind === 'weak' && verdict.atom && !facts.evaluator.readsFactoryParameter(verdict.atom.node) ? repairAtom(verdict.atom, quote) : undefined;
       const fixes = repair
         ? [fixer.fix(`Use a strict, anchored check (accepts ${listed(repair.intended)})`, 'suggestion', [fixer.replace(repair.node, repair.text)])]
         : [];
