@@ -76,6 +76,27 @@ test('a callback factory from another module, called with its argument: the chec
   assert.equal(check('example.com', 'https://evilexample.com'), true);
 });
 
+test('one factory called twice with other arguments: each call is judged with its own, and reported at the call', (t) => {
+  const factory = 'export function originFrom(suffix) {\n  return (origin, callback) => callback(null, !origin || origin.endsWith(suffix));\n}\n';
+  const apply = "app.use('/a', cors({ origin: originFrom('.example.com') }));\napp.use('/b', cors({ origin: originFrom('example.org'), credentials: true }));\n";
+  const dir = makeProject(t, {
+    'src/origin.js': factory,
+    'src/app.js': "import cors from 'cors';\nimport { originFrom } from './origin.js';\n" + apply,
+    'src/local.js': "import cors from 'cors';\n" + factory.replace('export ', '') + apply,
+  });
+  const json = JSON.parse(runCli(['.', '--format', 'json'], { cwd: dir }).stdout);
+  const seen = json.files.flatMap((f) => f.findings.map((x) => [f.path, x.line, x.column, x.ruleId, x.severity, x.message.split(' (e.g.')[0].split('. ')[0], x.related.map((r) => `${r.path ?? f.path}:${r.line}:${r.column} ${r.message}`)]));
+  const expected = (path, line, checkAt) => [
+    [path, line, 30, 'weak-origin-check', 'info', 'Origin check accepts any subdomain of example.com, including ones that could be taken over', [`${checkAt} The check, read with the arguments of this call.`]],
+    [path, line + 1, 30, 'weak-origin-check', 'error', 'Weak origin check: https://evilexample.org passes (suffix match)', [`${checkAt} The check, read with the arguments of this call.`]],
+  ];
+  assert.deepEqual(seen, [...expected('src/app.js', 3, 'src/origin.js:2:58'), ...expected('src/local.js', 5, 'src/local.js:3:58')]);
+  // The named origin really passes the check with that call's argument, and the other call's does not.
+  const check = (suffix, origin) => !origin || origin.endsWith(suffix);
+  assert.equal(check('example.org', 'https://evilexample.org'), true);
+  assert.equal(check('.example.com', 'https://evilexample.com'), false);
+});
+
 test('package.json imports (#alias) and CommonJS: the options module is found from the app', (t) => {
   const dir = makeProject(t, {
     'package.json': JSON.stringify({ name: 'api', imports: { '#config/*': './src/config/*.js' } }),

@@ -407,6 +407,23 @@ export class ValueEvaluator {
     }
   }
 
+  /**
+   * Runs `read` with the parameters of the factory that `call` calls bound to its arguments, so a function
+   * the factory returns is read for this call (not the union of every call's arguments).
+   */
+  withFactoryCall<T>(call: ts.CallExpression, read: () => T): T {
+    const factory = this.resolveFunction(call.expression);
+    if (!factory) return read();
+    const frame = new Map<ts.ParameterDeclaration, { arg: ts.Expression | undefined }>();
+    factory.parameters.forEach((p, i) => frame.set(p, { arg: call.arguments[i] }));
+    this.bindings.push(frame);
+    try {
+      return read();
+    } finally {
+      this.bindings.pop();
+    }
+  }
+
   /** Does `node` read a parameter of a callback factory this evaluator resolved a call of (factoryArguments)? */
   readsFactoryParameter(node: ts.Node): boolean {
     if (this.factoryArguments.size === 0) return false;

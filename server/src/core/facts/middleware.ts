@@ -275,6 +275,7 @@ export class MiddlewareCollector {
     const fn = this.evaluator.resolveFunction(e);
     if (fn) {
       config.originFunction = fn;
+      if (ts.isCallExpression(e)) config.originFactoryCall = e;
       config.origin = this.classifyOriginFunction(fn).kind;
       return;
     }

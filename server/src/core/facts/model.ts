@@ -97,6 +97,8 @@ export interface CorsConfig {
   entries: OriginEntry[];
   /** For 'function': the callback. */
   originFunction?: ts.SignatureDeclaration;
+  /** The factory call that returned originFunction (`origin: originFrom('example.com')`): its arguments bind the factory's parameters. */
+  originFactoryCall?: ts.CallExpression;
   credentials: boolean | 'unknown';
   credentialsNode?: ts.Node;
   methods?: string[];

@@ -211,7 +211,8 @@ export function judgeOriginFunction(config: CorsConfig, facts: FactsBundle): Ver
   const fn = config.originFunction!;
   const first = fn.parameters[0];
   const readsContext = first && ts.isIdentifier(first.name) && /^(ctx|c|context|req|request|event)$/.test(first.name.text);
-  return judge(facts.guards.compiler.originFunction(fn, readsContext ? -1 : 0, 1));
+  const read = () => judge(facts.guards.compiler.originFunction(fn, readsContext ? -1 : 0, 1));
+  return config.originFactoryCall ? facts.evaluator.withFactoryCall(config.originFactoryCall, read) : read();
 }
 
 /** Exported functions of a module by exported name: declarations, and consts holding a function. */

@@ -29,12 +29,13 @@ export const weakOriginCheck: Rule = {
     // Options exported here and applied elsewhere with credentials: true (exported.ts) hold checks judged with credentials.
     const appliedWithCredentials = (node: ts.Node) => facts.configs.some((c) => c.node.pos <= node.pos && node.end <= c.node.end && (applicationsFor(c)?.some((a) => a.credentials) ?? false));
     /** `uses`: where a check exported here is applied in other modules (the verdict is theirs, and their credentials count). */
-    const report = (node: ts.Node, verdict: Bypass, uses: CheckUse[] = []) => {
+    const report = (node: ts.Node, verdict: Bypass, uses: CheckUse[] = [], checkAt?: ts.Node) => {
       if (verdict.kind === 'subdomains' && subdomainsSetting === 'off') return;
       if (reported.some((r) => r.pos <= node.pos && node.end <= r.end || node.pos <= r.pos && r.end <= node.end)) return;
       // Checked in another module and reported where it is written there (origin-checks/uses.ts).
       if (context.project && reportedWhereCheckIsWritten(node, context.project, facts)) return;
-      const related = uses.slice(0, 4).map((u) => ({ node: u.call, message: `Applied here${u.library ? ` (${u.library}${u.credentials ? ', credentials: true' : ''})` : u.credentials ? ' (with Access-Control-Allow-Credentials: true)' : ''}.` }));
+      const related: { node: ts.Node; message: string }[] = uses.slice(0, 4).map((u) => ({ node: u.call, message: `Applied here${u.library ? ` (${u.library}${u.credentials ? ', credentials: true' : ''})` : u.credentials ? ' (with Access-Control-Allow-Credentials: true)' : ''}.` }));
+      if (checkAt) related.push({ node: checkAt, message: 'The check, read with the arguments of this call.' });
       const withCredentials = credentials || uses.some((u) => u.credentials) || appliedWithCredentials(node);
       const credentialsNote = credentials ? ' Credentials are allowed, so that site can read users\' data.'
         : withCredentials ? ' Credentials are allowed where it is applied, so that site can read users\' data.' : '';
@@ -67,14 +68,20 @@ export const weakOriginCheck: Rule = {
         fixes,
       });
     };
-    const consider = (node: ts.Node, verdict: Verdict | undefined, uses?: CheckUse[]) => {
+    const consider = (node: ts.Node, verdict: Verdict | undefined, uses?: CheckUse[], checkAt?: ts.Node) => {
       // Letting everything through with no test at all (`(origin) => origin`) is reflected-origin's finding.
       if (verdict?.kind !== 'weak' && verdict?.kind !== 'subdomains') return;
       if (!verdict.atom || verdict.atom.kind === 'present' || verdict.atom.kind === 'opaque') return;
       // 'null' written into a list or compared exactly is null-origin's finding.
       if (verdict.kind === 'weak' && verdict.attack === 'null origin' && (verdict.atom.kind === 'member' || verdict.atom.kind === 'equals')) return;
-      report(node, verdict, uses);
+      report(node, verdict, uses, checkAt);
     };
+    // A check in a callback factory of this file that reads the factory's parameters
+    // (`const originFrom = (suffix) => (origin, cb) => cb(null, origin.endsWith(suffix))`) is judged per call
+    // of the factory, and reported there: each call's arguments make another check.
+    const perFactoryCall = (node: ts.Node) => facts.configs.some((c) => c.originFactoryCall && c.originFunction
+      && c.originFunction.getSourceFile() === context.sourceFile && node.pos >= c.originFunction.pos && node.end <= c.originFunction.end)
+      && facts.evaluator.readsFactoryParameter(node);
 
     // Checks exported here and applied in other modules (origin-checks/uses.ts): judged as applied there,
     // reported here. A function whose every use is proven safe is not reported for its parts.
@@ -99,7 +106,7 @@ export const weakOriginCheck: Rule = {
     // Checks on the request's origin (inline, helpers, origin callbacks): judged whole where they can be read.
     const checkNodes = new Set(facts.checks.map((c) => c.node));
     for (const check of facts.checks) {
-      if (inProvenFunction(check.node)) continue;
+      if (inProvenFunction(check.node) || perFactoryCall(check.node)) continue;
       const whole = judgeCheckAround(check.node, facts.evaluator, isOrigin);
       // Proven by its surroundings (`origin.startsWith(x) && list.includes(origin)`), or read wrongly
       // there while the check alone, read with the engine's sense of the branch, is safe.
@@ -137,6 +144,13 @@ export const weakOriginCheck: Rule = {
       if (config.originFunction) {
         // The callback as a whole: `cb(null, true)` after a weak test, early returns, helpers.
         const verdict = judgeOriginFunction(config, facts);
+        // A factory's check that reads its parameters, from this file or another module: reported at this call.
+        const call = config.originFactoryCall;
+        if ((verdict.kind === 'weak' || verdict.kind === 'subdomains') && verdict.atom && call && call.getSourceFile() === context.sourceFile
+          && verdict.atom.node.pos >= config.originFunction.pos && verdict.atom.node.end <= config.originFunction.end && facts.evaluator.readsFactoryParameter(verdict.atom.node)) {
+          consider(call, verdict, [], verdict.atom.node);
+          continue;
+        }
         if ((verdict.kind === 'weak' || verdict.kind === 'subdomains') && verdict.atom) {
           const inside = verdict.atom.node.pos >= config.originFunction.pos && verdict.atom.node.end <= config.originFunction.end;
           if (inside || !facts.checks.some((c) => c.node === verdict.atom!.node)) consider(verdict.atom.node, verdict);
