@@ -29,6 +29,8 @@ export interface AnalyzeOptions {
   failingRule?: string;
   /** The project around the file (imports, .env files, package versions); without it the file stands alone. */
   host?: ProjectHost;
+  /** Describe the origin checks this module exports for other modules (AnalysisResult.checks: the editor's hover). */
+  describeChecks?: boolean;
 }
 
 export function analyzeFile(
@@ -102,10 +104,12 @@ export function analyzeFile(
     internalErrors.push(toInternalError('policies', error, sourceFile));
   }
   let checks: OriginCheckSummary[] = [];
-  try {
-    checks = checkSummaries(context);
-  } catch (error) {
-    internalErrors.push(toInternalError('origin-checks', error, sourceFile));
+  if (options.describeChecks) {
+    try {
+      checks = checkSummaries(context);
+    } catch (error) {
+      internalErrors.push(toInternalError('origin-checks', error, sourceFile));
+    }
   }
   const dependencies = project ? [...project.dependencies].filter((f) => f !== fileName).sort() : [];
   return { findings, policies, internalErrors, skipped: false, ...(dependencies.length > 0 ? { dependencies } : {}), ...(checks.length > 0 ? { checks } : {}) };

@@ -8,7 +8,7 @@ import type { RuleContext } from './context';
 import { collectFacts } from './facts';
 import type { CorsConfig, HeaderWrite, OptionsAnswer } from './facts/model';
 import { isExportedOnly } from './exported';
-import { displayPathOf } from './host';
+import { displayPathOf, importersOfFile } from './host';
 import { isHttpMiddleware } from './libraries';
 import { MAX_MODULE_HOPS, ModuleRecord, ProjectModel, ProjectScope, requiredSpecifier } from './modules';
 import { skipOuter } from './values';
@@ -90,12 +90,7 @@ function isMounted(context: RuleContext): boolean {
 
 function compositionOfFile(model: ProjectModel, file: string, hops: number, deps: Set<string>): Composition {
   if (hops > MAX_MODULE_HOPS / 2) return { state: 'unknown' };
-  let importers: string[] | undefined;
-  try {
-    importers = model.host.importersOf(file);
-  } catch {
-    importers = undefined;
-  }
+  const importers = importersOfFile(model.host, file);
   if (!importers || importers.length === 0) return { state: 'unknown' };
   let sawMount = false;
   let allResolved = true;
@@ -244,12 +239,7 @@ export function applicationsOf(context: RuleContext | { project?: RuleContext['p
 function applicationsOfFile(project: ProjectScope, file: string, hops: number, seen: Set<string>): Application[] {
   if (hops > MAX_MODULE_HOPS || seen.has(file)) return [];
   seen.add(file);
-  let importers: string[] | undefined;
-  try {
-    importers = project.model.host.importersOf(file);
-  } catch {
-    importers = undefined;
-  }
+  const importers = importersOfFile(project.model.host, file);
   const out: Application[] = [];
   for (const importer of (importers ?? []).slice(0, 32)) {
     if (importer === file) continue;

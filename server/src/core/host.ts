@@ -52,6 +52,15 @@ export interface ProjectHost {
   registerModuleCache?(release: (keep: (file: string) => boolean) => number): void;
 }
 
+/** The modules that import `file` (host.importersOf); undefined when the host cannot say, never a throw. */
+export function importersOfFile(host: ProjectHost, file: string): string[] | undefined {
+  try {
+    return host.importersOf(file);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The name of `file` shown to people (host.displayPath), never a throw. */
 export function displayPathOf(host: ProjectHost | undefined, file: string): string {
   try {

@@ -102,7 +102,7 @@ export class AnalysisCache {
     const sourceFile = mayContainCors(text) && !isPlatformConfigFile(fileName) ? this.parse(document.uri, fileName, text) : undefined;
     const dependencies = new Set<string>();
     const host = this.project?.hostFor(dependencies);
-    const result = analyzeFile(text, fileName, config.config, { sourceFile, failingRule: this.failingRule, host });
+    const result = analyzeFile(text, fileName, config.config, { sourceFile, failingRule: this.failingRule, host, describeChecks: true });
     for (const dependency of result.dependencies ?? []) dependencies.add(dependency);
     dependencies.delete(fileName);
     for (const error of result.internalErrors) this.logInternalError(fileName, error);

@@ -14,7 +14,7 @@ import { mayContainCors } from '../prefilter';
 import { configHasCredentials, credentialsWrite } from '../responses';
 import { skipOuter } from '../values';
 import type { OriginCheckSummary } from '../types';
-import { displayPathOf } from '../host';
+import { displayPathOf, importersOfFile } from '../host';
 import { describeAcceptance, judge, judgeCheckAround, type Verdict } from './verdict';
 
 /** How many importers are read for uses (as composition.ts reads them for mounts). */
@@ -63,12 +63,7 @@ function findUses(context: RuleContext): CheckUse[] {
     const local = exported.get(name);
     if (local && local.pos === fn.pos && local.end === fn.end) localOf.set(fn, local);
   }
-  let importers: string[] | undefined;
-  try {
-    importers = project.model.host.importersOf(file);
-  } catch {
-    importers = undefined;
-  }
+  const importers = importersOfFile(project.model.host, file);
   const uses: CheckUse[] = [];
   for (const importer of (importers ?? []).slice(0, MAX_IMPORTERS)) {
     if (importer === file) continue;
