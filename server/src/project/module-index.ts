@@ -44,7 +44,12 @@ export class ModuleIndex {
       this.withUnresolved.delete(file);
       return;
     }
-    this.specifiers.set(file, scanImports(text));
+    this.setSpecifiers(file, scanImports(text));
+  }
+
+  /** (Re)indexes one file from the specifiers scanImports found in its text. */
+  setSpecifiers(file: string, specifiers: readonly string[]): void {
+    this.specifiers.set(file, specifiers);
     this.reresolve(file);
   }
 
