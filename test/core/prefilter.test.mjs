@@ -75,6 +75,10 @@ const MENTIONS_ONLY = {
   'a cors: key with no framework that reads it': 'module.exports = {"acm":{"name":"ACM","cors":true},"s3":{"name":"S3","cors":true}};\n',
   'capitalised names': "const rules = { CorsConfig: { type: 'structure' }, Cors: { shape: 'S4l' } };\n",
   'the word inside a string that is no module name': "s3.request({ method: 'PUT', requestUri: '/{Bucket}?cors' });\n",
+  // Generated bundles (aws-sdk's API tables, Next.js runtimes) name origins and allowlists in keys and prose.
+  'origins and allowlists as keys and words': 'var api={AllowedOrigins:{type:"list",member:{locationName:"AllowedOrigin"}},Origins:{shape:"S1"}};\n// the AllowList of image hosts\nvar x=isWhitelisted(y);\n',
+  'a name starting with cors as a whole string': 'var shape={"CorsConfiguration":{"shape":"S3","locationName":"corsConfiguration"}};\nconst origin = config.get(\'corsOrigin\');\n',
+  'an allowlist of names, not origins': 'let NextVanillaSpanAllowlist=["Middleware.execute","BaseServer.handleRequest"];\n',
 };
 
 test('the prefilter drops files that only mention the word, and the engine has nothing to say about them', () => {
@@ -96,8 +100,15 @@ test('the prefilter keeps every way code can name a CORS library or option', () 
     'micro-cors, named only in its specifier': ["const microCors = require('micro-cors');\nmodule.exports = microCors()(handler);\n", ['wildcard-with-credentials']],
     "oRPC's new CORSPlugin() (echoes by default)": ["import { CORSPlugin } from '@orpc/server/plugins';\nconst plugins = [new CORSPlugin({ credentials: true })];\n", ['reflected-origin']],
     "Effect's HttpApiBuilder.middlewareCors (no other marker)": ["import { HttpApiBuilder } from '@effect/platform';\nexport const C = HttpApiBuilder.middlewareCors({ credentials: true });\n", ['wildcard-with-credentials']],
+    'an exported origin list (checked on its own)': ["export const allowedOrigins = ['https://app.example.com', /example\\.com$/];\n", ['weak-origin-check']],
+    'an origin list with a type annotation': ["export const ALLOWED_ORIGINS: (string | RegExp)[] = [/\\.example\\.com$/];\n", ['weak-origin-check']],
+    'an allowlist in parentheses': ["const whitelistedHosts = ([/example\\.com/]);\nexport { whitelistedHosts };\n", ['weak-origin-check']],
     "Effect's HttpMiddleware.cors": ["import { HttpMiddleware } from '@effect/platform';\nconst m = HttpMiddleware.cors({ allowedOrigins: () => true });\n", ['reflected-origin']],
   };
+  // TypeScript's assertions and annotations around an origin list (the engine reads them in .ts files).
+  assert.equal(mayContainCors("const ORIGINS = <string[]>['https://a.example.com'];\n"), true);
+  assert.equal(mayContainCors("const allowedOrigins: Array<string> = [\n  process.env.APP_URL, // 'https://a.example.com' in production\n];\n"), true);
+  assert.equal(mayContainCors("const whitelist = [HOME, /* the API */ API, new RegExp(PATTERN)];\n"), true);
   for (const [name, [code, rules]] of Object.entries(kept)) {
     assert.equal(mayContainCors(code), true, name);
     assert.deepEqual(analyzeFile(code, 'a.js').findings.map((f) => f.ruleId), rules, name);

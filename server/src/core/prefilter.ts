@@ -12,18 +12,86 @@
 //   - a framework that grants CORS by default without naming it in lower case: GraphQL Yoga's
 //     createYoga and @whatwg-node/server's useCORS, Firebase's onCall (`cors: true` unless given) and
 //     oRPC's `new CORSPlugin()` (echoes every Origin unless given an origin);
-//   - a list named for origins (`allowedOrigins`, `whitelist`…), checked on its own;
+//   - a list named for origins bound to an array (`const allowedOrigins = [`, `whitelist: string[] = [`),
+//     checked on its own (facts/index.ts namesOriginList: a variable so named whose initializer is an array
+//     literal); a key or a word (`AllowedOrigins:` in an API table, `Origins` in prose) is not one;
 //   - a function named for checking origins (`isAllowedOrigin`, `checkOrigin`, `validateOrigin`): when
 //     another module applies it as an origin check, its weakness is reported where it is written.
-// Files that only mention the word do not pass: `CORS` in prose, `hasCORS`, `"cors": true` in an AWS
+// Files that only mention the word do not pass: `CORS` in prose, `"corsConfiguration"` as a string, `"cors": true` in an AWS
 // service table, "cors" inside another word (`asyncOrSync`), or a line comment / doc-comment line that
 // says "cors" (a line whose first characters are `//` or `*` holds no code).
 import { isPlatformConfigFile } from './platform';
 
 const HEADER_NAME = /access[-_]control[-_]/i;
-// Frameworks that grant CORS by default without naming it in lower case, and lists named for origins
-// (`allowedOrigins`, `ALLOWED_ORIGINS`, `whitelist`), which are checked on their own (issue 12, item 7).
-const OTHER_MARKERS = /createYoga|useCORS|CORSPlugin|\bonCall\b|origins\b|whitelist|allowlist/i;
+// Frameworks that grant CORS by default without naming it in lower case.
+const OTHER_MARKERS = /createYoga|useCORS|CORSPlugin|\bonCall\b/i;
+// A binding named for origins given an array (`allowedOrigins = [`, `ALLOWED_ORIGINS: string[] = [`,
+// `whitelist = ([` / `= <const>[`), which is checked on its own (issue 12, item 7). The names are
+// facts/index.ts ORIGIN_LIST_NAME's; the type annotation is a simple one (no `=`, `,`, `;` or `{`), so a key
+// in an object (`AllowedOrigins:{type:"list"}`) is never read as one. Generated bundles mention such words
+// in API tables and prose; only this shape makes the engine look.
+const ORIGIN_LIST_BINDING = /(?:origins|(?:whitelist|allowlist)[\w$]*)\s*(?::\s*[\w$.<>[\]|()\s]{1,120})?=\s*[[(<]/gi;
+// An initializer namesOriginList accepts is at most this long.
+const ORIGIN_LIST_INITIALIZER_LENGTH = 20_000;
+const HTTP_URL_STRING = /^['"`]https?:\/\//;
+
+function bindsOriginList(text: string): boolean {
+  ORIGIN_LIST_BINDING.lastIndex = 0;
+  for (let match = ORIGIN_LIST_BINDING.exec(text); match; match = ORIGIN_LIST_BINDING.exec(text)) {
+    if (holdsOriginElement(text, match.index + match[0].length - 1)) return true;
+  }
+  return false;
+}
+
+/**
+ * What namesOriginList needs in the initializer that starts at `start`: an http(s) URL in a string (its test
+ * reads the initializer's whole text, comments included), or a pattern (a regex literal, `RegExp`). Reads up
+ * to the bracket that closes the initializer, skipping strings and comments, so an allowlist of names in a
+ * minified bundle is not read on into the code after it. Conservative: a `/` where an element starts counts
+ * as a pattern, whether it begins a regex or a comment.
+ */
+function holdsOriginElement(text: string, start: number): boolean {
+  const limit = Math.min(text.length, start + ORIGIN_LIST_INITIALIZER_LENGTH);
+  let depth = 0;
+  let elementStart = false;
+  let i = start;
+  // A type assertion before the array (`<const>[`, `<Array<string>>[`): its brackets are no initializer's.
+  for (let angles = 0; i < limit && (angles > 0 || text.charCodeAt(i) === 60); i++) {
+    const c = text.charCodeAt(i);
+    if (c === 60) angles++;
+    else if (c === 62) angles--;
+  }
+  for (; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) continue;
+    if (c === 39 || c === 34 || c === 96) {
+      // ' " `: a string to its closing quote (escapes skipped; a template's `${…}` is read as its text).
+      if (HTTP_URL_STRING.test(text.slice(i, i + 9))) return true;
+      let j = i + 1;
+      while (j < limit && text.charCodeAt(j) !== c) j += text.charCodeAt(j) === 92 ? 2 : 1;
+      i = j;
+      elementStart = false;
+      continue;
+    }
+    if (c === 47 /* / */) {
+      if (elementStart) return true;
+      const next = text.charCodeAt(i + 1);
+      if (next === 47 || next === 42) {
+        const close = next === 47 ? text.indexOf('\n', i) : text.indexOf('*/', i + 2);
+        const end = close === -1 || close > limit ? limit : close;
+        if (/['"`]https?:\/\//.test(text.slice(i, end))) return true;
+        i = next === 47 ? end : end + 1;
+        continue;
+      }
+    }
+    if (c === 91 || c === 40 || c === 123) depth++; // [ ( {
+    else if (c === 93 || c === 41 || c === 125) { // ] ) }
+      if (--depth <= 0) return false;
+    } else if (c === 82 && text.startsWith('RegExp', i)) return true;
+    elementStart = c === 91 || c === 44 || c === 40; // [ , (
+  }
+  return false;
+}
 const CORS_MENTION = /cors/gi;
 // Origin-check helpers (issue 14): camelCase names that say they judge an origin.
 const ORIGIN_CHECK_NAME = /\b(?:is|check|validate|verify|assert)[A-Za-z]*Origin/;
@@ -44,7 +112,7 @@ export function mayContainCors(text: string): boolean {
 }
 
 function mentionsCors(text: string): boolean {
-  if (HEADER_NAME.test(text) || OTHER_MARKERS.test(text) || ORIGIN_CHECK_NAME.test(text)) return true;
+  if (HEADER_NAME.test(text) || OTHER_MARKERS.test(text) || bindsOriginList(text) || ORIGIN_CHECK_NAME.test(text)) return true;
   CORS_MENTION.lastIndex = 0;
   let hosts: boolean | undefined;
   for (let match = CORS_MENTION.exec(text); match; match = CORS_MENTION.exec(text)) {
@@ -63,6 +131,8 @@ function mentionsCors(text: string): boolean {
 const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36; // 0-9 A-Z a-z _ $
 
 const isLowerLetter = (c: number) => c >= 97 && c <= 122;
+
+const isQuote = (c: number) => c === 39 || c === 34 || c === 96; // ' " `
 
 /**
  * What the "cors" at `at` is. `code`: a lower-case word or camelCase segment of a name that starts in
@@ -84,7 +154,14 @@ function corsWordKind(text: string, at: number): 'code' | 'key' | 'none' {
     const kcors = lower && before === 107 /* k */ && wordStart === at - 1;
     if (!kcors && (lower || !isLowerLetter(text.charCodeAt(wordStart)) || !(isLowerLetter(before) || (before >= 48 && before <= 57)))) return 'none';
   }
-  const quote = after === 39 || after === 34 || after === 96 ? after : undefined;
+  // A whole string that is a name starting with `cors` ("corsConfiguration" in an API table, config.get('corsOrigin')):
+  // data, not code. A module specifier goes on to the closing quote only with `/`, `-`, `.` or `:` after `cors`.
+  if (lower && wordStart === at && isWordChar(after) && isQuote(text.charCodeAt(at - 1))) {
+    let end = at + 4;
+    while (isWordChar(text.charCodeAt(end))) end++;
+    if (text.charCodeAt(end) === text.charCodeAt(at - 1)) return 'none';
+  }
+  const quote = isQuote(after) ? after : undefined;
   if (quote === undefined) return lower || wordStart < at ? 'code' : 'none';
   // The end of a string: a module specifier, a quoted key ('cors':), or text that is neither.
   if (!isSpecifierEnd(text, wordStart, quote)) return 'none';
