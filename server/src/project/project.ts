@@ -14,6 +14,7 @@ import { isInside, relativePath } from './paths';
 import { createPackageVersionReader } from './packages';
 import { ModuleResolver } from './resolver';
 import { decodeSource, readRegularFile } from './text-file';
+import type { SourceEncoding } from './text-file';
 import { needsAnalysis } from './lint-file';
 import type { LintVerdict } from './lint-file';
 import { scanImports } from '../core/imports';
@@ -310,19 +311,25 @@ function isModuleFile(file: string): boolean {
 }
 
 function readText(file: string, maxSize = MAX_PROJECT_FILE_SIZE): string | null {
-  return readForIndex(file, maxSize).text ?? null;
+  return readSource(file, maxSize)?.text ?? null;
 }
 
 /** A project file's text (decoded as lintFile does), and, when it needs no analysis, what lintFile reports for it. */
-function readForIndex(file: string, maxSize = MAX_PROJECT_FILE_SIZE): { text?: string; verdict?: LintVerdict } {
+function readForIndex(file: string): { text?: string; verdict?: LintVerdict } {
+  const read = readSource(file, MAX_PROJECT_FILE_SIZE);
+  if (!read) return {};
+  if (read.text === undefined) return { verdict: { size: read.size, content: 'binary' } };
+  return { text: read.text, verdict: needsAnalysis(file, read.text) ? undefined : { size: read.size, content: 'no-cors', encoding: read.encoding } };
+}
+
+/** A regular file of at most maxSize bytes, decoded (text undefined: binary); undefined when unreadable, too large or no file. */
+function readSource(file: string, maxSize: number): { size: number; text?: string; encoding?: SourceEncoding } | undefined {
   try {
     const read = readRegularFile(file, maxSize === Infinity ? 0 : maxSize);
-    if (read.kind !== 'read') return {};
+    if (read.kind !== 'read') return undefined;
     const decoded = decodeSource(read.bytes);
-    const size = read.bytes.length;
-    if (decoded.kind === 'binary') return { verdict: { size, content: 'binary' } };
-    return { text: decoded.text, verdict: needsAnalysis(file, decoded.text) ? undefined : { size, content: 'no-cors', encoding: decoded.encoding } };
+    return decoded.kind === 'binary' ? { size: read.bytes.length } : { size: read.bytes.length, text: decoded.text, encoding: decoded.encoding };
   } catch {
-    return {};
+    return undefined;
   }
 }
