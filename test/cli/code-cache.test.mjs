@@ -36,6 +36,19 @@ test('code cache: a run where no file mentions CORS never loads the engine, so o
   assert.deepEqual(cacheFiles(cache).map((f) => f.replace(/-\d+-\d+-v[\d.]+-\w+\.v8$/, '')), ['cli-main']);
 });
 
+test('code cache: a .corslintrc.json does not load the engine either (its parser needs no TypeScript)', (t) => {
+  const dir = makeProject(t, { 'app.js': handlers(SNIPPETS.clean), '.corslintrc.json': '{\n  // comments are allowed\n  "rules": { "null-origin": "off", },\n}\n' });
+  const cache = path.join(makeProject(t), 'cache');
+  const run = runCli(['.', '--format', 'json'], { cwd: dir, env: { CORS_LINT_CACHE_DIR: cache } });
+  assert.equal(run.code, 0, run.stderr);
+  assert.deepEqual(cacheFiles(cache).map((f) => f.replace(/-\d+-\d+-v[\d.]+-\w+\.v8$/, '')), ['cli-main']);
+  fs.writeFileSync(path.join(dir, '.corslintrc.json'), '{"rules": {"null-origin": "loud"}}');
+  const invalid = runCli(['.', '--format', 'json'], { cwd: dir, env: { CORS_LINT_CACHE_DIR: cache } });
+  assert.equal(invalid.code, 2);
+  assert.match(invalid.stderr, /\.corslintrc\.json:1:27: "rules\.null-origin" must be one of off, info, warning, error/);
+  assert.deepEqual(cacheFiles(cache).map((f) => f.replace(/-\d+-\d+-v[\d.]+-\w+\.v8$/, '')), ['cli-main']);
+});
+
 test('code cache: a corrupt cache file is ignored and replaced; stale ones are removed', (t) => {
   const dir = project(t);
   const cache = path.join(makeProject(t), 'cache');

@@ -24,6 +24,32 @@ test('broken JSON names the file, line and column, and defaults apply', () => {
   assert.deepEqual(config, defaultConfig());
 });
 
+test('JSON with comments and trailing commas is read, as VS Code reads it; a byte order mark keeps offsets', () => {
+  const text = '\ufeff{\n  // severities\n  "rules": { "null-origin": "off", /* more */ },\n  "ignore": ["a/**",],\n  "colour": 1,\n}\n';
+  const { config, problems } = parseConfig(text, 'c.json');
+  assert.deepEqual(config.rules, { 'null-origin': 'off' });
+  assert.deepEqual(config.ignore, ['a/**']);
+  assert.equal(problems.length, 1);
+  assert.equal(text.slice(problems[0].offset).startsWith('"colour"'), true);
+});
+
+test('what JSON does not allow is a syntax error with its line and column, not read as JavaScript', () => {
+  // JavaScript-only syntax (single quotes, bare keys, expressions) is not JSON: the file is reported,
+  // and none of it applies.
+  for (const [text, position] of [
+    ["{'rules': {}}", '1:2'],
+    ['{\n  rules: {}\n}', '2:3'],
+    ['{"rules": {"null-origin": 1 + 2}}', '1:29'],
+    ['{"a": 1} {"b": 2}', '1:10'],
+  ]) {
+    const { config, problems } = parseConfig(text, 'c.json');
+    assert.equal(problems.length, 1, text);
+    assert.match(problems[0].message, new RegExp(`^c\\.json:${position}: not valid JSON \\(`), text);
+    assert.deepEqual(config, defaultConfig(), text);
+  }
+  assert.match(parseConfig('{"rules": {"null-origin": "off",\n', 'c.json').problems[0].message, /^c\.json:2:1: not valid JSON \(the file ends early\)/);
+});
+
 test('an empty file and a non-object say so', () => {
   assert.match(parseConfig('', 'c.json').problems[0].message, /c\.json: the file is empty/);
   assert.match(parseConfig('[1]', 'c.json').problems[0].message, /top level must be a JSON object/);

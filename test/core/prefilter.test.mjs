@@ -77,6 +77,7 @@ const MENTIONS_ONLY = {
   'the word inside a string that is no module name': "s3.request({ method: 'PUT', requestUri: '/{Bucket}?cors' });\n",
   // Generated bundles (aws-sdk's API tables, Next.js runtimes) name origins and allowlists in keys and prose.
   'origins and allowlists as keys and words': 'var api={AllowedOrigins:{type:"list",member:{locationName:"AllowedOrigin"}},Origins:{shape:"S1"}};\n// the AllowList of image hosts\nvar x=isWhitelisted(y);\n',
+  'a name starting with cors as a whole string': 'var shape={"CorsConfiguration":{"shape":"S3","locationName":"corsConfiguration"}};\nconst origin = config.get(\'corsOrigin\');\n',
   'an allowlist of names, not origins': 'let NextVanillaSpanAllowlist=["Middleware.execute","BaseServer.handleRequest"];\n',
 };
 

@@ -1,10 +1,11 @@
 // Finds and reads .corslintrc.json. Validation is the core's (parseConfig), so the editor and CI agree;
 // this file only does the I/O and turns problems into one line each, located as file:line:column.
+// parseConfig is imported from core/config itself, not through the engine: it needs no TypeScript, so
+// a config never makes a run load the engine (see project/engine.ts).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, defaultConfig } from '../core/config';
+import { CONFIG_FILE_NAME, defaultConfig, parseConfig } from '../core/config';
 import type { CorsLintConfig } from '../core';
-import { engine } from '../project/engine';
 import { describeFsError } from '../project/fs-errors';
 import { displayPath } from '../project/paths';
 import { LineIndex } from '../project/text-file';
@@ -65,7 +66,7 @@ function readConfigFile(file: string, cwd: string): ConfigLoadResult {
     return { ok: false, errors: [`${shown}: cannot read the config file: ${describeFsError(error)}`] };
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const { config, problems } = engine().parseConfig(text, shown);
+  const { config, problems } = parseConfig(text, shown);
   if (problems.length > 0) {
     const lines = new LineIndex(text);
     return { ok: false, errors: problems.map((p) => locate(p.message, p.offset, shown, lines)) };

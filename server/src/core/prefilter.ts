@@ -17,7 +17,7 @@
 //     literal); a key or a word (`AllowedOrigins:` in an API table, `Origins` in prose) is not one;
 //   - a function named for checking origins (`isAllowedOrigin`, `checkOrigin`, `validateOrigin`): when
 //     another module applies it as an origin check, its weakness is reported where it is written.
-// Files that only mention the word do not pass: `CORS` in prose, `hasCORS`, `"cors": true` in an AWS
+// Files that only mention the word do not pass: `CORS` in prose, `"corsConfiguration"` as a string, `"cors": true` in an AWS
 // service table, "cors" inside another word (`asyncOrSync`), or a line comment / doc-comment line that
 // says "cors" (a line whose first characters are `//` or `*` holds no code).
 import { isPlatformConfigFile } from './platform';
@@ -213,6 +213,8 @@ const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) |
 
 const isLowerLetter = (c: number) => c >= 97 && c <= 122;
 
+const isQuote = (c: number) => c === 39 || c === 34 || c === 96; // ' " `
+
 /**
  * What the "cors" at `at` is. `code`: a lower-case word or camelCase segment of a name that starts in
  * lower case (`cors`, `corsConfig`, `enableCors`, `handleCors`, `useCORS`, `kcors`), or the end of a
@@ -233,7 +235,14 @@ function corsWordKind(text: string, at: number): 'code' | 'key' | 'none' {
     const kcors = lower && before === 107 /* k */ && wordStart === at - 1;
     if (!kcors && (lower || !isLowerLetter(text.charCodeAt(wordStart)) || !(isLowerLetter(before) || (before >= 48 && before <= 57)))) return 'none';
   }
-  const quote = after === 39 || after === 34 || after === 96 ? after : undefined;
+  // A whole string that is a name starting with `cors` ("corsConfiguration" in an API table, config.get('corsOrigin')):
+  // data, not code. A module specifier goes on to the closing quote only with `/`, `-`, `.` or `:` after `cors`.
+  if (lower && wordStart === at && isWordChar(after) && isQuote(text.charCodeAt(at - 1))) {
+    let end = at + 4;
+    while (isWordChar(text.charCodeAt(end))) end++;
+    if (text.charCodeAt(end) === text.charCodeAt(at - 1)) return 'none';
+  }
+  const quote = isQuote(after) ? after : undefined;
   if (quote === undefined) return lower || wordStart < at ? 'code' : 'none';
   // The end of a string: a module specifier, a quoted key ('cors':), or text that is neither.
   if (!isSpecifierEnd(text, wordStart, quote)) return 'none';
