@@ -854,21 +854,20 @@ function concat(a: AbstractValue, b: AbstractValue, node: ts.Node): AbstractValu
   return { variants: out };
 }
 
+// skipOuter runs for every candidate node on every analysis: the kinds are read once (each
+// `ts.SyntaxKind.X` is a getter call on TypeScript's namespace object).
+const PARENTHESIZED = ts.SyntaxKind.ParenthesizedExpression;
+const AS_EXPRESSION = ts.SyntaxKind.AsExpression;
+const NON_NULL = ts.SyntaxKind.NonNullExpression;
+const TYPE_ASSERTION = ts.SyntaxKind.TypeAssertionExpression;
+const SATISFIES = ts.SyntaxKind.SatisfiesExpression;
+const AWAIT = ts.SyntaxKind.AwaitExpression;
+
 export function skipOuter(expr: ts.Expression): ts.Expression {
-  // A switch on the kind: this runs for every candidate node on every analysis.
   for (;;) {
-    switch (expr.kind) {
-      case ts.SyntaxKind.ParenthesizedExpression:
-      case ts.SyntaxKind.AsExpression:
-      case ts.SyntaxKind.NonNullExpression:
-      case ts.SyntaxKind.TypeAssertionExpression:
-      case ts.SyntaxKind.SatisfiesExpression:
-      case ts.SyntaxKind.AwaitExpression:
-        expr = (expr as ts.ParenthesizedExpression).expression;
-        break;
-      default:
-        return expr;
-    }
+    const kind = expr.kind;
+    if (kind !== PARENTHESIZED && kind !== AS_EXPRESSION && kind !== NON_NULL && kind !== TYPE_ASSERTION && kind !== SATISFIES && kind !== AWAIT) return expr;
+    expr = (expr as ts.ParenthesizedExpression).expression;
   }
 }
 

@@ -1,7 +1,6 @@
 // One file: read, decode, analyse (and with --fix: apply safe fixes until none is left, re-analysing
 // after each pass), write back, and convert offsets to lines/columns. The analysis itself is the
 // core's analyzeFile, unchanged.
-import * as fs from 'node:fs';
 // Only modules without TypeScript at run time: the engine loads when a file needs it (engine.ts).
 import { isRuleId } from '../core/config';
 import { isPlatformConfigFile } from '../core/platform';
@@ -12,7 +11,8 @@ import type { Project, ProjectOptions } from './project';
 import { describeFsError } from './fs-errors';
 import { writeFileIfUnchanged } from './fix-writer';
 import type { Location, NoticeKind, ReportedFinding, ReportedPolicy } from './report';
-import { decodeSource, encodeSource, formatSize, LineIndex } from './text-file';
+import { decodeSource, encodeSource, formatSize, LineIndex, readRegularFile } from './text-file';
+import type { SourceEncoding } from './text-file';
 
 export interface LintFileOptions {
   config: CorsLintConfig;
@@ -46,38 +46,29 @@ export type FileOutcome =
   | { kind: 'skipped'; notice: FileNotice }
   | { kind: 'unreadable'; notice: FileNotice };
 
-const OPEN_FOR_READING = fs.constants.O_NONBLOCK === undefined ? fs.constants.O_RDONLY : fs.constants.O_RDONLY | fs.constants.O_NONBLOCK;
-
 export function lintFile(file: string, options: LintFileOptions, project?: Project): FileOutcome {
+  // The project's import index may have read this file already and kept what its outcome needs.
+  const known = project?.takeLintVerdict(file);
+  if (known) return outcomeWithoutAnalysis(known, options);
   let bytes: Buffer;
-  let fd: number | undefined;
   try {
-    // One open, and the checks on the open file (fstat), then one read: no second lookup of the path.
-    // O_NONBLOCK: opening a FIFO that replaced the file since discovery must not wait for a writer.
-    fd = fs.openSync(file, OPEN_FOR_READING);
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) return { kind: 'skipped', notice: { kind: 'not-a-file', level: 'info', message: 'skipped: not a regular file' } };
-    if (options.maxFileSize > 0 && stat.size > options.maxFileSize) {
-      return {
-        kind: 'skipped',
-        notice: { kind: 'too-large', level: 'info', message: `skipped: ${formatSize(stat.size)} is larger than the ${formatSize(options.maxFileSize)} limit (see --max-file-size)` },
-      };
-    }
-    bytes = fs.readFileSync(fd);
+    const read = readRegularFile(file, options.maxFileSize);
+    if (read.kind !== 'read') return outcomeWithoutAnalysis({ size: read.kind === 'too-large' ? read.size : -1, content: read.kind }, options);
+    bytes = read.bytes;
   } catch (error) {
     return { kind: 'unreadable', notice: { kind: 'unreadable', level: 'error', message: `cannot read: ${describeFsError(error)}` } };
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
   }
 
   const decoded = decodeSource(bytes);
-  if (decoded.kind === 'binary') {
-    return { kind: 'skipped', notice: { kind: 'binary', level: 'info', message: 'skipped: a binary file (it contains NUL bytes)' } };
-  }
-  const notices: FileNotice[] = [];
-  if (decoded.encoding === 'latin1') {
-    notices.push({ kind: 'not-utf8', level: 'info', message: 'not valid UTF-8; read as Latin-1 (ISO-8859-1), so columns after non-ASCII bytes may differ from your editor' });
-  }
+  if (decoded.kind === 'binary') return outcomeWithoutAnalysis({ size: bytes.length, content: 'binary' }, options);
+  const originalText = decoded.text;
+  // Until the project's import index exists, it takes the specifiers of what the lint pass reads, so
+  // that building it does not read these files a second time.
+  project?.textRead(file, originalText, bytes.length);
+  // The core's own first step for code (platform files are read by name), taken here so that a file
+  // without CORS code costs its read and nothing more: no engine load (TypeScript), no line index.
+  if (!needsAnalysis(file, originalText)) return outcomeWithoutAnalysis({ size: bytes.length, content: 'no-cors', encoding: decoded.encoding }, options);
+  const notices = encodingNotices(decoded.encoding);
 
   const reportable = (f: Finding) => !options.quiet || f.severity === 'error';
   const internalErrors: InternalError[] = [];
@@ -89,10 +80,6 @@ export function lintFile(file: string, options: LintFileOptions, project?: Proje
     return result;
   };
 
-  const originalText = decoded.text;
-  // The core's own first step for code (platform files are read by name), taken here so that a file
-  // without CORS code costs its read and nothing more: no engine load (TypeScript), no line index.
-  if (!isPlatformConfigFile(file) && !mayContainCors(originalText)) return { kind: 'linted', findings: [], policies: [], fixesApplied: 0, notices, dependencies: [] };
   const original = analyse(originalText);
   let text = originalText;
   let result = original;
@@ -153,6 +140,38 @@ export function lintFile(file: string, options: LintFileOptions, project?: Proje
     notices,
     dependencies: [...dependencies].filter((d) => d !== file).sort(),
   };
+}
+
+/** Whether a file's text needs the engine: the core's own first step, which platform files skip (they are read by name). */
+export function needsAnalysis(file: string, text: string): boolean {
+  return isPlatformConfigFile(file) || mayContainCors(text);
+}
+
+/**
+ * What decides a file's outcome without analysing it: its size (against --max-file-size), and that it is
+ * not a regular file, is binary, or has no CORS code (with the encoding it was read in).
+ */
+export interface LintVerdict {
+  size: number;
+  content: 'not-a-file' | 'too-large' | 'binary' | 'no-cors';
+  encoding?: SourceEncoding;
+}
+
+function outcomeWithoutAnalysis(verdict: LintVerdict, options: LintFileOptions): FileOutcome {
+  if (verdict.content === 'not-a-file') return { kind: 'skipped', notice: { kind: 'not-a-file', level: 'info', message: 'skipped: not a regular file' } };
+  if (options.maxFileSize > 0 && verdict.size > options.maxFileSize) {
+    return {
+      kind: 'skipped',
+      notice: { kind: 'too-large', level: 'info', message: `skipped: ${formatSize(verdict.size)} is larger than the ${formatSize(options.maxFileSize)} limit (see --max-file-size)` },
+    };
+  }
+  if (verdict.content === 'binary') return { kind: 'skipped', notice: { kind: 'binary', level: 'info', message: 'skipped: a binary file (it contains NUL bytes)' } };
+  return { kind: 'linted', findings: [], policies: [], fixesApplied: 0, notices: encodingNotices(verdict.encoding), dependencies: [] };
+}
+
+function encodingNotices(encoding: SourceEncoding | undefined): FileNotice[] {
+  if (encoding !== 'latin1') return [];
+  return [{ kind: 'not-utf8', level: 'info', message: 'not valid UTF-8; read as Latin-1 (ISO-8859-1), so columns after non-ASCII bytes may differ from your editor' }];
 }
 
 function locate(range: TextRange, lines: LineIndex): Location {

@@ -1,15 +1,13 @@
 // The project's import graph: for every analysed file, the project files it imports, and the reverse
 // (who imports a file), which the engine asks for app composition (`importersOf`) and the language
-// server uses to re-analyse open dependents. Built with TypeScript's preProcessFile — a token scan, no
-// AST — which sees `import … from`, `export … from`, `import('…')` and `require('…')`; nothing of an
-// unopened file is kept but its resolved edges.
-import { engine } from './engine';
+// server uses to re-analyse open dependents. Built with core/imports.ts's scanImports — one pass over
+// the characters, no TypeScript, so the CLI indexes without loading the engine — which sees
+// `import … from`, `export … from`, `import('…')` and `require('…')`; nothing of an unopened file is
+// kept but its resolved edges.
+import { scanImports } from '../core/imports';
 import type { ModuleResolver } from './resolver';
 
-/** The module specifiers a file names (static and dynamic imports, re-exports, require): core/imports.ts. */
-export function scanImports(text: string): string[] {
-  return engine().scanImports(text);
-}
+export { scanImports };
 
 /** [file, its specifiers, the project files they resolve to]. */
 export type IndexSnapshot = [string, readonly string[], string[]][];
@@ -46,7 +44,12 @@ export class ModuleIndex {
       this.withUnresolved.delete(file);
       return;
     }
-    this.specifiers.set(file, scanImports(text));
+    this.setSpecifiers(file, scanImports(text));
+  }
+
+  /** (Re)indexes one file from the specifiers scanImports found in its text. */
+  setSpecifiers(file: string, specifiers: readonly string[]): void {
+    this.specifiers.set(file, specifiers);
     this.reresolve(file);
   }
 

@@ -2,7 +2,6 @@
 // module resolution, other files' text (the editor's unsaved text wins over the disk), who imports a
 // file, `.env*` values and package versions. One implementation serves the CLI, the audit and the
 // language server; in-memory tests implement the interface themselves.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ANALYZABLE_EXTENSIONS, isAnalyzableFile } from '../core/prefilter';
 import type { EnvValue, PackageVersion, ProjectHost } from '../core/host';
@@ -14,7 +13,10 @@ import type { IndexSnapshot } from './module-index';
 import { isInside, relativePath } from './paths';
 import { createPackageVersionReader } from './packages';
 import { ModuleResolver } from './resolver';
-import { decodeSource } from './text-file';
+import { decodeSource, readRegularFile } from './text-file';
+import { needsAnalysis } from './lint-file';
+import type { LintVerdict } from './lint-file';
+import { scanImports } from '../core/imports';
 
 /** Files the project reads for another file's analysis are at most this large (generated bundles are not config). */
 export const MAX_PROJECT_FILE_SIZE = 2_000_000;
@@ -49,6 +51,13 @@ export class Project {
   private readonly overlay = new Map<string, string>();
   private readonly texts = new Map<string, string | null>();
   private indexed = false;
+  /**
+   * The CLI reads each file once. Before the index exists, the lint pass hands over the specifiers of
+   * each module it reads (textRead); building the index then reads only the others, and keeps for
+   * each of those that needs no analysis what lintFile reports for it (takeLintVerdict).
+   */
+  private readonly scannedBeforeIndex = new Map<string, readonly string[]>();
+  private readonly lintVerdicts = new Map<string, LintVerdict>();
   /** packageVersion answers by package name and folder: lockfiles are large, and every file of a folder asks alike. */
   private readonly packageVersions = new Map<string, PackageVersion | undefined>();
   private readonly readPackageVersion = createPackageVersionReader((file) => this.overlay.get(file) ?? readText(file, Infinity) ?? undefined);
@@ -150,6 +159,7 @@ export class Project {
 
   /** An editor document was opened or edited (text) or closed (undefined: the disk is read again). */
   setOverlay(file: string, text: string | undefined): void {
+    this.forgetRead(file);
     if (text === undefined) this.overlay.delete(file);
     else this.overlay.set(file, text);
     if (this.indexed && this.index.has(file)) this.index.update(file, this.readFile(file));
@@ -161,10 +171,38 @@ export class Project {
     if (this.indexed) return;
     for (const file of this.discover()) {
       if (!isModuleFile(file)) continue;
-      this.index.update(file, this.readFile(file));
-      this.texts.delete(file);
+      const scanned = this.scannedBeforeIndex.get(file);
+      if (scanned !== undefined) {
+        this.index.setSpecifiers(file, scanned);
+        continue;
+      }
+      const known = this.overlay.get(file) ?? this.texts.get(file);
+      if (known !== undefined) {
+        this.index.update(file, known ?? undefined);
+        continue;
+      }
+      const read = readForIndex(file);
+      this.index.update(file, read.text);
+      if (read.verdict) this.lintVerdicts.set(file, read.verdict);
     }
+    this.scannedBeforeIndex.clear();
     this.indexed = true;
+  }
+
+  /**
+   * lintFile read a file (`size` bytes, decoded to `text`). Before a lazy index exists, its specifiers
+   * are kept for it; files the index would not read (too large for the project, open documents) are not.
+   */
+  textRead(file: string, text: string, size: number): void {
+    if (this.indexed || this.options.indexing === 'background' || size > MAX_PROJECT_FILE_SIZE || this.overlay.has(file) || !isModuleFile(file)) return;
+    this.scannedBeforeIndex.set(file, scanImports(text));
+  }
+
+  /** What building the index learned of a file that needs no analysis; given once (then the disk is read again). */
+  takeLintVerdict(file: string): LintVerdict | undefined {
+    const verdict = this.lintVerdicts.get(file);
+    if (verdict) this.lintVerdicts.delete(file);
+    return verdict;
   }
 
   /**
@@ -221,6 +259,7 @@ export class Project {
    */
   fileChanged(file: string, change: FileChange): string[] {
     this.texts.delete(file);
+    this.forgetRead(file);
     if (change !== 'changed') {
       this.directories.forget(path.dirname(file));
       this.directories.forgetUnder(file);
@@ -247,6 +286,12 @@ export class Project {
     return dependents;
   }
 
+  /** What was learned of a file's text when it was read is stale once the file or its overlay changes. */
+  private forgetRead(file: string): void {
+    this.scannedBeforeIndex.delete(file);
+    this.lintVerdicts.delete(file);
+  }
+
   private isProjectSource(file: string): boolean {
     if (!isModuleFile(file)) return false;
     return this.options.roots.some((root) => isInside(root, file)) && !file.split(path.sep).includes('node_modules');
@@ -259,12 +304,19 @@ function isModuleFile(file: string): boolean {
 }
 
 function readText(file: string, maxSize = MAX_PROJECT_FILE_SIZE): string | null {
+  return readForIndex(file, maxSize).text ?? null;
+}
+
+/** A project file's text (decoded as lintFile does), and, when it needs no analysis, what lintFile reports for it. */
+function readForIndex(file: string, maxSize = MAX_PROJECT_FILE_SIZE): { text?: string; verdict?: LintVerdict } {
   try {
-    const stat = fs.statSync(file);
-    if (!stat.isFile() || stat.size > maxSize) return null;
-    const decoded = decodeSource(fs.readFileSync(file));
-    return decoded.kind === 'binary' ? null : decoded.text;
+    const read = readRegularFile(file, maxSize === Infinity ? 0 : maxSize);
+    if (read.kind !== 'read') return {};
+    const decoded = decodeSource(read.bytes);
+    const size = read.bytes.length;
+    if (decoded.kind === 'binary') return { verdict: { size, content: 'binary' } };
+    return { text: decoded.text, verdict: needsAnalysis(file, decoded.text) ? undefined : { size, content: 'no-cors', encoding: decoded.encoding } };
   } catch {
-    return null;
+    return {};
   }
 }

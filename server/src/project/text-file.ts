@@ -1,6 +1,7 @@
 // Bytes <-> text for source files, losslessly: --fix must write back exactly the bytes it did not
 // change, in the encoding it found. Plus offset -> line/column the way editors count.
 import { isUtf8 } from 'node:buffer';
+import * as fs from 'node:fs';
 
 /**
  * utf8-bom keeps the BOM out of the analysed text (editors do not count it as a column) and puts it
@@ -84,4 +85,25 @@ export function formatSize(bytes: number): string {
 
 function trimZero(n: number): string {
   return n.toFixed(1).replace(/\.0$/, '');
+}
+
+const OPEN_FOR_READING = fs.constants.O_NONBLOCK === undefined ? fs.constants.O_RDONLY : fs.constants.O_RDONLY | fs.constants.O_NONBLOCK;
+
+export type RegularFileRead = { kind: 'read'; bytes: Buffer } | { kind: 'not-a-file' } | { kind: 'too-large'; size: number };
+
+/**
+ * A regular file's bytes, unless it is larger than `maxSize` (0: no limit). One open, the checks on the
+ * open file (fstat), then one read: no second lookup of the path. O_NONBLOCK: opening a FIFO that replaced
+ * the file since discovery must not wait for a writer. Throws what the file system throws.
+ */
+export function readRegularFile(file: string, maxSize: number): RegularFileRead {
+  const fd = fs.openSync(file, OPEN_FOR_READING);
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return { kind: 'not-a-file' };
+    if (maxSize > 0 && stat.size > maxSize) return { kind: 'too-large', size: stat.size };
+    return { kind: 'read', bytes: fs.readFileSync(fd) };
+  } finally {
+    fs.closeSync(fd);
+  }
 }

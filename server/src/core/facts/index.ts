@@ -155,12 +155,12 @@ const ROUTE_METHOD_NAMES = new Set(ROUTE_CALL_METHODS);
 const ORIGIN_CHECK_METHODS = new Set([...CHECK_METHODS, ...ALLOWLIST_METHODS]);
 
 function sortCall(call: ts.CallExpression, callee: ts.Expression, c: Candidates): void {
-  if (!ts.isPropertyAccessExpression(callee)) {
+  if (callee.kind !== PROPERTY_ACCESS) {
     c.middlewareCalls.push(call);
-    if (ts.isIdentifier(callee) && /vary/i.test(callee.text)) c.varyCalls.push(call);
+    if (callee.kind === IDENTIFIER && /vary/i.test((callee as ts.Identifier).text)) c.varyCalls.push(call);
     return;
   }
-  const method = callee.name.text;
+  const method = (callee as ts.PropertyAccessExpression).name.text;
   if (HEADER_METHODS.has(method)) c.headerCalls.push(call);
   if (MIDDLEWARE_METHODS.has(method)) c.middlewareCalls.push(call);
   if (ROUTE_METHOD_NAMES.has(method)) c.routeCalls.push(call);
@@ -168,78 +168,109 @@ function sortCall(call: ts.CallExpression, callee: ts.Expression, c: Candidates)
   if (/vary/i.test(method)) c.varyCalls.push(call);
 }
 
+// The walk visits every node of a file, so the kinds it compares with are read once here: each
+// `ts.SyntaxKind.X` is a getter call on TypeScript's namespace object.
+const FIRST_NODE = ts.SyntaxKind.FirstNode;
+const IDENTIFIER = ts.SyntaxKind.Identifier;
+const PROPERTY_ACCESS = ts.SyntaxKind.PropertyAccessExpression;
+const IMPORT_KEYWORD = ts.SyntaxKind.ImportKeyword;
+const EQUALS = ts.SyntaxKind.EqualsToken;
+const FIRST_COMPARISON = ts.SyntaxKind.LessThanToken;
+const LAST_COMPARISON = ts.SyntaxKind.ExclamationEqualsEqualsToken;
+
+/** What the walk does with a node, by kind (WALK_ACTION). Most kinds are Descend: only their children matter. */
+const enum Walk { Descend, Call, New, Import, Object, Array, Decorator, Binary, Case, Property, Declaration }
+const WALK_ACTION = new Uint8Array(ts.SyntaxKind.Count);
+WALK_ACTION[ts.SyntaxKind.CallExpression] = Walk.Call;
+WALK_ACTION[ts.SyntaxKind.NewExpression] = Walk.New;
+WALK_ACTION[ts.SyntaxKind.ImportDeclaration] = Walk.Import;
+WALK_ACTION[ts.SyntaxKind.ObjectLiteralExpression] = Walk.Object;
+WALK_ACTION[ts.SyntaxKind.ArrayLiteralExpression] = Walk.Array;
+WALK_ACTION[ts.SyntaxKind.Decorator] = Walk.Decorator;
+WALK_ACTION[ts.SyntaxKind.BinaryExpression] = Walk.Binary;
+WALK_ACTION[ts.SyntaxKind.CaseClause] = Walk.Case;
+WALK_ACTION[ts.SyntaxKind.PropertyAssignment] = Walk.Property;
+WALK_ACTION[ts.SyntaxKind.VariableDeclaration] = Walk.Declaration;
+
 function candidatesOf(statement: ts.Statement): Candidates {
   const cached = candidateCache.get(statement);
   if (cached) return cached;
   const c = emptyCandidates();
   // Iterative, so 10,000-deep nesting (minified bundles, generated code) cannot overflow the stack.
+  // Pre-order: a node's children go onto the stack last-first, so every list comes out in document
+  // order (which rules and reports rely on) with no sort afterwards. Tokens, identifiers and literals
+  // (kinds before FirstNode) have no children and no action: they never go onto the stack.
   const pending: ts.Node[] = [statement];
-  const push = (child: ts.Node) => {
-    pending.push(child);
+  const collect = (child: ts.Node) => {
+    if (child.kind >= FIRST_NODE) pending.push(child);
   };
   while (pending.length > 0) {
     const node = pending.pop()!;
-    switch (node.kind) {
-      case ts.SyntaxKind.CallExpression: {
+    switch (WALK_ACTION[node.kind]) {
+      case Walk.Call: {
         const call = node as ts.CallExpression;
         const callee = skipOuter(call.expression);
         sortCall(call, callee, c);
-        if (ts.isIdentifier(callee)) {
+        const first = call.arguments[0];
+        if (callee.kind === IDENTIFIER) {
           c.namedCalls.push(call);
-          if (callee.text === 'require' && call.arguments[0] && ts.isStringLiteralLike(call.arguments[0])) c.imports.push(call.arguments[0].text);
-        } else if (callee.kind === ts.SyntaxKind.ImportKeyword && call.arguments[0] && ts.isStringLiteralLike(call.arguments[0])) {
+          if ((callee as ts.Identifier).text === 'require' && first && ts.isStringLiteralLike(first)) c.imports.push(first.text);
+        } else if (callee.kind === IMPORT_KEYWORD && first && ts.isStringLiteralLike(first)) {
           // import('@fastify/cors'): a dynamic import names a library as `import` and `require` do.
-          c.imports.push(call.arguments[0].text);
+          c.imports.push(first.text);
         }
         break;
       }
-      case ts.SyntaxKind.NewExpression: {
+      case Walk.New: {
         // Only classes named like a CORS plugin: `new Date()`, `new Map()`… are sorted out here.
         const callee = skipOuter((node as ts.NewExpression).expression);
-        const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+        const name = callee.kind === IDENTIFIER ? (callee as ts.Identifier).text : callee.kind === PROPERTY_ACCESS ? (callee as ts.PropertyAccessExpression).name.text : '';
         if (/cors/i.test(name)) c.newExpressions.push(node as ts.NewExpression);
         break;
       }
-      case ts.SyntaxKind.ImportDeclaration: {
+      case Walk.Import: {
         const spec = (node as ts.ImportDeclaration).moduleSpecifier;
         if (ts.isStringLiteral(spec)) c.imports.push(spec.text);
         break;
       }
-      case ts.SyntaxKind.ObjectLiteralExpression:
+      case Walk.Object:
         if (mayBeHeaderObject(node as ts.ObjectLiteralExpression) || mayBeRouteObject(node as ts.ObjectLiteralExpression)) c.objects.push(node as ts.ObjectLiteralExpression);
         break;
-      case ts.SyntaxKind.ArrayLiteralExpression: {
+      case Walk.Array: {
         const array = node as ts.ArrayLiteralExpression;
         if (array.elements.length === 2 && array.parent && ts.isArrayLiteralExpression(array.parent)) c.pairs.push(array);
         break;
       }
-      case ts.SyntaxKind.Decorator:
+      case Walk.Decorator:
         c.decorators.push(node as ts.Decorator);
         break;
-      case ts.SyntaxKind.BinaryExpression: {
+      case Walk.Binary: {
         const binary = node as ts.BinaryExpression;
         const op = binary.operatorToken.kind;
-        if (op === ts.SyntaxKind.EqualsToken && ts.isIdentifier(binary.left)) c.assignments.push(binary);
-        else if (op >= ts.SyntaxKind.LessThanToken && op <= ts.SyntaxKind.ExclamationEqualsEqualsToken) c.comparisons.push(binary);
+        if (op === EQUALS && binary.left.kind === IDENTIFIER) c.assignments.push(binary);
+        else if (op >= FIRST_COMPARISON && op <= LAST_COMPARISON) c.comparisons.push(binary);
         break;
       }
-      case ts.SyntaxKind.CaseClause:
+      case Walk.Case:
         c.caseClauses.push(node as ts.CaseClause);
         break;
-      case ts.SyntaxKind.PropertyAssignment:
+      case Walk.Property:
         if (propertyNameText((node as ts.PropertyAssignment).name) === 'cors') c.corsProperties.push(node as ts.PropertyAssignment);
         break;
-      case ts.SyntaxKind.VariableDeclaration: {
+      case Walk.Declaration: {
         const d = node as ts.VariableDeclaration;
-        if (d.initializer && ts.isIdentifier(d.name)) c.declarations.push(d);
+        if (d.initializer && d.name.kind === IDENTIFIER) c.declarations.push(d);
         break;
       }
     }
-    node.forEachChild(push);
-  }
-  // Children were pushed last-first: restore document order, which rules and reports rely on.
-  for (const [key, list] of Object.entries(c)) {
-    if (key !== 'imports') (list as ts.Node[]).sort((a, b) => a.pos - b.pos || b.end - a.end);
+    const firstChild = pending.length;
+    node.forEachChild(collect);
+    // forEachChild goes first to last: reverse this node's children in place so the first is popped next.
+    for (let i = firstChild, j = pending.length - 1; i < j; i++, j--) {
+      const t = pending[i];
+      pending[i] = pending[j];
+      pending[j] = t;
+    }
   }
   candidateCache.set(statement, c);
   return c;

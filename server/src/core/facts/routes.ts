@@ -82,9 +82,11 @@ export class RouteCollector {
     if (ts.isBinaryExpression(node)) {
       const op = node.operatorToken.kind;
       if (op !== ts.SyntaxKind.EqualsEqualsEqualsToken && op !== ts.SyntaxKind.EqualsEqualsToken) return;
-      const [left, right] = [skipOuter(node.left), skipOuter(node.right)];
+      const left = skipOuter(node.left);
+      const right = skipOuter(node.right);
       if (isMethodRead(left) && ts.isStringLiteralLike(right)) literal = right;
       else if (isMethodRead(right) && ts.isStringLiteralLike(left)) literal = left;
+      else return;
       scope = branchOf(node);
     } else {
       const sw = node.parent.parent;

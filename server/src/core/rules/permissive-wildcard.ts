@@ -37,9 +37,11 @@ export const permissiveWildcard: Rule = {
         fixes,
       });
     }
-    const fileSensitive = readsCredentials(context.sourceFile, context.sourceFile);
+    // A walk of the whole file: only when a configuration allows any origin.
+    let fileSensitive: boolean | undefined;
     for (const config of facts.configs) {
       if (config.origin !== 'any' || config.credentials === true) continue;
+      fileSensitive ??= readsCredentials(context.sourceFile, context.sourceFile);
       context.at(config.node);
       const star = config.entries.find((e) => e.text === '*');
       context.report({
