@@ -11,7 +11,7 @@ export type { Rule, RuleMeta } from './rules';
 export { applyEdits, safeFixEdits } from './fix';
 export { fixAll, wholeTextEdit, MAX_FIX_PASSES } from './fix-all';
 export type { FixAllOptions, FixAllResult } from './fix-all';
-export { mayContainCors, isAnalyzableFile, ANALYZABLE_EXTENSIONS } from './prefilter';
+export { mayContainCors, mayContainCorsByRegex, isAnalyzableFile, ANALYZABLE_EXTENSIONS } from './prefilter';
 export { analyzePlatformFile, directiveCommentOf, isPlatformConfigFile, platformKindOf } from './platform';
 export { ruleDocsUrl, DOCS_BASE_URL, REPOSITORY_FILES_URL } from './docs';
 export { describePolicy, describeOriginGrant } from './describe';
