@@ -3,27 +3,17 @@
 // the language server passes one), every file must give exactly the same result.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzeFile, defaultConfig, isAnalyzableFile, isPlatformConfigFile, parseSource } from '../../dist/core.js';
+import { analyzeFile, defaultConfig, isPlatformConfigFile, parseSource } from '../../dist/core.js';
+import { analyzableFilesUnder } from '../helpers/analyzable-files.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 function codeFiles() {
-  const out = [];
-  const walk = (dir) => {
-    if (!existsSync(dir)) return;
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (name === 'node_modules') continue;
-      if (statSync(path).isDirectory()) walk(path);
-      else if (isAnalyzableFile(name) && !isPlatformConfigFile(name)) out.push(path);
-    }
-  };
-  walk(join(root, 'examples'));
-  walk(join(root, 'test/fixtures'));
-  return out;
+  const all = [...analyzableFilesUnder(join(root, 'examples')), ...analyzableFilesUnder(join(root, 'test/fixtures'))];
+  return all.filter((path) => !isPlatformConfigFile(path));
 }
 
 test('the fact walk parents the tree as TypeScript does: same findings and policies on every example and fixture', () => {
