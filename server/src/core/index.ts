@@ -16,5 +16,5 @@ export { analyzePlatformFile, directiveCommentOf, isPlatformConfigFile, platform
 export { ruleDocsUrl, DOCS_BASE_URL, REPOSITORY_FILES_URL } from './docs';
 export { describePolicy, describeOriginGrant } from './describe';
 export { parseSource, reparseIncrementally, syntaxErrorCount, scriptKindFor } from './parse';
-export { scanImports } from './imports';
+export { mayReexport, scanImports } from './imports';
 export { judgeOriginCheckAt, attackOrigins, trustedHostsIn, isTrustedOrSubdomain, SHARED_HOSTING, ATTACK_CLASSES } from './origin-checks';

@@ -19,12 +19,26 @@ export function createOtherFiles(
   readFile: (filePath: string) => string | undefined,
   uriOf: (filePath: string) => string,
 ): OtherFiles {
+  // A document's line index is built on its first position lookup, a pass over the whole text: every
+  // analysis (each keystroke) converts the same findings' related locations again, so the document
+  // made for an unopened file is kept while the project's text of it stays the same.
+  const closed = new Map<string, TextDocument>();
   return {
     get(filePath) {
       const open = openDocument(filePath);
       if (open) return { document: open, open: true };
       const text = readFile(filePath);
-      return text === undefined ? undefined : { document: TextDocument.create(uriOf(filePath), 'javascript', 0, text), open: false };
+      if (text === undefined) return undefined;
+      let document = closed.get(filePath);
+      if (!document || document.getText() !== text) {
+        if (closed.size >= MAX_CLOSED_DOCUMENTS) closed.clear();
+        document = TextDocument.create(uriOf(filePath), 'javascript', 0, text);
+        closed.set(filePath, document);
+      }
+      return { document, open: false };
     },
   };
 }
+
+/** Unopened files whose documents are kept (a finding's related locations point into a few). */
+const MAX_CLOSED_DOCUMENTS = 64;
