@@ -1,6 +1,7 @@
 // Large files (300 KB to 2 MB) that pass the prefilter (generated bundles with CORS header names in them): the whole
-// analysis (analyzeFile: parse, facts, rules) against TypeScript's parse of the same text
-// (parseSource, the engine's own createSourceFile call), in one process, alternating, median of runs.
+// analysis (analyzeFile: parse, facts, rules) against TypeScript's parse of the same text with parent
+// pointers (parseSource: the tree every other caller of the engine gets; analyzeFile parses without them
+// and sets them in its fact walk, parse.ts parseSourceForFactWalk), in one process, alternating, median of runs.
 //
 //   node bench/large-files.mjs <list file> <corpus folder>   prints JSON on its last line
 import { readFileSync, statSync } from 'node:fs';

@@ -2,27 +2,20 @@
 // finds exactly the same with and without it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzeFile, defaultConfig, isAnalyzableFile, mayContainCors, mayContainCorsByRegex } from '../../dist/core.js';
+import { analyzeFile, defaultConfig, mayContainCors, mayContainCorsByRegex } from '../../dist/core.js';
 import { examplesOf } from './docs.test.mjs';
+import { analyzableFilesUnder } from '../helpers/analyzable-files.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 function sources() {
   const out = [];
-  const walk = (dir) => {
-    if (!existsSync(dir)) return;
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (name === 'node_modules') continue;
-      if (statSync(path).isDirectory()) walk(path);
-      else if (isAnalyzableFile(name)) out.push({ name: path, code: readFileSync(path, 'utf8') });
-    }
-  };
-  walk(join(root, 'examples'));
-  walk(join(root, 'test/fixtures'));
+  for (const path of [...analyzableFilesUnder(join(root, 'examples')), ...analyzableFilesUnder(join(root, 'test/fixtures'))]) {
+    out.push({ name: path, code: readFileSync(path, 'utf8') });
+  }
   for (const file of readdirSync(join(root, 'docs/rules'))) {
     const { incorrect, correct } = examplesOf(readFileSync(join(root, 'docs/rules', file), 'utf8'));
     for (const e of [...incorrect, ...correct]) out.push({ name: `${file}:${e.line}.${e.lang === 'js' ? 'js' : 'ts'}`, code: e.code });

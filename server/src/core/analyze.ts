@@ -6,7 +6,7 @@ import { RuleContext } from './context';
 import { applyDirectives, findDirectives } from './directives';
 import { collectFacts } from './facts';
 import { applyEdits } from './fix';
-import { parseSource, syntaxErrorCount } from './parse';
+import { parseSource, parseSourceForFactWalk, syntaxErrorCount } from './parse';
 import { analyzePlatformFile, isPlatformConfigFile } from './platform';
 import { buildPolicies } from './policies';
 import { mayContainCors } from './prefilter';
@@ -46,7 +46,7 @@ export function analyzeFile(
   const internalErrors: InternalError[] = [];
   let sourceFile: ts.SourceFile;
   try {
-    sourceFile = options.sourceFile && options.sourceFile.text === text ? options.sourceFile : parseSource(text, fileName);
+    sourceFile = options.sourceFile && options.sourceFile.text === text ? options.sourceFile : parseSourceForFactWalk(text, fileName);
   } catch (error) {
     internalErrors.push(toInternalError('parse', error));
     return { findings: [], policies: [], internalErrors, skipped: false };

@@ -15,6 +15,42 @@ export function parseSource(text: string, fileName: string): ts.SourceFile {
   return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindFor(fileName));
 }
 
+/**
+ * A parse without parent pointers, for analyzeFile alone: its fact walk (facts/index.ts collectFacts)
+ * visits every node before anything reads `parent`, and sets them on the way (setParentsOf). TypeScript's
+ * own pass for them is a second walk of the whole tree, a third of the parse of a bundle. Every other
+ * caller wants parseSource.
+ */
+export function parseSourceForFactWalk(text: string, fileName: string): ts.SourceFile {
+  return ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, scriptKindFor(fileName));
+}
+
+type Parented = { parent: ts.Node };
+
+/**
+ * What TypeScript's parent pass (setParentNodes) does for one child: its parent, and the parents inside
+ * its JSDoc comments (forEachChild does not visit them; exported.ts reads JSDoc types). The fact walk
+ * calls it for every child of every node it visits.
+ */
+export function setParent(child: ts.Node, parent: ts.Node): void {
+  (child as unknown as Parented).parent = parent;
+  const docs = (child as { jsDoc?: ts.Node[] }).jsDoc;
+  if (docs) for (const doc of docs) setParentsWithin(doc, child);
+}
+
+/** `root`'s parent, and every parent in its subtree (a JSDoc comment: small, shallow). */
+function setParentsWithin(root: ts.Node, parent: ts.Node): void {
+  (root as unknown as Parented).parent = parent;
+  const pending: ts.Node[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    node.forEachChild((child) => {
+      (child as unknown as Parented).parent = node;
+      pending.push(child);
+    });
+  }
+}
+
 /** Number of syntax errors; a fix must not add any. */
 export function syntaxErrorCount(sourceFile: ts.SourceFile): number {
   return (sourceFile as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0;

@@ -7,6 +7,7 @@ import { readsCredentials } from '../credential-reads';
 import { GuardClassifier, CheckResult } from '../guards';
 import { addExportedOptions } from '../exported';
 import type { ProjectScope } from '../modules';
+import { setParent } from '../parse';
 import { ScopeIndex, ValueEvaluator, propertyNameText, skipOuter } from '../values';
 import { ACAO, HEADER_CALL_METHODS, HeaderWriteCollector, RawWrite, mayBeHeaderObject } from './headers';
 import { visitConfigFile } from './config-files';
@@ -45,6 +46,8 @@ export function collectFacts(sourceFile: ts.SourceFile, project?: ProjectScope):
   // The walk, one top-level statement at a time. After an incremental reparse (ts.updateSourceFile)
   // unchanged statements are the same node objects, so their candidates are reused: a keystroke walks
   // only the statement it changed.
+  for (const statement of sourceFile.statements) setParent(statement, sourceFile);
+  setParent(sourceFile.endOfFileToken, sourceFile);
   const parts = sourceFile.statements.map(candidatesOf);
   const {
     headerCalls, middlewareCalls, routeCalls, checkCalls, varyCalls: varyCandidates, objects, pairs, decorators, comparisons, caseClauses,
@@ -201,7 +204,11 @@ function candidatesOf(statement: ts.Statement): Candidates {
   // order (which rules and reports rely on) with no sort afterwards. Tokens, identifiers and literals
   // (kinds before FirstNode) have no children and no action: they never go onto the stack.
   const pending: ts.Node[] = [statement];
+  // analyzeFile's tree comes without parent pointers (parse.ts parseSourceForFactWalk): they are set here,
+  // each child's before it is visited.
+  let parent: ts.Node = statement;
   const collect = (child: ts.Node) => {
+    setParent(child, parent);
     if (child.kind >= FIRST_NODE) pending.push(child);
   };
   while (pending.length > 0) {
@@ -264,6 +271,7 @@ function candidatesOf(statement: ts.Statement): Candidates {
       }
     }
     const firstChild = pending.length;
+    parent = node;
     node.forEachChild(collect);
     // forEachChild goes first to last: reverse this node's children in place so the first is popped next.
     for (let i = firstChild, j = pending.length - 1; i < j; i++, j--) {
