@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzeFile, defaultConfig, isAnalyzableFile, mayContainCors } from '../../dist/core.js';
+import { analyzeFile, defaultConfig, isAnalyzableFile, mayContainCors, mayContainCorsByRegex } from '../../dist/core.js';
 import { examplesOf } from './docs.test.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -113,4 +113,39 @@ test('the prefilter keeps every way code can name a CORS library or option', () 
     assert.equal(mayContainCors(code), true, name);
     assert.deepEqual(analyzeFile(code, 'a.js').findings.map((f) => f.ruleId), rules, name);
   }
+});
+
+// mayContainCors finds every marker word in one scan (prefilter.ts MARKER_WORD); mayContainCorsByRegex is
+// the prefilter as first written, a regular expression per pattern. They must agree on every input.
+const TRICKY = [
+  // Header names: any case, - or _, and the separator after "control" is required.
+  'AcCeSs-CoNtRoL-x', 'ACCESS_CONTROL_ALLOW_ORIGIN', 'access-control', 'access_controlX', 'accessaccess-control-', 'access control-',
+  // The frameworks named without the lower-case word: case-insensitive, onCall as a whole word only.
+  'createYOGA()', 'x.createyoga', 'useCors', 'USECORS', 'usecor', 'se CORS', 'CORSPLUGIN', 'new CorsPlugin()', 'CORSPlugi',
+  'onCall(fn)', 'ONCALL', 'x_onCall', 'onCall2', '1onCall', '$onCall', 'onCall$', 'ﬀonCall', 'onCallowlist = [/x/]',
+  // Origin-check names: case-sensitive Origin, a verb at a word start, letters only in between.
+  'isAllowedOrigin(o)', 'checkOrigin', '_isOrigin', '1isOrigin', '$isOrigin', 'isOrigin', 'IsOrigin', 'isorigin', 'is_Origin',
+  'assertTrustedOrigins', 'xcheckOrigin', 'validate2Origin', 'verifyOriginOrigin', 'éisOrigin', 'Origin', 'isFooOriginBarOrigin',
+  // Origin lists: names in any case, overlapping names, the binding shape.
+  'const ORIGINS = ["https://a.com"]', 'whitelistOrigins = [/a/]', 'allowlist: string[] = [\'https://x\']', 'origins = ["a", "b"]',
+  'Origins = [x, y]', 'corsorigins = [/x/]', 'whitelistwhitelist=[RegExp(a)]', 'ALLOWLIST =<const>["http://a"]',
+  // The word: kinds, comments, quotes, keys next to a framework that reads them.
+  'cors()', 'CORS', 'kcors', 'KCORS', 'hasCORS', 'corsConfig', 'Cors', '"@fastify/cors"', "'cors': true", "import 'socket.io';\n'cors': {}",
+  '// cors()', ' * cors()', '/* cors-lint-disable */', 'CORS-lint-disable', 'scorsese', 'asyncOrSync',
+  // Characters whose case folding leaves ASCII (U+0130 İ, U+212A K, U+017F ſ) next to the words.
+  'İcors()', 'cİors()', 'kcors', 'KCORS', 'ſcors()', 'corſ()', 'İsOrigin', 'İaccess-control-',
+  // Escapes and line continuations decoded before a second look.
+  "'\\x41ccess-Control-Allow-Origin'", "'\\u0063ors'", "c\\u006frs()", "'acce\\\nss-control-x'", "'\\x20onCall'", "\\u{63}ors()",
+];
+
+test('the one-scan prefilter agrees with the regex per pattern on every fixture, example and tricky string', () => {
+  const inputs = [...sources().map((s) => [s.name, s.code]), ...Object.entries(MENTIONS_ONLY), ...TRICKY.map((t) => [t, t])];
+  let passing = 0;
+  for (const [name, code] of inputs) {
+    const verdict = mayContainCors(code);
+    assert.equal(verdict, mayContainCorsByRegex(code), name);
+    if (verdict) passing++;
+  }
+  // Both verdicts occur (a test where every input passes, or none, would show nothing).
+  assert.ok(passing > 30 && passing < inputs.length - 30, `${passing} of ${inputs.length} pass`);
 });

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { scanImports } from '../../dist/core.js';
+import { mayReexport, scanImports } from '../../dist/core.js';
 
 const require = createRequire(import.meta.url);
 const ts = require('typescript');
@@ -81,3 +81,12 @@ for (const [name, code, expected] of CASES) {
     assert.deepEqual(missedBy(code), [], 'a specifier preProcessFile finds is missed');
   });
 }
+
+test('mayReexport: true for every `export {…}` and `export *` (type-only too), false without', () => {
+  for (const code of ["export * from './a';", "export * as ns from './a';", "export { a } from './a';", "export {\n  a as b,\n} from './a';", "export type { A } from './a';", "export type * from './a';", "export /* c */ { a };", 'const a = 1;\nexport { a };']) {
+    assert.equal(mayReexport(code), true, code);
+  }
+  for (const code of ["export const a = 1;", "export default { a: 1 };", "export function f() {}", "module.exports = require('./a');", "// export * from './a'", "const s = 'export { a } from \"./a\"';", "import { a } from './a';\nconsole.log(a);", 'exports.a = {};']) {
+    assert.equal(mayReexport(code), false, code);
+  }
+});

@@ -95,3 +95,13 @@ test('the lint pass hands its reads to the index: a file read before the index e
     assert.deepEqual(project.index.importersOf(join(dir, 'a-config.js')), [join(dir, 'b-app.js')]);
   });
 });
+
+test('a project given the files discovery found indexes those without walking the folders again', () => {
+  withProject(FILES, (dir) => {
+    const given = ['a-config.js', 'b-app.js'].map((f) => join(dir, f));
+    const project = new Project({ roots: [dir], files: given });
+    project.ensureIndexed();
+    assert.deepEqual([...project.index.files()].sort(), given);
+    assert.deepEqual(project.index.importersOf(join(dir, 'a-config.js')), [join(dir, 'b-app.js')]);
+  });
+});

@@ -133,7 +133,12 @@ async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
     fix: options.fix,
     quiet: options.quiet,
     maxFileSize: options.maxFileSize,
-    project: { roots: [plan.root], ignore: { baseDir: loaded.loaded.baseDir, globs: config.ignore } },
+    project: {
+      roots: [plan.root],
+      ignore: { baseDir: loaded.loaded.baseDir, globs: config.ignore },
+      // Linting the scan root itself (`cors-lint .`), discovery walked exactly what the import index would.
+      files: plan.targets.length === 1 && plan.targets[0] === plan.root ? discovery.files.map((f) => f.absolutePath) : undefined,
+    },
   };
   await lintFiles(files.map((f) => f.absolutePath), lintOptions, options.jobs, (index, outcome) => {
     outcomes[index] = outcome;

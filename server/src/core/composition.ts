@@ -9,7 +9,9 @@ import { collectFacts } from './facts';
 import type { CorsConfig, HeaderWrite, OptionsAnswer } from './facts/model';
 import { isExportedOnly } from './exported';
 import { displayPathOf, importersOfFile } from './host';
+import { mayReexport } from './imports';
 import { isHttpMiddleware } from './libraries';
+import { mayContainCors } from './prefilter';
 import { MAX_MODULE_HOPS, ModuleRecord, ProjectModel, ProjectScope, requiredSpecifier } from './modules';
 import { skipOuter } from './values';
 
@@ -243,6 +245,11 @@ function applicationsOfFile(project: ProjectScope, file: string, hops: number, s
   const out: Application[] = [];
   for (const importer of (importers ?? []).slice(0, 32)) {
     if (importer === file) continue;
+    // Cheap text tests before a parse: only CORS middleware applies a binding (and a module with CORS
+    // middleware passes the prefilter, whose contract that is), and only `export {…} from` / `export *
+    // from` passes one on. Most importers of a module (routes importing a logger) do neither.
+    const text = project.model.text(importer, project.dependencies);
+    if (text === undefined || (!mayContainCors(text) && !mayReexport(text))) continue;
     const record = project.model.record(importer, project.dependencies);
     if (!record) continue;
     for (const a of summaryOf(record).applied) if (project.model.resolve(a.specifier, importer) === file) out.push(a);

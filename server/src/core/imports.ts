@@ -22,6 +22,8 @@ const enum Token {
   Define,
   Declare,
   Module,
+  Export,
+  Type,
   /** A keyword after which an expression starts, so a `/` begins a regular expression (`return /x/`). */
   ExpressionKeyword,
   String,
@@ -91,6 +93,8 @@ function endsExpression(token: number): boolean {
     case Token.Define:
     case Token.Declare:
     case Token.Module:
+    case Token.Export:
+    case Token.Type:
     case Token.String:
     case Token.PlainTemplate:
     case Token.TemplatePart:
@@ -110,6 +114,8 @@ const WORDS: readonly (readonly [string, Token])[] = [
   ['define', Token.Define],
   ['declare', Token.Declare],
   ['module', Token.Module],
+  ['export', Token.Export],
+  ['type', Token.Type],
   // After these an expression starts: a `/` opens a regular expression (`return /x/`).
   ...['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await'].map((w) => [w, Token.ExpressionKeyword] as const),
 ];
@@ -189,6 +195,18 @@ export function scanImports(text: string): string[] {
   return new ImportScanner(text).scan();
 }
 
+/**
+ * Can the module re-export another's names (`export … from`, `export * from`)? True whenever it has an
+ * `export {` or `export *` (with or without `type`), so a module with neither re-exports nothing: the
+ * cross-file passes need not parse it to follow a re-export chain (core/composition.ts).
+ */
+export function mayReexport(text: string): boolean {
+  if (!text.includes('export')) return false;
+  const scanner = new ImportScanner(text);
+  scanner.scan();
+  return scanner.exportsList;
+}
+
 class ImportScanner {
   private readonly found = new Set<string>();
   // The last four tokens (comments and whitespace are not tokens): enough for `define('name', [`.
@@ -200,6 +218,8 @@ class ImportScanner {
   private inDefineList = false;
   /** Open `{` and `${`: true marks a template substitution, whose `}` resumes the template's text. */
   private readonly braces: boolean[] = [];
+  /** Saw `export {` or `export *` (also after `type`): every re-export has one of these shapes. */
+  exportsList = false;
 
   constructor(private readonly text: string) {}
 
@@ -283,6 +303,7 @@ class ImportScanner {
           }
           continue;
         case CH_OPEN_BRACE:
+          this.noteExportList();
           this.braces.push(false);
           i++;
           this.push(CH_OPEN_BRACE);
@@ -308,11 +329,17 @@ class ImportScanner {
           this.push(CH_CLOSE_BRACKET);
           continue;
         default:
+          if (c === CH_STAR) this.noteExportList();
           i++;
           this.push(c);
       }
     }
     return [...this.found];
+  }
+
+  /** At a `{` or `*`: does it follow `export` or `export type`? */
+  private noteExportList(): void {
+    if (this.prev1 === Token.Export || (this.prev1 === Token.Type && this.prev2 === Token.Export)) this.exportsList = true;
   }
 
   private push(token: number): void {

@@ -86,15 +86,19 @@ export class ProjectModel {
     return dropped;
   }
 
+  /** The text of `file` (a dependency of the analysis, as record's), or undefined when it cannot be read. */
+  text(file: string, deps?: Set<string>): string | undefined {
+    deps?.add(file);
+    try {
+      return this.host.readFile(file);
+    } catch {
+      return undefined;
+    }
+  }
+
   /** The record of `file` for its current text (parsed once per text), or undefined when it cannot be read. */
   record(file: string, deps?: Set<string>): ModuleRecord | undefined {
-    let text: string | undefined;
-    try {
-      text = this.host.readFile(file);
-    } catch {
-      text = undefined;
-    }
-    deps?.add(file);
+    const text = this.text(file, deps);
     if (text === undefined) return undefined;
     const cached = this.records.get(file);
     if (cached && cached.text === text) {
@@ -245,6 +249,12 @@ export class ProjectScope {
     const key = `${fromFile}\0${specifier}`;
     if (!this.resolved.has(key)) this.resolved.set(key, this.model.resolve(specifier, fromFile));
     return this.resolved.get(key);
+  }
+
+  /** The text of `file` (a dependency of this analysis): for cheap tests before its record is asked for. */
+  text(file: string): string | undefined {
+    const record = this.records.get(file);
+    return record ? record.text : this.model.text(file, this.dependencies);
   }
 
   /** The module record of `file`, its text read once per analysis (a dependency of this analysis). */

@@ -30,10 +30,20 @@ const OTHER_MARKERS = /createYoga|useCORS|CORSPlugin|\bonCall\b/i;
 // facts/index.ts ORIGIN_LIST_NAME's; the type annotation is a simple one (no `=`, `,`, `;` or `{`), so a key
 // in an object (`AllowedOrigins:{type:"list"}`) is never read as one. Generated bundles mention such words
 // in API tables and prose; only this shape makes the engine look.
-const ORIGIN_LIST_BINDING = /(?:origins|(?:whitelist|allowlist)[\w$]*)\s*(?::\s*[\w$.<>[\]|()\s]{1,120})?=\s*[[(<]/gi;
+const ORIGIN_LIST_BINDING_SOURCE = /(?:origins|(?:whitelist|allowlist)[\w$]*)\s*(?::\s*[\w$.<>[\]|()\s]{1,120})?=\s*[[(<]/.source;
+const ORIGIN_LIST_BINDING = new RegExp(ORIGIN_LIST_BINDING_SOURCE, 'gi');
+/** The same, at one position (where the one-scan search found one of the names). */
+const ORIGIN_LIST_BINDING_AT = new RegExp(ORIGIN_LIST_BINDING_SOURCE, 'iy');
 // An initializer namesOriginList accepts is at most this long.
 const ORIGIN_LIST_INITIALIZER_LENGTH = 20_000;
 const HTTP_URL_STRING = /^['"`]https?:\/\//;
+
+/** An origin-list binding whose name starts at `at` (the first letter of origins/whitelist/allowlist). */
+function bindsOriginListAt(text: string, at: number): boolean {
+  ORIGIN_LIST_BINDING_AT.lastIndex = at;
+  const match = ORIGIN_LIST_BINDING_AT.exec(text);
+  return match !== null && holdsOriginElement(text, at + match[0].length - 1);
+}
 
 function bindsOriginList(text: string): boolean {
   ORIGIN_LIST_BINDING.lastIndex = 0;
@@ -99,7 +109,16 @@ const ORIGIN_CHECK_NAME = /\b(?:is|check|validate|verify|assert)[A-Za-z]*Origin/
 const OPTION_HOSTS = /@nestjs\/|socket\.io|apollo|hapi|graphql-yoga|firebase-functions/;
 
 export function mayContainCors(text: string): boolean {
-  if (mentionsCors(text)) return true;
+  return prefilter(text, mentionsCors);
+}
+
+/** The same verdict, found with a regular expression per pattern (mentionsCorsByRegex). */
+export function mayContainCorsByRegex(text: string): boolean {
+  return prefilter(text, mentionsCorsByRegex);
+}
+
+function prefilter(text: string, mentions: (text: string) => boolean): boolean {
+  if (mentions(text)) return true;
   // 'Access-Control-…' (or `cors`) may be spelled with escapes ('\x41ccess', '\u0041ccess') or broken by
   // a line continuation (a backslash before a line break inside a string): decode and look again.
   if (!/\\[ux\r\n\u2028\u2029]/.test(text)) return false;
@@ -108,24 +127,86 @@ export function mayContainCors(text: string): boolean {
     const code = parseInt(braced ?? u ?? x, 16);
     return code <= 0x10ffff ? String.fromCodePoint(code) : m;
   });
-  return mentionsCors(decoded);
+  return mentions(decoded);
 }
 
+/**
+ * Every word a verdict starts from, in one case-insensitive scan: most files of a project hold none, and
+ * one scan costs a third of a scan per pattern. Each match is the start of exactly one of them (no word
+ * overlaps another's end), so the scan meets every occurrence the per-pattern regexes
+ * (mentionsCorsByRegex) would: `useCORS`, `CORSPlugin` and a directive are found at their "cors".
+ */
+const MARKER_WORD = /access[-_]control[-_]|createYoga|\bonCall\b|cors|origins|whitelist|allowlist/gi;
+
 function mentionsCors(text: string): boolean {
+  if (namesOriginCheck(text)) return true;
+  let hosts: boolean | undefined;
+  MARKER_WORD.lastIndex = 0;
+  for (let match = MARKER_WORD.exec(text); match; match = MARKER_WORD.exec(text)) {
+    const at = match.index;
+    const first = text.charCodeAt(at) | 0x20; // lower case
+    if (first === 97 /* a */ && match[0].length > 9 || first === 99 /* c */ && match[0].length === 10 || first === 111 /* o */ && match[0].length === 6) return true; // access-control-, createYoga, onCall
+    if (first === 99 /* c */) {
+      if (USE_BEFORE.test(text.slice(Math.max(0, at - 3), at)) || PLUGIN_AFTER.test(text.slice(at + 4, at + 10))) return true; // useCORS, CORSPlugin
+      const verdict = corsMention(text, at, hosts);
+      if (verdict === true) return true;
+      if (verdict === 'hosts') hosts = false;
+    } else if (bindsOriginListAt(text, at)) return true;
+  }
+  return false;
+}
+
+const USE_BEFORE = /^use$/i;
+const PLUGIN_AFTER = /^plugin$/i;
+
+/**
+ * ORIGIN_CHECK_NAME, from each case-sensitive `Origin` (rare; the regex would try every word that starts
+ * with `is`): the letters before it make one word with it, which must start after a non-word character
+ * with one of the verbs.
+ */
+function namesOriginCheck(text: string): boolean {
+  for (let at = text.indexOf('Origin'); at !== -1; at = text.indexOf('Origin', at + 6)) {
+    let start = at;
+    while (start > 0 && isAsciiLetter(text.charCodeAt(start - 1))) start--;
+    const before = text.charCodeAt(start - 1);
+    if ((before >= 48 && before <= 57) || before === 95) continue; // 0-9 _: no word boundary
+    const verb = ORIGIN_CHECK_VERB.exec(text.slice(start, at));
+    if (verb) return true;
+  }
+  return false;
+}
+
+const ORIGIN_CHECK_VERB = /^(?:is|check|validate|verify|assert)/;
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/**
+ * The same verdict with a regular expression per pattern, as the prefilter was written first: the
+ * definition the one-scan search follows (test/core/prefilter.test.mjs compares the two).
+ */
+function mentionsCorsByRegex(text: string): boolean {
   if (HEADER_NAME.test(text) || OTHER_MARKERS.test(text) || bindsOriginList(text) || ORIGIN_CHECK_NAME.test(text)) return true;
   CORS_MENTION.lastIndex = 0;
   let hosts: boolean | undefined;
   for (let match = CORS_MENTION.exec(text); match; match = CORS_MENTION.exec(text)) {
-    const at = match.index;
-    // A `cors-lint-disable` directive lives in a comment, and an unused one is a finding.
-    if (text.startsWith('cors-lint-disable', at)) return true;
-    const kind = corsWordKind(text, at);
-    if (kind === 'none' || inCommentLine(text, at)) continue;
-    if (kind === 'code') return true;
-    hosts ??= OPTION_HOSTS.test(text);
-    if (hosts) return true;
+    const verdict = corsMention(text, match.index, hosts);
+    if (verdict === true) return true;
+    if (verdict === 'hosts') hosts = false;
   }
   return false;
+}
+
+/**
+ * What one "cors" (any case) at `at` says: true when it makes the file pass; 'hosts' when it is a key and
+ * the file imports no framework that reads it (then `hosts` is false and not looked up again).
+ */
+function corsMention(text: string, at: number, hosts: boolean | undefined): boolean | 'hosts' {
+  // A `cors-lint-disable` directive lives in a comment, and an unused one is a finding.
+  if (text.startsWith('cors-lint-disable', at)) return true;
+  const kind = corsWordKind(text, at);
+  if (kind === 'none' || inCommentLine(text, at)) return false;
+  if (kind === 'code') return true;
+  if (hosts === false) return false;
+  return OPTION_HOSTS.test(text) || 'hosts';
 }
 
 const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36; // 0-9 A-Z a-z _ $

@@ -38,6 +38,11 @@ export interface ProjectOptions {
    * built it (the language server builds it in slices between requests).
    */
   indexing?: 'lazy' | 'background';
+  /**
+   * What discovery finds under the roots with this `ignore`, when the caller has walked them already
+   * (the CLI linting its scan root): the index takes these instead of walking the folders again.
+   */
+  files?: readonly string[];
 }
 
 export type FileChange = 'created' | 'changed' | 'deleted';
@@ -240,6 +245,7 @@ export class Project {
   }
 
   discover(): string[] {
+    if (this.options.files) return [...this.options.files];
     const files: string[] = [];
     for (const root of this.options.roots) {
       const { files: found } = discoverFiles({

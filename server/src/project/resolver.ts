@@ -6,7 +6,7 @@
 // Candidates are probed as TypeScript does for ESM written against its output: `./cors.js` finds
 // `cors.ts`, an extension-less path tries each extension, a folder its index file.
 import * as path from 'node:path';
-import { createPathsMatcher, getTsconfig } from 'get-tsconfig';
+import { createPathsMatcher, parseTsconfig } from 'get-tsconfig';
 import type { PathsMatcher, TsConfigResult } from 'get-tsconfig';
 import type { DirectoryCache } from './directory-cache';
 
@@ -47,6 +47,10 @@ export class ModuleResolver {
   private readonly packageJsons = new Map<string, PackageJson | null>();
   private readonly tsconfigCache = new Map<string, unknown>();
   private readonly tsconfigs = new Map<string, { config: TsConfigResult; matcher: PathsMatcher | null } | null>();
+  /** The nearest config file of each name, by folder (`name\0folder`), undefined when there is none. */
+  private readonly nearestConfigs = new Map<string, string | undefined>();
+  /** Parsed config files by path: the folders below one tsconfig.json share its parse. */
+  private readonly parsedConfigs = new Map<string, { config: TsConfigResult; matcher: PathsMatcher | null } | null>();
   private readonly workspaces = new Map<string, Map<string, string> | null>();
   /** Answers by folder and specifier: every file of a folder that imports `express` asks alike. */
   private readonly answers = new Map<string, string | null>();
@@ -93,6 +97,8 @@ export class ModuleResolver {
     this.packageJsons.clear();
     this.tsconfigCache.clear();
     this.tsconfigs.clear();
+    this.nearestConfigs.clear();
+    this.parsedConfigs.clear();
     this.workspaces.clear();
   }
 
@@ -196,18 +202,43 @@ export class ModuleResolver {
   private tsconfigFor(folder: string): { config: TsConfigResult; matcher: PathsMatcher | null } | undefined {
     let entry = this.tsconfigs.get(folder);
     if (entry === undefined) {
-      entry = null;
-      try {
-        const ts = getTsconfig(folder, 'tsconfig.json', this.tsconfigCache as Map<string, never>);
-        const js = getTsconfig(folder, 'jsconfig.json', this.tsconfigCache as Map<string, never>);
-        const config = ts && js ? (path.dirname(js.path).length > path.dirname(ts.path).length ? js : ts) : (ts ?? js);
-        if (config) entry = { config, matcher: createPathsMatcher(config) };
-      } catch {
-        entry = null; // an unreadable or cyclic `extends`: no aliases rather than wrong ones
-      }
+      const ts = this.nearestConfig(folder, 'tsconfig.json');
+      const js = this.nearestConfig(folder, 'jsconfig.json');
+      const file = ts && js ? (path.dirname(js).length > path.dirname(ts).length ? js : ts) : (ts ?? js);
+      entry = file === undefined ? null : this.parsedConfig(file);
       this.tsconfigs.set(folder, entry);
     }
     return entry ?? undefined;
+  }
+
+  /**
+   * get-tsconfig's search (`getTsconfig`: up from the folder to the first file of that name), answered
+   * from the parent folder's answer and the cached listings: one look per folder, not a walk to the root
+   * from each of the thousands of folders a project has.
+   */
+  private nearestConfig(folder: string, name: string): string | undefined {
+    const key = `${name}\0${folder}`;
+    if (this.nearestConfigs.has(key)) return this.nearestConfigs.get(key);
+    const here = path.join(folder, name);
+    const parent = path.dirname(folder);
+    const found = this.files.directories.isFile(here) ? here : parent === folder ? undefined : this.nearestConfig(parent, name);
+    this.nearestConfigs.set(key, found);
+    return found;
+  }
+
+  /** A config file parsed once (with its `extends`), whichever folder asks. */
+  private parsedConfig(file: string): { config: TsConfigResult; matcher: PathsMatcher | null } | null {
+    let entry = this.parsedConfigs.get(file);
+    if (entry === undefined) {
+      try {
+        const config: TsConfigResult = { path: file, config: parseTsconfig(file, this.tsconfigCache as Map<string, never>) };
+        entry = { config, matcher: createPathsMatcher(config) };
+      } catch {
+        entry = null; // an unreadable or cyclic `extends`: no aliases rather than wrong ones
+      }
+      this.parsedConfigs.set(file, entry);
+    }
+    return entry;
   }
 
   /**

@@ -18,24 +18,29 @@ import type { OriginEntry, CorsConfig } from './model';
 
 export const H3_SEMANTICS = 'h3';
 const CORS_UTILITIES = new Set(['handleCors', 'appendCorsHeaders']);
-const HEADER_UTILITIES: Record<string, 'set' | 'append'> = { setResponseHeader: 'set', setHeader: 'set', appendResponseHeader: 'append', appendHeader: 'append' };
+// A Map, not an object: `name in {…}` would also find `toString` and the other names of Object.prototype.
+const HEADER_UTILITIES = new Map<string, 'set' | 'append'>([['setResponseHeader', 'set'], ['setHeader', 'set'], ['appendResponseHeader', 'append'], ['appendHeader', 'append']]);
 
 /** handleCors(event, options), appendCorsHeaders(event, options), setResponseHeader(event, name, value)… */
 export function visitH3Call(call: ts.CallExpression, headers: HeaderWriteCollector, middleware: MiddlewareCollector): void {
   const callee = skipOuter(call.expression);
-  if (!ts.isIdentifier(callee) || !fromH3(callee, middleware)) return;
+  if (!ts.isIdentifier(callee)) return;
   const name = callee.text;
-  if (CORS_UTILITIES.has(name) && call.arguments.length >= 1) {
+  const cors = CORS_UTILITIES.has(name);
+  const mode = HEADER_UTILITIES.get(name);
+  // Every call of a plain name comes here (thousands in a bundle): the name decides before the scopes are looked up.
+  if (!cors && !mode) return;
+  if (!fromH3(callee, middleware)) return;
+  if (cors && call.arguments.length >= 1) {
     const config = middleware.add(`h3 ${name}`, H3_SEMANTICS, call, call.arguments[1], `h3 ${name} with no origin option sends *`);
     if (config) config.answersPreflight = name === 'handleCors';
     return;
   }
-  const mode = HEADER_UTILITIES[name];
   if (mode && call.arguments.length === 3) headers.addWrite(call, call.arguments[1], call.arguments[2], name, mode);
 }
 
+/** An h3 utility's name, imported from h3 or Nitro, or auto-imported (undeclared). */
 function fromH3(callee: ts.Identifier, middleware: MiddlewareCollector): boolean {
-  if (!CORS_UTILITIES.has(callee.text) && !(callee.text in HEADER_UTILITIES)) return false;
   const module = middleware.moduleOf(callee);
   if (module) return /^(h3|nitropack\/runtime|#imports)(#|$)/.test(module);
   // Nuxt/Nitro auto-imports: an undeclared name in a file that declares no other source for it.

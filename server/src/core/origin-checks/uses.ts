@@ -54,6 +54,14 @@ function findUses(context: RuleContext): CheckUse[] {
   const file = context.sourceFile.fileName;
   const exported = exportedFunctions(context.sourceFile);
   if (exported.size === 0) return [];
+  // Cheap text tests before any parse: the importer has CORS code and calls one of the exported names.
+  // Most importers fail them, and then neither they nor this module are parsed as records.
+  const importers = (importersOfFile(project.model.host, file) ?? []).slice(0, MAX_IMPORTERS).filter((importer) => {
+    if (importer === file) return false;
+    const text = project.text(importer);
+    return text !== undefined && mayContainCors(text) && [...exported.keys()].some((name) => name === 'default' || text.includes(`${name}(`));
+  });
+  if (importers.length === 0) return [];
   // The importers' evaluators reach this module through its record: the same text, another tree.
   const self = project.record(file);
   if (!self || self.text !== context.sourceFile.text) return [];
@@ -63,13 +71,10 @@ function findUses(context: RuleContext): CheckUse[] {
     const local = exported.get(name);
     if (local && local.pos === fn.pos && local.end === fn.end) localOf.set(fn, local);
   }
-  const importers = importersOfFile(project.model.host, file);
   const uses: CheckUse[] = [];
-  for (const importer of (importers ?? []).slice(0, MAX_IMPORTERS)) {
-    if (importer === file) continue;
+  for (const importer of importers) {
     const record = project.record(importer);
-    // Cheap text tests first: the importer has CORS code and calls one of the exported names.
-    if (!record || !mayContainCors(record.text) || ![...exported.keys()].some((name) => name === 'default' || record.text.includes(`${name}(`))) continue;
+    if (!record) continue;
     for (const use of usesIn(record, project, localOf)) uses.push(use);
   }
   return uses;
