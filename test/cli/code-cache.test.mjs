@@ -96,3 +96,15 @@ test('code cache: a file others can write is never used, and a shared folder get
   assert.equal(inShared.stdout, reference.stdout);
   assert.deepEqual(cacheFiles(shared), [], 'nothing written where others can write');
 });
+
+test("the CLI's own bundles leave TypeScript out: it comes with the engine (dist/core.js), loaded only when a file passes the prefilter", () => {
+  // A top-level `ts.SyntaxKind.X` read in any core module the CLI reaches (the prefilter, config, the import
+  // scan) would pull all of TypeScript into these bundles and into every start-up.
+  const dist = path.join(path.dirname(new URL(import.meta.url).pathname), '../../dist');
+  for (const bundle of ['cli-main.js', 'worker.js']) {
+    const text = fs.readFileSync(path.join(dist, bundle), 'utf8');
+    assert.ok(!text.includes('createSourceFile'), `${bundle} contains TypeScript's parser`);
+    assert.ok(text.length < 1_000_000, `${bundle} is ${text.length} bytes`);
+  }
+  assert.ok(fs.readFileSync(path.join(dist, 'core.js'), 'utf8').includes('createSourceFile'), 'the check would see TypeScript');
+});

@@ -854,16 +854,28 @@ function concat(a: AbstractValue, b: AbstractValue, node: ts.Node): AbstractValu
   return { variants: out };
 }
 
-// skipOuter runs for every candidate node on every analysis: the kinds are read once (each
-// `ts.SyntaxKind.X` is a getter call on TypeScript's namespace object).
-const PARENTHESIZED = ts.SyntaxKind.ParenthesizedExpression;
-const AS_EXPRESSION = ts.SyntaxKind.AsExpression;
-const NON_NULL = ts.SyntaxKind.NonNullExpression;
-const TYPE_ASSERTION = ts.SyntaxKind.TypeAssertionExpression;
-const SATISFIES = ts.SyntaxKind.SatisfiesExpression;
-const AWAIT = ts.SyntaxKind.AwaitExpression;
+// skipOuter runs for every candidate node on every analysis: the kinds are read once, on the first call
+// (each `ts.SyntaxKind.X` is a getter call on TypeScript's namespace object). Not at the top level: a
+// top-level read makes every bundle that reaches this module load TypeScript at start-up — the CLI's too,
+// which loads the engine only when a file passes the prefilter (project/engine.ts).
+let PARENTHESIZED = -1;
+let AS_EXPRESSION = -1;
+let NON_NULL = -1;
+let TYPE_ASSERTION = -1;
+let SATISFIES = -1;
+let AWAIT = -1;
+
+function readOuterKinds(): void {
+  PARENTHESIZED = ts.SyntaxKind.ParenthesizedExpression;
+  AS_EXPRESSION = ts.SyntaxKind.AsExpression;
+  NON_NULL = ts.SyntaxKind.NonNullExpression;
+  TYPE_ASSERTION = ts.SyntaxKind.TypeAssertionExpression;
+  SATISFIES = ts.SyntaxKind.SatisfiesExpression;
+  AWAIT = ts.SyntaxKind.AwaitExpression;
+}
 
 export function skipOuter(expr: ts.Expression): ts.Expression {
+  if (PARENTHESIZED < 0) readOuterKinds();
   for (;;) {
     const kind = expr.kind;
     if (kind !== PARENTHESIZED && kind !== AS_EXPRESSION && kind !== NON_NULL && kind !== TYPE_ASSERTION && kind !== SATISFIES && kind !== AWAIT) return expr;

@@ -171,33 +171,50 @@ function sortCall(call: ts.CallExpression, callee: ts.Expression, c: Candidates)
   if (/vary/i.test(method)) c.varyCalls.push(call);
 }
 
-// The walk visits every node of a file, so the kinds it compares with are read once here: each
-// `ts.SyntaxKind.X` is a getter call on TypeScript's namespace object.
-const FIRST_NODE = ts.SyntaxKind.FirstNode;
-const IDENTIFIER = ts.SyntaxKind.Identifier;
-const PROPERTY_ACCESS = ts.SyntaxKind.PropertyAccessExpression;
-const IMPORT_KEYWORD = ts.SyntaxKind.ImportKeyword;
-const EQUALS = ts.SyntaxKind.EqualsToken;
-const FIRST_COMPARISON = ts.SyntaxKind.LessThanToken;
-const LAST_COMPARISON = ts.SyntaxKind.ExclamationEqualsEqualsToken;
+// The walk visits every node of a file, so the kinds it compares with are read once, by the first walk
+// (walkActions): each `ts.SyntaxKind.X` is a getter call on TypeScript's namespace object, and a read at the
+// top level would make every bundle that reaches this module load TypeScript at start-up (the CLI loads
+// the engine only when a file passes the prefilter, project/engine.ts).
+let FIRST_NODE = 0;
+let IDENTIFIER = 0;
+let PROPERTY_ACCESS = 0;
+let IMPORT_KEYWORD = 0;
+let EQUALS = 0;
+let FIRST_COMPARISON = 0;
+let LAST_COMPARISON = 0;
 
-/** What the walk does with a node, by kind (WALK_ACTION). Most kinds are Descend: only their children matter. */
+/** What the walk does with a node, by kind (walkActions). Most kinds are Descend: only their children matter. */
 const enum Walk { Descend, Call, New, Import, Object, Array, Decorator, Binary, Case, Property, Declaration }
-const WALK_ACTION = new Uint8Array(ts.SyntaxKind.Count);
-WALK_ACTION[ts.SyntaxKind.CallExpression] = Walk.Call;
-WALK_ACTION[ts.SyntaxKind.NewExpression] = Walk.New;
-WALK_ACTION[ts.SyntaxKind.ImportDeclaration] = Walk.Import;
-WALK_ACTION[ts.SyntaxKind.ObjectLiteralExpression] = Walk.Object;
-WALK_ACTION[ts.SyntaxKind.ArrayLiteralExpression] = Walk.Array;
-WALK_ACTION[ts.SyntaxKind.Decorator] = Walk.Decorator;
-WALK_ACTION[ts.SyntaxKind.BinaryExpression] = Walk.Binary;
-WALK_ACTION[ts.SyntaxKind.CaseClause] = Walk.Case;
-WALK_ACTION[ts.SyntaxKind.PropertyAssignment] = Walk.Property;
-WALK_ACTION[ts.SyntaxKind.VariableDeclaration] = Walk.Declaration;
+let WALK_ACTION: Uint8Array | undefined;
+
+function walkActions(): Uint8Array {
+  if (WALK_ACTION) return WALK_ACTION;
+  const K = ts.SyntaxKind;
+  FIRST_NODE = K.FirstNode;
+  IDENTIFIER = K.Identifier;
+  PROPERTY_ACCESS = K.PropertyAccessExpression;
+  IMPORT_KEYWORD = K.ImportKeyword;
+  EQUALS = K.EqualsToken;
+  FIRST_COMPARISON = K.LessThanToken;
+  LAST_COMPARISON = K.ExclamationEqualsEqualsToken;
+  const actions = new Uint8Array(K.Count);
+  actions[K.CallExpression] = Walk.Call;
+  actions[K.NewExpression] = Walk.New;
+  actions[K.ImportDeclaration] = Walk.Import;
+  actions[K.ObjectLiteralExpression] = Walk.Object;
+  actions[K.ArrayLiteralExpression] = Walk.Array;
+  actions[K.Decorator] = Walk.Decorator;
+  actions[K.BinaryExpression] = Walk.Binary;
+  actions[K.CaseClause] = Walk.Case;
+  actions[K.PropertyAssignment] = Walk.Property;
+  actions[K.VariableDeclaration] = Walk.Declaration;
+  return (WALK_ACTION = actions);
+}
 
 function candidatesOf(statement: ts.Statement): Candidates {
   const cached = candidateCache.get(statement);
   if (cached) return cached;
+  const actions = walkActions();
   const c = emptyCandidates();
   // Iterative, so 10,000-deep nesting (minified bundles, generated code) cannot overflow the stack.
   // Pre-order: a node's children go onto the stack last-first, so every list comes out in document
@@ -213,7 +230,7 @@ function candidatesOf(statement: ts.Statement): Candidates {
   };
   while (pending.length > 0) {
     const node = pending.pop()!;
-    switch (WALK_ACTION[node.kind]) {
+    switch (actions[node.kind]) {
       case Walk.Call: {
         const call = node as ts.CallExpression;
         const callee = skipOuter(call.expression);
